@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import type { Result } from '../result';
+import {
+  appInfoSchema,
+  cartViewSchema,
+  discountSchema,
+  printedPageSchema,
+  printerConfigSchema,
+  printerStatusSchema,
+  printJobSchema,
+  productSchema,
+  saleRecordSchema,
+  saleSummarySchema,
+  settingsSchema,
+} from './schemas';
+
+/**
+ * The one API between the renderer and main. Electron's preload and the browser host's
+ * WebSocket both carry exactly this contract; main validates every input against it.
+ * docs/api.md is generated from it (`npm run docs:api`) and a test keeps them equal.
+ */
+const command = <I extends z.ZodType, O extends z.ZodType>(summary: string, input: I, output: O) => ({
+  summary,
+  input,
+  output,
+});
+
+const none = z.strictObject({});
+const saleId = z.strictObject({ saleId: z.uuid() });
+const jobId = z.strictObject({ jobId: z.string().min(1).max(64) });
+const lineId = z.string().min(1).max(64);
+
+export const commands = {
+  'app.info': command('Version, host kind, terminal ID and batch number.', none, appInfoSchema),
+  'settings.get': command('The shop settings.', none, settingsSchema),
+  'settings.update': command(
+    'Changes some settings; returns all of them.',
+    settingsSchema.partial().strict(),
+    settingsSchema,
+  ),
+  'catalog.search': command(
+    'Products whose name (English or Chinese), SKU or barcode matches the query.',
+    z.strictObject({ query: z.string().max(100), limit: z.number().int().min(1).max(100) }),
+    z.array(productSchema),
+  ),
+  'cart.get': command('The current cart.', none, cartViewSchema),
+  'cart.scan': command(
+    'Adds the product with this barcode (from a scanner or typed).',
+    z.strictObject({ code: z.string().max(64) }),
+    cartViewSchema,
+  ),
+  'cart.addProduct': command(
+    'Adds a product chosen from search.',
+    z.strictObject({ productId: z.string().min(1).max(64), quantity: z.number().int().optional() }),
+    cartViewSchema,
+  ),
+  'cart.setQuantity': command(
+    'Sets a line quantity (whole units, 1 to 9999).',
+    z.strictObject({ lineId, quantity: z.number() }),
+    cartViewSchema,
+  ),
+  'cart.removeLine': command('Removes a line.', z.strictObject({ lineId }), cartViewSchema),
+  'cart.setLineDiscount': command(
+    'Sets or clears a line discount (percent in basis points, or an amount).',
+    z.strictObject({ lineId, discount: discountSchema.nullable() }),
+    cartViewSchema,
+  ),
+  'cart.setOrderDiscount': command(
+    'Sets or clears the order discount.',
+    z.strictObject({ discount: discountSchema.nullable() }),
+    cartViewSchema,
+  ),
+  'cart.clear': command('Empties the cart (cancels the sale in progress).', none, cartViewSchema),
+  'sale.payCash': command(
+    'Pays the cart in cash and commits the sale; the receipt prints after the commit.',
+    z.strictObject({ tenderedMinor: z.number() }),
+    saleRecordSchema,
+  ),
+  'sale.list': command(
+    'Committed sales, newest first.',
+    z.strictObject({
+      limit: z.number().int().min(1).max(200),
+      beforeSeq: z.number().int().optional(),
+    }),
+    z.array(saleSummarySchema),
+  ),
+  'sale.get': command('One committed sale.', saleId, saleRecordSchema),
+  'printer.status': command('The receipt printer and its queue.', none, printerStatusSchema),
+  'printer.configure': command(
+    'Chooses the receipt printer: the simulated one or a raw TCP (port 9100) printer.',
+    printerConfigSchema,
+    printerStatusSchema,
+  ),
+  'printer.jobs': command('Print jobs that failed or wait, and the latest printed.', none, z.array(printJobSchema)),
+  'printer.retry': command('Prints a queued or failed job again.', jobId, printJobSchema),
+  'printer.skip': command('Gives up on a queued job (the sale stays committed).', jobId, printJobSchema),
+  'printer.reprint': command('Reprints a sale receipt, marked DUPLICATE.', saleId, printJobSchema),
+  'printer.pages': command(
+    'What the simulated printer decoded from the bytes it received, newest last.',
+    none,
+    z.array(printedPageSchema),
+  ),
+  'printer.simulateOffline': command(
+    'Takes the simulated printer offline (e.g. "paper out") or back online (null).',
+    z.strictObject({ reason: z.string().max(100).nullable() }),
+    printerStatusSchema,
+  ),
+} as const;
+
+export const events = {
+  'cart.changed': { summary: 'The cart changed.', payload: cartViewSchema },
+  'sale.committed': { summary: 'A sale was committed to the ledger.', payload: saleSummarySchema },
+  'printer.status': { summary: 'The printer or its queue changed.', payload: printerStatusSchema },
+  'printer.page': { summary: 'The simulated printer finished a page.', payload: printedPageSchema },
+} as const;
+
+export type Commands = typeof commands;
+export type CommandName = keyof Commands;
+export type CommandInput<K extends CommandName> = z.input<Commands[K]['input']>;
+export type CommandOutput<K extends CommandName> = z.output<Commands[K]['output']>;
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]['payload']>;
+
+export const commandNames = Object.keys(commands) as CommandName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export const isCommandName = (name: string): name is CommandName => name in commands;
+export const isEventName = (name: string): name is EventName => name in events;
+
+/** What the renderer holds: the same object whether Electron or the browser host carries it. */
+export interface CountertopApi {
+  invoke<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandOutput<K>>>;
+  on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+export type Settings = z.output<typeof settingsSchema>;
+export type CartView = z.output<typeof cartViewSchema>;
+export type PrinterConfig = z.output<typeof printerConfigSchema>;
+export type PrinterStatus = z.output<typeof printerStatusSchema>;
+export type PrintJob = z.output<typeof printJobSchema>;
+export type PrintedPage = z.output<typeof printedPageSchema>;
+export type AppInfo = z.output<typeof appInfoSchema>;

@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import { currencies } from '../money/currency';
+import { errorCodes } from '../errors';
+
+/** zod schemas of the domain types that cross the renderer ↔ main boundary. */
+const minor = z.number().int().refine(Number.isSafeInteger, 'not a safe integer');
+const currency = z.enum(Object.keys(currencies) as [keyof typeof currencies]);
+const taxClass = z.enum(['standard', 'reduced']);
+const uuid = z.uuid();
+
+export const discountSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('percent'), bp: z.number().int().min(0).max(10_000) }),
+  z.object({ kind: z.literal('amount'), minor: minor.min(0) }),
+]);
+
+export const productSchema = z.object({
+  id: z.string(),
+  sku: z.string(),
+  barcode: z.string(),
+  nameEn: z.string(),
+  nameZh: z.string(),
+  priceMinor: minor,
+  taxClass,
+});
+
+const cartLineSchema = z.object({
+  lineId: z.string(),
+  productId: z.string(),
+  sku: z.string(),
+  barcode: z.string(),
+  nameEn: z.string(),
+  nameZh: z.string(),
+  unitPriceMinor: minor,
+  taxClass,
+  quantity: z.number().int(),
+  discount: discountSchema.nullable(),
+});
+
+const lineTotalsSchema = z.object({
+  lineId: z.string(),
+  grossMinor: minor,
+  lineDiscountMinor: minor,
+  orderDiscountMinor: minor,
+  netMinor: minor,
+  taxMinor: minor,
+});
+
+const taxTotalSchema = z.object({ taxClass, rateBp: z.number().int(), baseMinor: minor, taxMinor: minor });
+
+const totalsSchema = z.object({
+  subtotalMinor: minor,
+  discountMinor: minor,
+  taxes: z.array(taxTotalSchema),
+  taxMinor: minor,
+  totalMinor: minor,
+  itemCount: z.number().int(),
+});
+
+/** The cart as the cashier sees it: lines, their totals and what cash would be due. */
+export const cartViewSchema = z.object({
+  currency,
+  lines: z.array(cartLineSchema),
+  lineTotals: z.array(lineTotalsSchema),
+  orderDiscount: discountSchema.nullable(),
+  totals: totalsSchema,
+  /** Due in cash after cash rounding, and the rounding adjustment. */
+  cashDueMinor: minor,
+  cashRoundingMinor: minor,
+  quickCash: z.array(minor),
+  /** The line the last scan or add touched, for highlighting. */
+  lastLineId: z.string().nullable(),
+});
+
+const tenderMethod = z.enum(['cash', 'card', 'qr', 'other']);
+
+export const saleSummarySchema = z.object({
+  id: uuid,
+  seq: z.number().int(),
+  at: z.string(),
+  currency,
+  paidMinor: minor,
+  itemCount: z.number().int(),
+  tenderMethods: z.array(tenderMethod),
+});
+
+export const saleRecordSchema = z.object({
+  id: uuid,
+  seq: z.number().int(),
+  at: z.string(),
+  batchNo: z.string(),
+  terminalId: z.string(),
+  currency,
+  lines: z.array(cartLineSchema.extend(lineTotalsSchema.omit({ lineId: true }).shape)),
+  orderDiscount: discountSchema.nullable(),
+  totals: totalsSchema,
+  roundingMinor: minor,
+  paidMinor: minor,
+  tenders: z.array(
+    z.object({
+      method: tenderMethod,
+      amountMinor: minor,
+      tenderedMinor: minor,
+      changeMinor: minor,
+    }),
+  ),
+  hash: z.string(),
+});
+
+export const printJobSchema = z.object({
+  id: z.string(),
+  saleId: z.string().nullable(),
+  kind: z.enum(['receipt', 'reprint', 'test']),
+  createdAt: z.string(),
+  status: z.enum(['queued', 'printed', 'failed', 'skipped']),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+});
+
+export const printerConfigSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('simulated') }),
+  z.object({
+    kind: z.literal('tcp'),
+    host: z.string().min(1).max(253),
+    port: z.number().int().min(1).max(65_535),
+  }),
+]);
+
+export const printerStatusSchema = z.object({
+  config: printerConfigSchema,
+  description: z.string(),
+  state: z.enum(['ready', 'printing', 'error']),
+  lastError: z.string().nullable(),
+  queued: z.number().int(),
+});
+
+const decodedLineSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('text'),
+    text: z.string(),
+    align: z.enum(['left', 'center', 'right']),
+    bold: z.boolean(),
+    size: z.number(),
+  }),
+  z.object({ kind: z.literal('qr'), data: z.string() }),
+  z.object({ kind: z.literal('barcode'), data: z.string(), symbology: z.string() }),
+]);
+
+/** A page the simulated printer decoded from the bytes it received. */
+export const printedPageSchema = z.object({
+  receivedAt: z.string(),
+  byteCount: z.number().int(),
+  lines: z.array(decodedLineSchema),
+  cut: z.boolean(),
+});
+
+export const settingsSchema = z.object({
+  locale: z.enum(['en', 'zh-CN']),
+  shopName: z.string().max(64),
+  currency,
+  taxMode: z.enum(['inclusive', 'exclusive']),
+  taxRounding: z.enum(['per-line', 'per-receipt']),
+  cashRoundingStep: z.union([z.literal(0), z.literal(1), z.literal(5), z.literal(10), z.literal(50), z.literal(100)]),
+  paperWidth: z.union([z.literal(58), z.literal(80)]),
+  receiptHeader: z.string().max(200),
+  receiptFooter: z.string().max(200),
+});
+
+export const appInfoSchema = z.object({
+  version: z.string(),
+  host: z.enum(['electron', 'browser']),
+  terminalId: z.string(),
+  batchNo: z.string(),
+  dataDir: z.string(),
+});
+
+export const appErrorSchema = z.object({
+  code: z.enum(errorCodes),
+  message: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});

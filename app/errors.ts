@@ -1,0 +1,28 @@
+/**
+ * Every error a cashier, owner or technician can meet. Each code has a message in every
+ * locale of app/i18n (a test checks that), so the screen never shows a raw code.
+ */
+export const errorCodes = [
+  'invalid_input',
+  'unknown_barcode',
+  'invalid_barcode',
+  'product_not_found',
+  'invalid_quantity',
+  'invalid_discount',
+  'line_not_found',
+  'cart_empty',
+  'tender_insufficient',
+  'invalid_amount',
+  'ledger_write_failed',
+  'ledger_outcome_unknown',
+  'disk_full',
+  'sale_not_found',
+  'printer_offline',
+  'printer_failed',
+  'print_job_not_found',
+  'invalid_printer_config',
+  'not_connected',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];

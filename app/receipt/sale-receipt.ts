@@ -1,0 +1,84 @@
+import type { SaleRecord } from '../sale/sale';
+import type { ReceiptBlock, ReceiptDocument, PaperWidth } from './receipt-document';
+import type { Locale } from '../i18n/messages';
+import { translate } from '../i18n/messages';
+import type { MessageKey } from '../i18n/en';
+import { toDecimalString } from '../money/format';
+import { formatLocalDateTime } from '../time/local-time';
+
+export interface ReceiptContext {
+  shopName: string;
+  header: string;
+  footer: string;
+  paperWidth: PaperWidth;
+  locale: Locale;
+  timeZone: string;
+  /** Reprints carry a DUPLICATE mark so a copy cannot pass for the original. */
+  duplicate: boolean;
+}
+
+const percent = (bp: number): string => `${String(bp / 100)}%`;
+
+/** The customer receipt of a committed sale, built only from what the ledger recorded. */
+export function buildSaleReceipt(sale: SaleRecord, ctx: ReceiptContext): ReceiptDocument {
+  const t = (key: MessageKey, params?: Record<string, string | number>) =>
+    translate(ctx.locale, key, params);
+  const amount = (minor: number) => toDecimalString(minor, sale.currency);
+  const blocks: ReceiptBlock[] = [];
+  const text = (value: string, extra: Omit<Extract<ReceiptBlock, { kind: 'text' }>, 'kind' | 'text'> = {}) =>
+    blocks.push({ kind: 'text', text: value, ...extra });
+  const columns = (left: string, right: string, bold = false) =>
+    blocks.push({ kind: 'columns', left, right, bold });
+
+  if (ctx.duplicate) text(t('receipt.duplicate'), { align: 'center', bold: true });
+  text(ctx.shopName, { align: 'center', bold: true, size: 2 });
+  for (const line of ctx.header.split('\n').filter(Boolean)) text(line, { align: 'center' });
+  blocks.push({ kind: 'rule' });
+  columns(t('receipt.no'), String(sale.seq).padStart(6, '0'));
+  columns(t('receipt.date'), formatLocalDateTime(sale.at, ctx.timeZone));
+  columns(t('receipt.terminal'), sale.terminalId);
+  columns(t('receipt.batch'), sale.batchNo);
+  blocks.push({ kind: 'rule' });
+
+  for (const line of sale.lines) {
+    text(ctx.locale === 'zh-CN' ? line.nameZh : line.nameEn);
+    columns(`  ${String(line.quantity)} x ${amount(line.unitPriceMinor)}`, amount(line.grossMinor));
+    const discount = line.lineDiscountMinor + line.orderDiscountMinor;
+    if (discount > 0) columns(`  ${t('receipt.discount')}`, amount(-discount));
+  }
+  blocks.push({ kind: 'rule' });
+
+  columns(t('receipt.items'), String(sale.totals.itemCount));
+  columns(t('receipt.subtotal'), amount(sale.totals.subtotalMinor));
+  if (sale.totals.discountMinor > 0) columns(t('receipt.discount'), amount(-sale.totals.discountMinor));
+  const taxKey = sale.lines.length > 0 && isInclusive(sale) ? 'receipt.taxIncluded' : 'receipt.tax';
+  for (const tax of sale.totals.taxes) columns(t(taxKey, { rate: percent(tax.rateBp) }), amount(tax.taxMinor));
+  if (sale.roundingMinor !== 0) columns(t('receipt.rounding'), amount(sale.roundingMinor));
+  columns(t('receipt.total'), `${currencySign(sale.currency)}${amount(sale.paidMinor)}`, true);
+  for (const tender of sale.tenders) {
+    if (tender.method === 'cash') {
+      columns(t('receipt.cash'), amount(tender.tenderedMinor));
+      columns(t('receipt.change'), amount(tender.changeMinor));
+    }
+  }
+  blocks.push({ kind: 'rule' });
+  for (const line of (ctx.footer || t('receipt.thanks')).split('\n').filter(Boolean)) {
+    text(line, { align: 'center' });
+  }
+  // The sale id lets a later refund or lookup find this sale by scanning the receipt.
+  blocks.push({ kind: 'qr', data: sale.id });
+  text(sale.id, { align: 'center' });
+  blocks.push({ kind: 'feed', lines: 3 }, { kind: 'cut' });
+  return { paperWidth: ctx.paperWidth, blocks };
+}
+
+/** Tax-inclusive sales have totals equal to the sum of line nets (tax sits inside them). */
+function isInclusive(sale: SaleRecord): boolean {
+  const netSum = sale.lines.reduce((sum, l) => sum + l.netMinor, 0);
+  return netSum === sale.totals.totalMinor;
+}
+
+/** Full-width ￥ prints on GB18030 printers (HARDWARE.md); other currencies use their code. */
+function currencySign(currency: SaleRecord['currency']): string {
+  return currency === 'CNY' ? '￥' : `${currency} `;
+}

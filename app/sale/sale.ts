@@ -1,0 +1,47 @@
+import type { CartLine, CartTotals, Discount, LineTotals } from '../cart/cart-types';
+import type { CurrencyCode } from '../money/currency';
+import type { TenderMethod } from '../ledger/entry';
+
+/** A sale line as committed: the cart line's snapshot with its computed totals. */
+export type SaleLine = CartLine & Omit<LineTotals, 'lineId'>;
+
+export interface SaleTender {
+  method: TenderMethod;
+  /** What this tender pays toward the sale (after change is netted out). */
+  amountMinor: number;
+  /** Cash handed over; equals amountMinor for non-cash tenders. */
+  tenderedMinor: number;
+  changeMinor: number;
+}
+
+/** A committed sale: written once with its ledger entry, never edited. */
+export interface SaleRecord {
+  /** UUID; also the id of its ledger entry. */
+  id: string;
+  /** The ledger seq of its entry, printed as the receipt number. */
+  seq: number;
+  at: string;
+  batchNo: string;
+  terminalId: string;
+  currency: CurrencyCode;
+  lines: SaleLine[];
+  orderDiscount: Discount | null;
+  totals: Omit<CartTotals, 'lines'>;
+  /** Cash rounding adjustment (signed); 0 when no cash rounding applies. */
+  roundingMinor: number;
+  /** totals.totalMinor + roundingMinor: what the sale takes. Equals Σ tenders.amountMinor. */
+  paidMinor: number;
+  tenders: SaleTender[];
+  /** The ledger entry's hash, printed on the receipt. */
+  hash: string;
+}
+
+export interface SaleSummary {
+  id: string;
+  seq: number;
+  at: string;
+  currency: CurrencyCode;
+  paidMinor: number;
+  itemCount: number;
+  tenderMethods: TenderMethod[];
+}

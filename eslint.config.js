@@ -1,0 +1,86 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+// Which folder may import what (docs/architecture.md): a wrong import is a lint error.
+const nodeBuiltins = ['node:*', 'fs', 'path', 'net', 'os', 'child_process', 'crypto', 'http'];
+const devices = ['serialport', '@serialport/*', 'node-hid', 'better-sqlite3', 'esc-pos-encoder'];
+const restrict = (groups, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }],
+});
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules',
+      'dist',
+      'release',
+      '.tsbuild',
+      'test-results',
+      'playwright-report',
+      'bench/results',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-confusing-void-expression': 'off',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+      ],
+    },
+  },
+  {
+    files: ['app/**/*.ts'],
+    rules: restrict(
+      [...nodeBuiltins, ...devices, 'electron', 'react', 'react-dom', '@main/*', '@native/*', '../main/*', '../native/*', '../renderer/*'],
+      'app/ is the pure domain: no Node, Electron, DOM, React or device imports.',
+    ),
+  },
+  {
+    files: ['native/**/*.ts'],
+    rules: restrict(
+      ['electron', 'react', 'react-dom', '@main/*', 'better-sqlite3'],
+      'native/ is the driver layer: it knows bytes, not screens, services or the ledger.',
+    ),
+  },
+  {
+    files: ['main/**/*.ts'],
+    ignores: ['main/electron/**'],
+    rules: restrict(['electron', 'react', 'react-dom'], 'Only main/electron/ may import Electron.'),
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: globals.browser },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...restrict(
+        [...nodeBuiltins, ...devices, 'electron', '@main/*', '@native/*'],
+        'The renderer talks to main only through the API contract in app/api.',
+      ),
+    },
+  },
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      'no-restricted-imports': 'off',
+    },
+  },
+);

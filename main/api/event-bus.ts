@@ -1,0 +1,17 @@
+import type { EventName, EventPayload } from '@app/api/contract';
+
+type AnyListener = (name: EventName, payload: unknown) => void;
+
+/** Services publish contract events here; each host forwards them to its renderer. */
+export class EventBus {
+  private readonly listeners = new Set<AnyListener>();
+
+  emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
+    for (const listener of this.listeners) listener(name, payload);
+  }
+
+  subscribe(listener: AnyListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

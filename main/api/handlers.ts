@@ -1,0 +1,64 @@
+import type { AppInfo } from '@app/api/contract';
+import { DomainError } from '@app/result';
+import { buildSaleReceipt } from '@app/receipt/sale-receipt';
+import type { SaleRecord } from '@app/sale/sale';
+import type { Handlers } from './dispatcher';
+import type { CartService } from '../cart/cart-service';
+import type { SaleService } from '../sales/sale-service';
+import type { SaleRepository } from '../sales/sale-repository';
+import type { CatalogStore } from '../catalog/catalog-store';
+import type { SettingsStore } from '../settings/settings-store';
+import type { PrintService } from '../printing/print-service';
+import type { EventBus } from './event-bus';
+
+export interface HandlerDeps {
+  info: () => AppInfo;
+  settings: SettingsStore;
+  catalog: CatalogStore;
+  cart: CartService;
+  sales: SaleService;
+  saleRepository: SaleRepository;
+  printing: PrintService;
+  bus: EventBus;
+  receiptFor: (sale: SaleRecord, duplicate: boolean) => ReturnType<typeof buildSaleReceipt>;
+}
+
+/** The contract's commands, each a thin call into one service. */
+export function createHandlers(d: HandlerDeps): Handlers {
+  const sale = (id: string): SaleRecord => {
+    const found = d.saleRepository.get(id);
+    if (!found) throw new DomainError('sale_not_found', `No sale ${id}`);
+    return found;
+  };
+  return {
+    'app.info': () => d.info(),
+    'settings.get': () => d.settings.get(),
+    'settings.update': (patch) => {
+      const next = d.settings.update(patch);
+      d.bus.emit('cart.changed', d.cart.view());
+      return next;
+    },
+    'catalog.search': ({ query, limit }) => d.catalog.search(query, limit),
+    'cart.get': () => d.cart.view(),
+    'cart.scan': ({ code }) => d.cart.scan(code),
+    'cart.addProduct': ({ productId, quantity }) => d.cart.addProductById(productId, quantity),
+    'cart.setQuantity': ({ lineId, quantity }) => d.cart.setQuantity(lineId, quantity),
+    'cart.removeLine': ({ lineId }) => d.cart.removeLine(lineId),
+    'cart.setLineDiscount': ({ lineId, discount }) => d.cart.setLineDiscount(lineId, discount),
+    'cart.setOrderDiscount': ({ discount }) => d.cart.setOrderDiscount(discount),
+    'cart.clear': () => d.cart.clear(),
+    'sale.payCash': ({ tenderedMinor }) => d.sales.payCash(tenderedMinor),
+    'sale.list': ({ limit, beforeSeq }) =>
+      d.saleRepository.list(beforeSeq === undefined ? { limit } : { limit, beforeSeq }),
+    'sale.get': ({ saleId }) => sale(saleId),
+    'printer.status': () => d.printing.status(),
+    'printer.configure': (config) => d.printing.configure(config),
+    'printer.jobs': () => d.printing.jobs(),
+    'printer.retry': ({ jobId }) => d.printing.retry(jobId),
+    'printer.skip': ({ jobId }) => d.printing.skip(jobId),
+    'printer.reprint': ({ saleId }) =>
+      d.printing.enqueue('reprint', saleId, d.receiptFor(sale(saleId), true)),
+    'printer.pages': () => d.printing.pages(),
+    'printer.simulateOffline': ({ reason }) => d.printing.setSimulatedOffline(reason),
+  };
+}

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import type { Cart, Discount } from '@app/cart/cart-types';
+import type { CartView } from '@app/api/contract';
+import {
+  addProduct,
+  emptyCart,
+  removeLine,
+  setLineDiscount,
+  setOrderDiscount,
+  setQuantity,
+} from '@app/cart/cart';
+import { isValidGtin } from '@app/catalog/gtin';
+import { DomainError } from '@app/result';
+import type { Result } from '@app/result';
+import type { CatalogStore } from '../catalog/catalog-store';
+import type { SettingsStore } from '../settings/settings-store';
+import type { EventBus } from '../api/event-bus';
+import { cartView } from './cart-view';
+
+const CART_KEY = 'cart.current';
+
+/**
+ * The sale in progress. It lives in main, not the renderer, and is saved on every change,
+ * so a reloaded window or a restarted app finds the cashier's cart where it was.
+ */
+export class CartService {
+  private cart: Cart;
+  private lastLineId: string | null = null;
+
+  constructor(
+    private readonly catalog: CatalogStore,
+    private readonly settings: SettingsStore,
+    private readonly bus: EventBus,
+  ) {
+    const saved = settings.getValue(CART_KEY) as Cart | undefined;
+    this.cart = saved ?? emptyCart(settings.get().currency);
+  }
+
+  current(): Cart {
+    return this.cart;
+  }
+
+  view(): CartView {
+    return cartView(this.cart, this.settings.get(), this.lastLineId);
+  }
+
+  scan(rawCode: string): CartView {
+    const code = rawCode.trim();
+    if (!/^\d{8,14}$/.test(code) || !isValidGtin(code)) {
+      throw new DomainError('invalid_barcode', `Not a valid barcode: ${code}`, { barcode: code });
+    }
+    const product = this.catalog.byBarcode(code);
+    if (!product) throw new DomainError('unknown_barcode', `No product has barcode ${code}`, { barcode: code });
+    return this.addProductById(product.id, 1);
+  }
+
+  addProductById(productId: string, quantity = 1): CartView {
+    if (!Number.isInteger(quantity) || quantity < 1 || quantity > 9999) {
+      throw new DomainError('invalid_quantity', `Invalid quantity ${quantity}`, { quantity });
+    }
+    const product = this.catalog.byId(productId);
+    if (!product) throw new DomainError('product_not_found', `No product ${productId}`);
+    const next = addProduct(this.cart, product, randomUUID(), quantity);
+    // A repeat scan adds to the product's undiscounted line; show that line as the last one.
+    const touched = next.lines.find((l) => l.productId === productId && l.discount === null);
+    return this.commit(next, touched?.lineId ?? next.lines.at(-1)?.lineId ?? null);
+  }
+
+  setQuantity(lineId: string, quantity: number): CartView {
+    return this.apply(setQuantity(this.cart, lineId, quantity), lineId);
+  }
+
+  removeLine(lineId: string): CartView {
+    return this.apply(removeLine(this.cart, lineId), null);
+  }
+
+  setLineDiscount(lineId: string, discount: Discount | null): CartView {
+    return this.apply(setLineDiscount(this.cart, lineId, discount), lineId);
+  }
+
+  setOrderDiscount(discount: Discount | null): CartView {
+    return this.apply(setOrderDiscount(this.cart, discount), this.lastLineId);
+  }
+
+  clear(): CartView {
+    return this.commit(emptyCart(this.settings.get().currency), null);
+  }
+
+  private apply(result: Result<Cart>, lastLineId: string | null): CartView {
+    if (!result.ok) throw new DomainError(result.error.code, result.error.message, result.error.params);
+    return this.commit(result.value, lastLineId);
+  }
+
+  private commit(cart: Cart, lastLineId: string | null): CartView {
+    this.settings.setValue(CART_KEY, cart);
+    this.cart = cart;
+    this.lastLineId = lastLineId;
+    const view = this.view();
+    this.bus.emit('cart.changed', view);
+    return view;
+  }
+}

@@ -1,0 +1,41 @@
+import { ipcMain } from 'electron';
+import type { IpcMainInvokeEvent, WebContents } from 'electron';
+import { commandNames } from '@app/api/contract';
+import { IPC_EVENT_CHANNEL, ipcChannel } from '@app/api/wire';
+import { fail } from '@app/result';
+import type { Services } from '../services';
+import { APP_ORIGIN } from './app-protocol';
+
+/**
+ * One IPC handler per contract command. A message from anything but our own window's
+ * top frame on app://countertop is refused (Electron checklist: validate the sender).
+ */
+export function bridgeIpc(services: Services, window: () => WebContents | null): () => void {
+  const trusted = (event: IpcMainInvokeEvent): boolean => {
+    const frame = event.senderFrame;
+    const contents = window();
+    return (
+      frame !== null &&
+      contents !== null &&
+      event.sender === contents &&
+      frame === contents.mainFrame &&
+      new URL(frame.url).origin === APP_ORIGIN
+    );
+  };
+  for (const name of commandNames) {
+    ipcMain.handle(ipcChannel(name), (event, input: unknown) => {
+      if (!trusted(event)) {
+        services.log.warn('IPC refused from untrusted sender', { command: name });
+        return fail('invalid_input', 'Refused: not from the Countertop window');
+      }
+      return services.dispatch(name, input);
+    });
+  }
+  const unsubscribe = services.bus.subscribe((event, payload) => {
+    window()?.send(IPC_EVENT_CHANNEL, event, payload);
+  });
+  return () => {
+    unsubscribe();
+    for (const name of commandNames) ipcMain.removeHandler(ipcChannel(name));
+  };
+}

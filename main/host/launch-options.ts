@@ -1,0 +1,31 @@
+import { parseArgs } from 'node:util';
+
+export interface LaunchOptions {
+  /** Use the browser host even where Electron is installed. */
+  browser: boolean;
+  port: number | undefined;
+  dataDir: string | undefined;
+  /** Do not open a Chromium window (CI, remote use). */
+  open: boolean;
+}
+
+export function parseLaunchOptions(argv: string[]): LaunchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      browser: { type: 'boolean', default: false },
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'no-open': { type: 'boolean', default: false },
+      // Devices are simulated until the Devices issue wires real ones; accepted now so
+      // `npm start -- --simulate` works today and later.
+      simulate: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65_535)) {
+    throw new Error(`--port must be a port number, not ${values.port ?? ''}`);
+  }
+  return { browser: values.browser, port, dataDir: values['data-dir'], open: !values['no-open'] };
+}

@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import type { PrintedPage, PrinterConfig, PrinterStatus, PrintJob } from '@app/api/contract';
+import type { ReceiptDocument } from '@app/receipt/receipt-document';
+import { DomainError } from '@app/result';
+import { encodeReceipt } from '@native/printer/receipt-encoder';
+import type { PrinterTransport } from '@native/printer/printer-transport';
+import { createTcpPrinter } from '@native/printer/tcp-printer';
+import type { SimulatedPrinter } from '@native/sim/simulated-printer';
+import type { EventBus } from '../api/event-bus';
+import type { Logger } from '../log/logger';
+import type { PrintJobStore } from './print-job-store';
+
+const MAX_PAGES = 20;
+
+export interface PrintServiceDeps {
+  jobs: PrintJobStore;
+  simulated: SimulatedPrinter;
+  bus: EventBus;
+  log: Logger;
+  config: PrinterConfig;
+  saveConfig: (config: PrinterConfig) => void;
+  now?: () => Date;
+}
+
+/**
+ * Prints after the sale is committed, never as part of it. Jobs are stored first, then
+ * sent in order; a job that fails (paper out, printer unreachable) stays queued for retry
+ * or skip, and later jobs wait behind it so receipts never come out of order.
+ */
+export class PrintService {
+  private transport: PrinterTransport;
+  private config: PrinterConfig;
+  private state: PrinterStatus['state'] = 'ready';
+  private lastError: string | null = null;
+  private draining: Promise<void> | null = null;
+  private readonly printed: PrintedPage[] = [];
+
+  constructor(private readonly deps: PrintServiceDeps) {
+    this.config = deps.config;
+    this.transport = this.transportFor(deps.config);
+    deps.simulated.onPage((page, raw) => {
+      const printedPage: PrintedPage = {
+        receivedAt: this.now().toISOString(),
+        byteCount: raw.length,
+        lines: page.lines,
+        cut: page.cut,
+      };
+      this.printed.push(printedPage);
+      if (this.printed.length > MAX_PAGES) this.printed.shift();
+      deps.bus.emit('printer.page', printedPage);
+    });
+  }
+
+  status(): PrinterStatus {
+    return {
+      config: this.config,
+      description: this.transport.description,
+      state: this.state,
+      lastError: this.lastError,
+      queued: this.deps.jobs.pending().length,
+    };
+  }
+
+  configure(config: PrinterConfig): PrinterStatus {
+    void this.transport.close();
+    this.config = config;
+    this.transport = this.transportFor(config);
+    this.deps.saveConfig(config);
+    this.lastError = null;
+    this.state = 'ready';
+    this.kick();
+    return this.status();
+  }
+
+  /** Stores the job and starts printing; returns before the printer answers. */
+  enqueue(kind: PrintJob['kind'], saleId: string | null, document: ReceiptDocument): PrintJob {
+    const id = randomUUID();
+    this.deps.jobs.insert({ id, saleId, kind, createdAt: this.now().toISOString(), document });
+    this.kick();
+    return this.job(id);
+  }
+
+  jobs(): PrintJob[] {
+    const pending = this.deps.jobs.pending();
+    const recent = this.deps.jobs.recent(10).filter((j) => !pending.some((p) => p.id === j.id));
+    return [...pending, ...recent];
+  }
+
+  retry(jobId: string): PrintJob {
+    this.job(jobId);
+    this.deps.jobs.requeue(jobId);
+    this.kick();
+    return this.job(jobId);
+  }
+
+  skip(jobId: string): PrintJob {
+    this.job(jobId);
+    this.deps.jobs.markSkipped(jobId);
+    this.kick();
+    return this.job(jobId);
+  }
+
+  pages(): PrintedPage[] {
+    return [...this.printed];
+  }
+
+  setSimulatedOffline(reason: string | null): PrinterStatus {
+    this.deps.simulated.setOffline(reason);
+    if (reason === null) this.retryFailed();
+    this.emitStatus();
+    return this.status();
+  }
+
+  /** Prints what a crash or shutdown left queued; failed jobs keep waiting for the cashier. */
+  resume(): void {
+    this.kick();
+  }
+
+  /** Resolves when everything queued has been tried once (tests and shutdown). */
+  async idle(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  private retryFailed(): void {
+    for (const job of this.deps.jobs.pending()) {
+      if (job.status === 'failed') this.deps.jobs.requeue(job.id);
+    }
+    this.kick();
+  }
+
+  private kick(): void {
+    this.emitStatus();
+    this.draining ??= this.drain().finally(() => {
+      this.draining = null;
+    });
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      const next = this.deps.jobs.pending()[0];
+      // A failed job blocks the queue until the cashier retries or skips it.
+      if (!next || next.status === 'failed') break;
+      const document = this.deps.jobs.document(next.id);
+      if (!document) break;
+      this.state = 'printing';
+      this.emitStatus();
+      try {
+        await this.transport.write(encodeReceipt(document));
+        this.deps.jobs.markPrinted(next.id);
+        this.state = 'ready';
+        this.lastError = null;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        this.deps.jobs.markFailed(next.id, message);
+        this.state = 'error';
+        this.lastError = message;
+        this.deps.log.warn('print failed', { jobId: next.id, error: message });
+      }
+      this.emitStatus();
+    }
+  }
+
+  private job(id: string): PrintJob {
+    const job = this.deps.jobs.get(id);
+    if (!job) throw new DomainError('print_job_not_found', `No print job ${id}`);
+    return job;
+  }
+
+  private transportFor(config: PrinterConfig): PrinterTransport {
+    return config.kind === 'simulated'
+      ? this.deps.simulated
+      : createTcpPrinter({ host: config.host, port: config.port });
+  }
+
+  private emitStatus(): void {
+    this.deps.bus.emit('printer.status', this.status());
+  }
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+}

@@ -1,0 +1,143 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { demoCatalog } from '../catalog/demo-catalog';
+import type { Services } from '../services';
+import { call, tempServices } from '../testing/temp-services';
+
+const [milk, cola] = (() => {
+  const catalog = demoCatalog();
+  const a = catalog.find((p) => p.taxClass === 'reduced');
+  const b = catalog.find((p) => p.taxClass === 'standard');
+  if (!a || !b) throw new Error('demo catalog lacks a tax class');
+  return [a, b];
+})();
+
+let open: Services[] = [];
+const start = (dataDir?: string, onDatabase?: (db: Database.Database) => void) => {
+  const made = tempServices(dataDir, onDatabase);
+  open.push(made.services);
+  return made;
+};
+afterEach(() => {
+  for (const s of open) s.close();
+  open = [];
+});
+
+describe('a cash sale through the API', () => {
+  it('commits lines, tender and a chained ledger entry, then prints the receipt', async () => {
+    const { services } = start();
+    await call(services, 'cart.scan', { code: milk.barcode });
+    await call(services, 'cart.scan', { code: cola.barcode });
+    const cart = await call(services, 'cart.scan', { code: cola.barcode });
+    expect(cart.lines).toHaveLength(2);
+    expect(cart.totals.totalMinor).toBe(milk.priceMinor + 2 * cola.priceMinor);
+
+    const tendered = cart.totals.totalMinor + 1234;
+    const sale = await call(services, 'sale.payCash', { tenderedMinor: tendered });
+    expect(sale.seq).toBe(1);
+    expect(sale.paidMinor).toBe(cart.totals.totalMinor);
+    expect(sale.tenders).toEqual([
+      { method: 'cash', amountMinor: sale.paidMinor, tenderedMinor: tendered, changeMinor: 1234 },
+    ]);
+    expect((await call(services, 'cart.get', {})).lines).toHaveLength(0);
+
+    await services.idle();
+    const pages = await call(services, 'printer.pages', {});
+    const text = pages.at(-1)?.lines.map((l) => (l.kind === 'text' ? l.text : l.data)).join('\n') ?? '';
+    expect(text).toContain(milk.nameZh);
+    expect(text).toContain(cola.nameZh);
+    expect(text).toContain(sale.id);
+    expect(pages.at(-1)?.cut).toBe(true);
+  });
+
+  it('keeps the sale and the cart across a restart', async () => {
+    const { services, dataDir } = start();
+    await call(services, 'cart.scan', { code: milk.barcode });
+    const sale = await call(services, 'sale.payCash', { tenderedMinor: milk.priceMinor });
+    await call(services, 'cart.scan', { code: cola.barcode });
+    await services.idle();
+    services.close();
+    open = [];
+
+    const again = start(dataDir).services;
+    expect((await call(again, 'sale.get', { saleId: sale.id })).paidMinor).toBe(milk.priceMinor);
+    expect((await call(again, 'sale.list', { limit: 10 })).map((s) => s.id)).toEqual([sale.id]);
+    const cart = await call(again, 'cart.get', {});
+    expect(cart.lines.map((l) => l.barcode)).toEqual([cola.barcode]);
+  });
+});
+
+describe('bad input changes nothing', () => {
+  it('refuses an unknown barcode and a wrong check digit with distinct codes', async () => {
+    const { services } = start();
+    const unknown = await services.dispatch('cart.scan', { code: '4006381333931' });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown_barcode', params: { barcode: '4006381333931' } } });
+    const badDigit = milk.barcode.slice(0, 12) + String((Number(milk.barcode[12]) + 1) % 10);
+    const invalid = await services.dispatch('cart.scan', { code: badDigit });
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_barcode' } });
+    expect((await call(services, 'cart.get', {})).lines).toHaveLength(0);
+  });
+
+  it('refuses zero, negative and fractional quantities', async () => {
+    const { services } = start();
+    const cart = await call(services, 'cart.scan', { code: milk.barcode });
+    const lineId = cart.lines[0]!.lineId;
+    for (const quantity of [0, -1, 1.5, 10_000]) {
+      const result = await services.dispatch('cart.setQuantity', { lineId, quantity });
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid_quantity' } });
+    }
+    expect((await call(services, 'cart.get', {})).lines[0]!.quantity).toBe(1);
+  });
+
+  it('refuses a tender less than due and an empty cart, committing nothing', async () => {
+    const { services } = start();
+    expect(await services.dispatch('sale.payCash', { tenderedMinor: 100 })).toMatchObject({
+      ok: false,
+      error: { code: 'cart_empty' },
+    });
+    await call(services, 'cart.scan', { code: cola.barcode });
+    expect(await services.dispatch('sale.payCash', { tenderedMinor: cola.priceMinor - 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'tender_insufficient' },
+    });
+    expect(await services.dispatch('sale.payCash', { tenderedMinor: 12.5 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_amount' },
+    });
+    expect(await call(services, 'sale.list', { limit: 10 })).toEqual([]);
+    expect((await call(services, 'cart.get', {})).lines).toHaveLength(1);
+  });
+
+  it('refuses malformed input and unknown commands at the edge', async () => {
+    const { services } = start();
+    expect(await services.dispatch('cart.scan', { code: 42 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await services.dispatch('cart.scan', { code: '1', extra: true })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(await services.dispatch('ledger.rewrite', {})).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('refuses the sale when the disk is full and writes none of it', async () => {
+    let db: Database.Database | null = null;
+    const { services } = start(undefined, (opened) => (db = opened));
+    // Sixty lines make an entry larger than a page, so committing it must allocate pages.
+    for (const product of demoCatalog().slice(0, 60)) {
+      await call(services, 'cart.addProduct', { productId: product.id });
+    }
+    const due = (await call(services, 'cart.get', {})).cashDueMinor;
+    // Capping the file at its current size fails the next page allocation with SQLITE_FULL,
+    // as a full disk does.
+    const ledger = db as unknown as Database.Database;
+    ledger.pragma(`max_page_count = ${String(ledger.pragma('page_count', { simple: true }))}`);
+
+    const refused = await services.dispatch('sale.payCash', { tenderedMinor: due });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'disk_full' } });
+    expect(await call(services, 'sale.list', { limit: 10 })).toEqual([]);
+    expect((await call(services, 'cart.get', {})).lines).toHaveLength(60);
+
+    ledger.pragma('max_page_count = 1073741823');
+    const sale = await call(services, 'sale.payCash', { tenderedMinor: due });
+    expect(sale.seq).toBe(1);
+  });
+});

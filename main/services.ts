@@ -1,0 +1,121 @@
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import type { AppInfo, PrinterConfig } from '@app/api/contract';
+import { printerConfigSchema } from '@app/api/schemas';
+import { buildSaleReceipt } from '@app/receipt/sale-receipt';
+import type { SaleRecord } from '@app/sale/sale';
+import { SimulatedPrinter } from '@native/sim/simulated-printer';
+import { openDatabase } from './ledger/database';
+import { LedgerStore } from './ledger/ledger-store';
+import { CatalogStore } from './catalog/catalog-store';
+import { demoCatalog } from './catalog/demo-catalog';
+import { SaleRepository } from './sales/sale-repository';
+import { SaleService } from './sales/sale-service';
+import { CartService } from './cart/cart-service';
+import { SettingsStore } from './settings/settings-store';
+import { loadTerminalIdentity } from './terminal/terminal-identity';
+import { PrintJobStore } from './printing/print-job-store';
+import { PrintService } from './printing/print-service';
+import { EventBus } from './api/event-bus';
+import { createDispatcher } from './api/dispatcher';
+import type { Dispatch } from './api/dispatcher';
+import { createHandlers } from './api/handlers';
+import { createFileLogger } from './log/logger';
+import type { Logger } from './log/logger';
+
+export interface ServicesOptions {
+  dataDir: string;
+  host: AppInfo['host'];
+  version: string;
+  /** Path of a better-sqlite3 binary built for Electron's ABI, when running in Electron. */
+  sqliteBinding?: string;
+  log?: Logger;
+  /** Fault injection for tests (e.g. a capped file size standing in for a full disk). */
+  onDatabase?: (db: Database.Database) => void;
+}
+
+export interface Services {
+  dispatch: Dispatch;
+  bus: EventBus;
+  log: Logger;
+  /** Waits for queued print jobs to be tried (tests, shutdown). */
+  idle(): Promise<void>;
+  close(): void;
+}
+
+const PRINTER_KEY = 'printer.config';
+
+/** The composition root: every service built once, with its dependencies passed in. */
+export function createServices(options: ServicesOptions): Services {
+  mkdirSync(options.dataDir, { recursive: true });
+  const log = options.log ?? createFileLogger(join(options.dataDir, 'logs', 'countertop.log'));
+  const db = openDatabase(
+    join(options.dataDir, 'ledger.sqlite'),
+    options.sqliteBinding ? { nativeBinding: options.sqliteBinding } : undefined,
+  );
+  options.onDatabase?.(db);
+  const bus = new EventBus();
+  const settings = new SettingsStore(db);
+  const catalog = new CatalogStore(db);
+  // A newcomer can sell within a minute: the demo catalog is there on first start.
+  if (catalog.count() === 0) catalog.upsertMany(demoCatalog());
+  const identity = loadTerminalIdentity(db);
+  const ledger = new LedgerStore(db);
+  const saleRepository = new SaleRepository(db);
+  const cart = new CartService(catalog, settings, bus);
+
+  const savedPrinter = printerConfigSchema.safeParse(settings.getValue(PRINTER_KEY));
+  const printing = new PrintService({
+    jobs: new PrintJobStore(db),
+    simulated: new SimulatedPrinter(),
+    bus,
+    log,
+    config: savedPrinter.success ? savedPrinter.data : { kind: 'simulated' },
+    saveConfig: (config: PrinterConfig) => settings.setValue(PRINTER_KEY, config),
+  });
+  const receiptFor = (sale: SaleRecord, duplicate: boolean) => {
+    const s = settings.get();
+    return buildSaleReceipt(sale, {
+      shopName: s.shopName,
+      header: s.receiptHeader,
+      footer: s.receiptFooter,
+      paperWidth: s.paperWidth,
+      locale: s.locale,
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      duplicate,
+    });
+  };
+  const sales = new SaleService({
+    db,
+    ledger,
+    sales: saleRepository,
+    cart,
+    bus,
+    identity: () => identity,
+    log,
+    afterCommit: (sale) => printing.enqueue('receipt', sale.id, receiptFor(sale, false)),
+  });
+
+  const info = (): AppInfo => ({
+    version: options.version,
+    host: options.host,
+    terminalId: identity.terminalId,
+    batchNo: identity.batchNo,
+    dataDir: options.dataDir,
+  });
+  const dispatch = createDispatcher(
+    createHandlers({ info, settings, catalog, cart, sales, saleRepository, printing, bus, receiptFor }),
+    log,
+  );
+  // Receipts left in the queue by a crash or a shutdown print now.
+  printing.resume();
+  log.info('services started', { host: options.host, terminalId: identity.terminalId });
+  return {
+    dispatch,
+    bus,
+    log,
+    idle: () => printing.idle(),
+    close: () => db.close(),
+  };
+}

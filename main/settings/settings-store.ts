@@ -1,0 +1,59 @@
+import type Database from 'better-sqlite3';
+import { settingsSchema } from '@app/api/schemas';
+import type { Settings } from '@app/api/contract';
+
+export const defaultSettings: Settings = {
+  locale: 'zh-CN',
+  shopName: 'Countertop Demo Shop',
+  currency: 'CNY',
+  taxMode: 'inclusive',
+  taxRounding: 'per-line',
+  cashRoundingStep: 0,
+  paperWidth: 80,
+  receiptHeader: '',
+  receiptFooter: '',
+};
+
+const KEY = 'shop';
+
+/** Shop settings as one validated JSON document in the settings table. */
+export class SettingsStore {
+  private cached: Settings | null = null;
+
+  constructor(private readonly db: Database.Database) {}
+
+  get(): Settings {
+    if (this.cached) return this.cached;
+    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(KEY) as
+      | { value: string }
+      | undefined;
+    // A stored document from an older version keeps its values; new keys get defaults.
+    const stored: unknown = row ? JSON.parse(row.value) : {};
+    const parsed = settingsSchema.partial().safeParse(stored);
+    this.cached = { ...defaultSettings, ...(parsed.success ? parsed.data : {}) };
+    return this.cached;
+  }
+
+  update(patch: Partial<Settings>): Settings {
+    const next = settingsSchema.parse({ ...this.get(), ...patch });
+    this.db
+      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+      .run(KEY, JSON.stringify(next));
+    this.cached = next;
+    return next;
+  }
+
+  /** Small JSON values other services keep (current cart, printer config). */
+  getValue(key: string): unknown {
+    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
+      | { value: string }
+      | undefined;
+    return row ? (JSON.parse(row.value) as unknown) : undefined;
+  }
+
+  setValue(key: string, value: unknown): void {
+    this.db
+      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+      .run(key, JSON.stringify(value));
+  }
+}

@@ -1,0 +1,60 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createServices } from './services';
+import { startBrowserHost } from './host/browser-host';
+import { resolveDataDir } from './host/data-dir';
+import { findElectronBinary, hasDisplay } from './host/electron-binary';
+import { parseLaunchOptions } from './host/launch-options';
+import { openChromiumApp } from './host/open-chromium';
+import { appVersion } from './version';
+
+/**
+ * `npm start`: Countertop in Electron where its binary is installed and a display exists;
+ * otherwise the browser host on 127.0.0.1, opened in Chromium's app mode when it can be.
+ */
+async function main(): Promise<void> {
+  const options = parseLaunchOptions(process.argv.slice(2));
+  const dataDir = resolveDataDir(options.dataDir);
+  const electron = options.browser ? null : findElectronBinary(__filename);
+  if (electron && hasDisplay()) {
+    const child = spawn(electron, [join(__dirname, 'electron-main.cjs'), `--data-dir=${dataDir}`], {
+      stdio: 'inherit',
+    });
+    child.on('exit', (code) => process.exit(code ?? 0));
+    return;
+  }
+  if (!options.browser) {
+    console.log(
+      electron
+        ? 'No display found: starting the browser host instead of Electron.'
+        : 'Electron binary not installed: starting the browser host instead.',
+    );
+  }
+
+  const services = createServices({ dataDir, host: 'browser', version: appVersion });
+  const host = await startBrowserHost({
+    services,
+    rendererDir: join(__dirname, '..', 'renderer'),
+    ...(options.port === undefined ? {} : { port: options.port }),
+  });
+  console.log(`Countertop ${appVersion} is running.`);
+  console.log(`Data: ${dataDir}`);
+  console.log(`Open: ${host.launchUrl}`);
+  if (options.open && hasDisplay()) {
+    const opened = openChromiumApp(host.launchUrl, join(dataDir, 'chromium-profile'));
+    if (!opened) console.log('No Chromium found: open the URL above in a browser.');
+  }
+  const stop = (): void => {
+    void host.close().then(() => {
+      services.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

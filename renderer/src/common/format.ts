@@ -1,0 +1,20 @@
+import { useTranslation } from 'react-i18next';
+import { formatMoney } from '@app/money/format';
+import type { CurrencyCode } from '@app/money/currency';
+import type { AppError } from '@app/result';
+import type { MessageKey } from '@app/i18n/en';
+
+/** Money formatter for the current language (¥12.34 / CN¥12.34 etc.), exact from minor units. */
+export function useMoney(): (minor: number, currency: CurrencyCode) => string {
+  const { i18n } = useTranslation();
+  return (minor, currency) => formatMoney(minor, currency, i18n.language);
+}
+
+/** The translated message for an error value; the code never reaches the screen raw. */
+export function useErrorText(): (error: AppError) => string {
+  const { t } = useTranslation();
+  return (error) => {
+    const key = `errors.${error.code}` as MessageKey;
+    return t(key, { ...error.params, message: error.message });
+  };
+}

@@ -1,0 +1,30 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ApiProvider } from './api/api-context';
+import { connectApi } from './api/connect';
+import { createConnectionStore, useConnection } from './api/connection-store';
+import { initI18n } from './i18n';
+import { App } from './App';
+import './styles.css';
+
+const connection = createConnectionStore();
+const api = connectApi(connection.set);
+
+function Root() {
+  const state = useConnection(connection);
+  return (
+    <ApiProvider api={api}>
+      <App connection={state} />
+    </ApiProvider>
+  );
+}
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root missing from index.html');
+void initI18n('zh-CN').then(() => {
+  createRoot(root).render(
+    <StrictMode>
+      <Root />
+    </StrictMode>,
+  );
+});

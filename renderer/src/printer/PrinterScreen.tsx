@@ -1,0 +1,116 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PrintedPage, PrinterStatus, PrintJob } from '@app/api/contract';
+import type { Result } from '@app/result';
+import { formatLocalDateTime } from '@app/time/local-time';
+import { useApi, useEvent } from '../api/api-context';
+import type { Notice } from '../common/ErrorBanner';
+import { useErrorText } from '../common/format';
+import { ReceiptPaper } from './ReceiptPaper';
+
+const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** The receipt printer: which one, its queue (retry / skip), and the simulated printer's paper. */
+export function PrinterScreen({ status, notify }: { status: PrinterStatus | null; notify: (n: Notice | null) => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const errorText = useErrorText();
+  const [jobs, setJobs] = useState<PrintJob[]>([]);
+  const [pages, setPages] = useState<PrintedPage[]>([]);
+  const [host, setHost] = useState('127.0.0.1');
+  const [port, setPort] = useState('9100');
+
+  const refresh = useCallback(
+    () => void api.invoke('printer.jobs', {}).then((r) => r.ok && setJobs(r.value)),
+    [api],
+  );
+  useEffect(() => {
+    refresh();
+    void api.invoke('printer.pages', {}).then((r) => r.ok && setPages(r.value));
+  }, [api, refresh]);
+  useEvent('printer.status', refresh);
+  useEvent('printer.page', (page) => setPages((current) => [...current.slice(-19), page]));
+
+  const act = async (call: Promise<Result<unknown>>) => {
+    const result = await call;
+    notify(result.ok ? null : { kind: 'error', text: errorText(result.error) });
+    refresh();
+  };
+  const simulated = status?.config.kind === 'simulated';
+  const pending = jobs.filter((j) => j.status === 'queued' || j.status === 'failed');
+
+  return (
+    <div className="printer-screen">
+      <section className="printer-config">
+        <h1>{t('printer.title')}</h1>
+        {status && (
+          <p data-testid="printer-state" className={`state state-${status.state}`}>
+            {status.description} · {t(`printer.state.${status.state}`)}
+            {status.lastError ? ` · ${status.lastError}` : ''}
+          </p>
+        )}
+        <div className="form-row">
+          <button type="button" className={simulated ? 'primary' : 'secondary'} onClick={() => void act(api.invoke('printer.configure', { kind: 'simulated' }))}>
+            {t('printer.simulated')}
+          </button>
+        </div>
+        <div className="form-row">
+          <label>
+            {t('printer.host')} <input value={host} onChange={(e) => setHost(e.target.value)} />
+          </label>
+          <label>
+            {t('printer.port')} <input value={port} inputMode="numeric" onChange={(e) => setPort(e.target.value)} />
+          </label>
+          <button type="button" className={simulated ? 'secondary' : 'primary'} onClick={() => void act(api.invoke('printer.configure', { kind: 'tcp', host, port: Number(port) }))}>
+            {t('printer.tcp')}
+          </button>
+        </div>
+        {simulated && (
+          <div className="form-row">
+            <button type="button" className="secondary" data-testid="sim-offline" onClick={() => void act(api.invoke('printer.simulateOffline', { reason: 'paper out' }))}>
+              {t('printer.goOffline')}
+            </button>
+            <button type="button" className="secondary" data-testid="sim-online" onClick={() => void act(api.invoke('printer.simulateOffline', { reason: null }))}>
+              {t('printer.goOnline')}
+            </button>
+          </div>
+        )}
+        <h2>{t('printer.queue')}</h2>
+        {pending.length === 0 && <p className="muted">{t('printer.queueEmpty')}</p>}
+        <table className="table" data-testid="print-queue">
+          <tbody>
+            {jobs.map((job) => (
+              <tr key={job.id}>
+                <td>{t(`printer.job.${job.kind}`)}</td>
+                <td>{formatLocalDateTime(job.createdAt, zone)}</td>
+                <td className={`job-${job.status}`}>{t(`printer.status.${job.status}`)}</td>
+                <td className="muted">{job.lastError ?? ''}</td>
+                <td>
+                  {(job.status === 'failed' || job.status === 'queued') && (
+                    <>
+                      <button type="button" className="secondary" onClick={() => void act(api.invoke('printer.retry', { jobId: job.id }))}>
+                        {t('printer.retry')}
+                      </button>
+                      <button type="button" className="ghost" onClick={() => void act(api.invoke('printer.skip', { jobId: job.id }))}>
+                        {t('printer.skip')}
+                      </button>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="printer-output">
+        <h2>{t('printer.output')}</h2>
+        {pages.length === 0 && <p className="muted">{t('printer.noOutput')}</p>}
+        <div className="pages">
+          {[...pages].reverse().map((page) => (
+            <ReceiptPaper key={page.receivedAt + String(page.byteCount)} page={page} />
+          ))}
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import type { PrintedPage } from '@app/api/contract';
+
+/**
+ * A page as the simulated printer decoded it from the ESC/POS bytes it received: what a
+ * real printer would have put on paper, not a redraw of the sale.
+ */
+export function ReceiptPaper({ page }: { page: PrintedPage }) {
+  return (
+    <div className="paper" data-testid="receipt-paper">
+      {page.lines.map((line, i) => {
+        if (line.kind === 'text') {
+          return (
+            <div
+              key={i}
+              className={`paper-line align-${line.align} ${line.bold ? 'bold' : ''} ${line.size > 1 ? 'large' : ''}`}
+            >
+              {line.text || '\u00a0'}
+            </div>
+          );
+        }
+        if (line.kind === 'qr') {
+          return (
+            <div key={i} className="paper-code align-center" title={line.data}>
+              <span className="qr-box">QR</span>
+              <span className="code-data">{line.data}</span>
+            </div>
+          );
+        }
+        return (
+          <div key={i} className="paper-code align-center">
+            <span className="barcode-box">||||| {line.symbology}</span>
+            <span className="code-data">{line.data}</span>
+          </div>
+        );
+      })}
+      {page.cut && <div className="paper-cut" aria-label="cut" />}
+    </div>
+  );
+}

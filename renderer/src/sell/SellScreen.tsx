@@ -1,0 +1,226 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CartView, PrintedPage, PrinterStatus, Settings } from '@app/api/contract';
+import type { Discount } from '@app/cart/cart-types';
+import type { Product } from '@app/catalog/product';
+import type { Result } from '@app/result';
+import type { SaleRecord } from '@app/sale/sale';
+import { currencies } from '@app/money/currency';
+import { parseDecimal } from '@app/money/format';
+import { useApi, useEvent } from '../api/api-context';
+import type { Notice } from '../common/ErrorBanner';
+import { useErrorText } from '../common/format';
+import { CartTable } from './CartTable';
+import { ScanBar } from './ScanBar';
+import { TotalsPanel } from './TotalsPanel';
+import { PayDialog } from './PayDialog';
+import { AmountDialog } from './AmountDialog';
+import { SaleDone } from './SaleDone';
+
+type Editing =
+  | { kind: 'none' }
+  | { kind: 'pay' }
+  | { kind: 'quantity'; lineId: string }
+  | { kind: 'discount'; lineId: string | null };
+
+interface Props {
+  settings: Settings;
+  printer: PrinterStatus | null;
+  notify: (notice: Notice | null) => void;
+}
+
+/** The cashier's screen: scan, adjust, pay, hand back change, next customer. */
+export function SellScreen({ settings, printer, notify }: Props) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const errorText = useErrorText();
+  const [cart, setCart] = useState<CartView | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Editing>({ kind: 'none' });
+  const [done, setDone] = useState<SaleRecord | null>(null);
+  const [receipt, setReceipt] = useState<PrintedPage | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [focusToken, setFocusToken] = useState(0);
+
+  useEffect(() => {
+    void api.invoke('cart.get', {}).then((r) => r.ok && setCart(r.value));
+  }, [api]);
+  useEvent('cart.changed', (view) => {
+    setCart(view);
+    if (view.lastLineId) setSelected(view.lastLineId);
+  });
+  useEvent('printer.page', (page) => setReceipt(page));
+
+  /** Runs a cart command; an error shows on screen and leaves the cart as it was. */
+  const run = useCallback(
+    async <T,>(call: Promise<Result<T>>): Promise<T | null> => {
+      const result = await call;
+      setFocusToken((n) => n + 1);
+      if (!result.ok) {
+        notify({ kind: 'error', text: errorText(result.error) });
+        return null;
+      }
+      notify(null);
+      return result.value;
+    },
+    [notify, errorText],
+  );
+
+  const scan = (code: string) => {
+    if (done) setDone(null);
+    void run(api.invoke('cart.scan', { code }));
+  };
+  const pick = (product: Product) => void run(api.invoke('cart.addProduct', { productId: product.id }));
+  const pay = async (tenderedMinor: number) => {
+    setBusy(true);
+    const sale = await run(api.invoke('sale.payCash', { tenderedMinor }));
+    setBusy(false);
+    if (sale) {
+      setEditing({ kind: 'none' });
+      setReceipt(null);
+      setDone(sale);
+    }
+  };
+  const closeDialog = () => {
+    setEditing({ kind: 'none' });
+    setFocusToken((n) => n + 1);
+  };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (editing.kind !== 'none' || done) return;
+      if (event.key === 'F12' && cart && cart.lines.length > 0) {
+        event.preventDefault();
+        setEditing({ kind: 'pay' });
+      } else if (event.key === 'F2') {
+        event.preventDefault();
+        setFocusToken((n) => n + 1);
+      } else if (event.key === 'Delete' && selected) {
+        event.preventDefault();
+        void run(api.invoke('cart.removeLine', { lineId: selected }));
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [api, cart, done, editing, run, selected]);
+
+  if (!cart) return null;
+  if (done) {
+    return (
+      <SaleDone
+        sale={done}
+        receipt={receipt}
+        printer={printer}
+        onScan={scan}
+        onNext={() => {
+          setDone(null);
+          setFocusToken((n) => n + 1);
+        }}
+      />
+    );
+  }
+
+  const decimals = currencies[cart.currency].exponent;
+  const applyDiscount = (lineId: string | null, mode: string, text: string) => {
+    const discount: Discount | null =
+      mode === 'percent'
+        ? toPercent(text)
+        : ((minor) => (minor === null ? null : { kind: 'amount', minor }))(parseDecimal(text, cart.currency));
+    if (!discount) {
+      notify({ kind: 'error', text: t('errors.invalid_discount') });
+      return;
+    }
+    const call = lineId
+      ? api.invoke('cart.setLineDiscount', { lineId, discount })
+      : api.invoke('cart.setOrderDiscount', { discount });
+    void run(call).then((view) => view && closeDialog());
+  };
+  const clearDiscount = (lineId: string | null) => {
+    const call = lineId
+      ? api.invoke('cart.setLineDiscount', { lineId, discount: null })
+      : api.invoke('cart.setOrderDiscount', { discount: null });
+    void run(call).then(closeDialog);
+  };
+
+  return (
+    <div className="sell">
+      <section className="sell-left">
+        <ScanBar currency={cart.currency} onScan={scan} onPick={pick} focusToken={focusToken} />
+        <CartTable
+          cart={cart}
+          selectedLineId={selected}
+          onSelect={setSelected}
+          onQuantity={(lineId, quantity) => void run(api.invoke('cart.setQuantity', { lineId, quantity }))}
+          onEditQuantity={(lineId) => setEditing({ kind: 'quantity', lineId })}
+          onDiscount={(lineId) => setEditing({ kind: 'discount', lineId })}
+          onRemove={(lineId) => void run(api.invoke('cart.removeLine', { lineId }))}
+        />
+      </section>
+      <aside className="sell-right">
+        <TotalsPanel cart={cart} taxMode={settings.taxMode} />
+        <div className="sell-actions">
+          <button type="button" className="secondary" disabled={cart.lines.length === 0} onClick={() => setEditing({ kind: 'discount', lineId: null })}>
+            {t('cart.orderDiscount')}
+          </button>
+          <button
+            type="button"
+            className="secondary danger"
+            disabled={cart.lines.length === 0}
+            onClick={() => {
+              if (window.confirm(t('cart.clearConfirm'))) void run(api.invoke('cart.clear', {}));
+            }}
+          >
+            {t('cart.clear')}
+          </button>
+          <button
+            type="button"
+            className="primary pay-button"
+            data-testid="pay-cash"
+            disabled={cart.lines.length === 0}
+            onClick={() => setEditing({ kind: 'pay' })}
+          >
+            {t('pay.cash')} (F12)
+          </button>
+        </div>
+      </aside>
+
+      {editing.kind === 'pay' && (
+        <PayDialog cart={cart} busy={busy} onPay={(amount) => void pay(amount)} onCancel={closeDialog} onScan={scan} />
+      )}
+      {editing.kind === 'quantity' && (
+        <AmountDialog
+          title={t('qty.title')}
+          onScan={scan}
+          onCancel={closeDialog}
+          onApply={(_mode, text) => {
+            void run(api.invoke('cart.setQuantity', { lineId: editing.lineId, quantity: Number(text) })).then(
+              (view) => view && closeDialog(),
+            );
+          }}
+        />
+      )}
+      {editing.kind === 'discount' && (
+        <AmountDialog
+          title={editing.lineId ? t('discount.title') : t('cart.orderDiscount')}
+          modes={[
+            { id: 'percent', label: t('discount.percent'), decimals: 2 },
+            { id: 'amount', label: t('discount.amount'), decimals },
+          ]}
+          onScan={scan}
+          onCancel={closeDialog}
+          onApply={(mode, text) => applyDiscount(editing.lineId, mode, text)}
+          onClear={() => clearDiscount(editing.lineId)}
+          clearLabel={t('discount.remove')}
+        />
+      )}
+    </div>
+  );
+}
+
+/** "12.5" percent → 1250 basis points, exactly (no float): at most two decimals. */
+function toPercent(text: string): Discount | null {
+  const match = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(text);
+  if (!match) return null;
+  const bp = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  return bp <= 10_000 ? { kind: 'percent', bp } : null;
+}
