@@ -1,0 +1,94 @@
+import type { Product } from '../catalog/product';
+import type { CurrencyCode } from '../money/currency';
+import { mulDivRound } from '../money/rounding';
+import { fail, ok } from '../result';
+import type { Result } from '../result';
+import type { Cart, CartLine, Discount } from './cart-types';
+
+export const MAX_QUANTITY = 9999;
+
+export const emptyCart = (currency: CurrencyCode): Cart => ({ currency, lines: [], orderDiscount: null });
+
+export const lineGross = (line: CartLine): number => line.unitPriceMinor * line.quantity;
+
+/**
+ * Adds a product. A repeat scan adds to the product's existing undiscounted line (one line
+ * per product on the receipt); otherwise a new line holds a snapshot of the product as it
+ * is now, so a later price change never alters this sale.
+ */
+export function addProduct(cart: Cart, product: Product, lineId: string, quantity = 1): Cart {
+  const existing = cart.lines.find((l) => l.productId === product.id && l.discount === null);
+  if (existing) {
+    const merged = Math.min(existing.quantity + quantity, MAX_QUANTITY);
+    return { ...cart, lines: cart.lines.map((l) => (l === existing ? { ...l, quantity: merged } : l)) };
+  }
+  const line: CartLine = {
+    lineId,
+    productId: product.id,
+    sku: product.sku,
+    barcode: product.barcode,
+    nameEn: product.nameEn,
+    nameZh: product.nameZh,
+    unitPriceMinor: product.priceMinor,
+    taxClass: product.taxClass,
+    quantity,
+    discount: null,
+  };
+  return { ...cart, lines: [...cart.lines, line] };
+}
+
+export function setQuantity(cart: Cart, lineId: string, quantity: number): Result<Cart> {
+  if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) {
+    return fail('invalid_quantity', `Quantity must be a whole number from 1 to ${MAX_QUANTITY}`, {
+      quantity: String(quantity),
+    });
+  }
+  return updateLine(cart, lineId, (line) => ({ ...line, quantity }));
+}
+
+export function removeLine(cart: Cart, lineId: string): Result<Cart> {
+  if (!cart.lines.some((l) => l.lineId === lineId)) return fail('line_not_found', `No line ${lineId}`);
+  return ok({ ...cart, lines: cart.lines.filter((l) => l.lineId !== lineId) });
+}
+
+export function setLineDiscount(cart: Cart, lineId: string, discount: Discount | null): Result<Cart> {
+  const line = cart.lines.find((l) => l.lineId === lineId);
+  if (!line) return fail('line_not_found', `No line ${lineId}`);
+  if (discount) {
+    const valid = validateDiscount(discount, lineGross(line));
+    if (!valid.ok) return valid;
+  }
+  return updateLine(cart, lineId, (l) => ({ ...l, discount }));
+}
+
+export function setOrderDiscount(cart: Cart, discount: Discount | null): Result<Cart> {
+  if (discount) {
+    const base = cart.lines.reduce((sum, l) => sum + lineGross(l) - lineDiscountOf(l), 0);
+    const valid = validateDiscount(discount, base);
+    if (!valid.ok) return valid;
+  }
+  return ok({ ...cart, orderDiscount: discount });
+}
+
+/** A percent between 0 and 100 % (whole basis points), or an amount from 0 up to `maxMinor`. */
+export function validateDiscount(discount: Discount, maxMinor: number): Result<Discount> {
+  const valid =
+    discount.kind === 'percent'
+      ? Number.isInteger(discount.bp) && discount.bp >= 0 && discount.bp <= 10_000
+      : Number.isSafeInteger(discount.minor) && discount.minor >= 0 && discount.minor <= maxMinor;
+  return valid ? ok(discount) : fail('invalid_discount', 'Discount exceeds the price or 100 %');
+}
+
+/** The line discount in minor units, never more than the line's gross. */
+export function lineDiscountOf(line: CartLine): number {
+  const gross = lineGross(line);
+  const discount = line.discount;
+  if (!discount) return 0;
+  if (discount.kind === 'amount') return Math.min(discount.minor, gross);
+  return Math.min(mulDivRound(gross, discount.bp, 10_000), gross);
+}
+
+function updateLine(cart: Cart, lineId: string, change: (line: CartLine) => CartLine): Result<Cart> {
+  if (!cart.lines.some((l) => l.lineId === lineId)) return fail('line_not_found', `No line ${lineId}`);
+  return ok({ ...cart, lines: cart.lines.map((l) => (l.lineId === lineId ? change(l) : l)) });
+}
