@@ -39,7 +39,7 @@ export function checkNewEntry(entry: NewEntry): void {
     throw new DomainError('invalid_input', `batch number is not 6 digits: ${entry.batchNo}`);
   }
   if (!isCurrencyCode(entry.currency)) {
-    throw new DomainError('invalid_input', `unknown currency: ${entry.currency}`);
+    throw new DomainError('invalid_input', `unknown currency: ${String(entry.currency)}`);
   }
   if (!Number.isSafeInteger(entry.amount)) {
     throw invalid(`entry amount is not integer minor units: ${entry.amount}`);

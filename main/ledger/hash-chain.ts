@@ -4,8 +4,7 @@ import { GENESIS_HASH } from '@app/ledger/entry';
 import type { JsonValue, LedgerEntry } from '@app/ledger/entry';
 
 export type ChainVerdict =
-  | { ok: true; count: number; headHash: string }
-  | { ok: false; atSeq: number; reason: string };
+  { ok: true; count: number; headHash: string } | { ok: false; atSeq: number; reason: string };
 
 /**
  * The entry as the spec's JSON object, without its hash. Fields are listed one by one so a
@@ -33,7 +32,9 @@ export function entryJson(entry: Omit<LedgerEntry, 'hash'>): { [key: string]: Js
  * of the entry without its hash field.
  */
 export function hashEntry(entry: Omit<LedgerEntry, 'hash'>): string {
-  return createHash('sha256').update(canonicalJson(entryJson(entry)), 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson(entryJson(entry)), 'utf8')
+    .digest('hex');
 }
 
 /** Checks seq runs 1, 2, 3 … without gaps, each prevHash links to the entry before, and

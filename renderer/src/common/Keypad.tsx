@@ -21,15 +21,3 @@ export function Keypad({ onKey }: { onKey: (key: string) => void }) {
     </div>
   );
 }
-
-/** Applies a key to an amount being typed: digits, one decimal point, at most `decimals` after it. */
-export function typeAmount(current: string, key: string, decimals: number): string {
-  if (key === 'Backspace') return current.slice(0, -1);
-  if (key === 'Clear' || key === 'Escape') return '';
-  if (key === '.') return decimals === 0 || current.includes('.') ? current : (current || '0') + '.';
-  if (!/^\d+$/.test(key)) return current;
-  const next = current === '0' ? key : current + key;
-  const [, fraction = ''] = next.split('.');
-  if (next.includes('.') && fraction.length > decimals) return current;
-  return next.replace('.', '').length > 9 ? current : next;
-}

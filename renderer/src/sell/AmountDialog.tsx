@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../common/Dialog';
-import { Keypad, typeAmount } from '../common/Keypad';
+import { Keypad } from '../common/Keypad';
+import { typeAmount } from '@app/input/amount-entry';
 import { useKeyboardWedge } from '../common/useKeyboardWedge';
 
 interface Props {

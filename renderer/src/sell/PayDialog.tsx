@@ -4,7 +4,8 @@ import type { CartView } from '@app/api/contract';
 import { currencies } from '@app/money/currency';
 import { parseDecimal } from '@app/money/format';
 import { Dialog } from '../common/Dialog';
-import { Keypad, typeAmount } from '../common/Keypad';
+import { Keypad } from '../common/Keypad';
+import { typeAmount } from '@app/input/amount-entry';
 import { useKeyboardWedge } from '../common/useKeyboardWedge';
 import { useMoney } from '../common/format';
 

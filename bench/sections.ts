@@ -1,0 +1,7 @@
+import { catalogSection } from './catalog-lookup';
+import { fsyncSection } from './fsync-latency';
+import type { BenchSection } from './section';
+import { saleCommitSection } from './sale-commit';
+
+/** Every bench section, in the order they run. */
+export const sections: readonly BenchSection[] = [fsyncSection, saleCommitSection, catalogSection];

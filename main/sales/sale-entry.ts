@@ -1,0 +1,126 @@
+import { saleRecordSchema } from '@app/api/schemas';
+import type { Discount } from '@app/cart/cart-types';
+import type { JsonValue, LedgerEntry, NewEntry } from '@app/ledger/entry';
+import { DomainError } from '@app/result';
+import type { SaleLine, SaleRecord, SaleTender } from '@app/sale/sale';
+
+export type UncommittedSale = Omit<SaleRecord, 'seq' | 'hash'>;
+
+type JsonObject = { [key: string]: JsonValue };
+
+const discountJson = (discount: Discount | null): JsonValue =>
+  discount === null
+    ? null
+    : discount.kind === 'percent'
+      ? { kind: 'percent', bp: discount.bp }
+      : { kind: 'amount', minor: discount.minor };
+
+// Every field is copied by name: only what a receipt needs reaches the ledger, which the
+// host stores forever (upstream-sync-v1 "Card data": never a card number, track or PIN).
+const lineJson = (line: SaleLine): JsonObject => ({
+  lineId: line.lineId,
+  productId: line.productId,
+  sku: line.sku,
+  barcode: line.barcode,
+  nameEn: line.nameEn,
+  nameZh: line.nameZh,
+  unitPriceMinor: line.unitPriceMinor,
+  taxClass: line.taxClass,
+  quantity: line.quantity,
+  discount: discountJson(line.discount),
+  grossMinor: line.grossMinor,
+  lineDiscountMinor: line.lineDiscountMinor,
+  orderDiscountMinor: line.orderDiscountMinor,
+  netMinor: line.netMinor,
+  taxMinor: line.taxMinor,
+});
+
+const tenderJson = (tender: SaleTender): JsonObject => ({
+  method: tender.method,
+  amountMinor: tender.amountMinor,
+  tenderedMinor: tender.tenderedMinor,
+  changeMinor: tender.changeMinor,
+});
+
+/** Refuses a sale whose amounts do not add up: it would be in the ledger forever. */
+function checkSale(sale: UncommittedSale): void {
+  if (sale.paidMinor !== sale.totals.totalMinor + sale.roundingMinor) {
+    throw new DomainError(
+      'invalid_amount',
+      `paid ${sale.paidMinor} is not total ${sale.totals.totalMinor} + rounding ${sale.roundingMinor}`,
+    );
+  }
+  for (const tender of sale.tenders) {
+    if (tender.tenderedMinor - tender.changeMinor !== tender.amountMinor) {
+      throw new DomainError(
+        'invalid_amount',
+        `${tender.method} tender: tendered ${tender.tenderedMinor} - change ${tender.changeMinor} is not ${tender.amountMinor}`,
+      );
+    }
+  }
+}
+
+/**
+ * The ledger entry of a sale. Its detail carries everything needed to rebuild the
+ * SaleRecord (saleFromEntry); the receipt number is the entry's seq.
+ */
+export function saleToNewEntry(sale: UncommittedSale): NewEntry {
+  checkSale(sale);
+  const { totals } = sale;
+  return {
+    id: sale.id,
+    type: 'sale',
+    at: sale.at,
+    batchNo: sale.batchNo,
+    currency: sale.currency,
+    amount: sale.paidMinor,
+    tenders: sale.tenders.map((t) => ({ method: t.method, amount: t.amountMinor })),
+    detail: {
+      terminalId: sale.terminalId,
+      lines: sale.lines.map(lineJson),
+      orderDiscount: discountJson(sale.orderDiscount),
+      totals: {
+        subtotalMinor: totals.subtotalMinor,
+        discountMinor: totals.discountMinor,
+        taxes: totals.taxes.map((t) => ({
+          taxClass: t.taxClass,
+          rateBp: t.rateBp,
+          baseMinor: t.baseMinor,
+          taxMinor: t.taxMinor,
+        })),
+        taxMinor: totals.taxMinor,
+        totalMinor: totals.totalMinor,
+        itemCount: totals.itemCount,
+      },
+      roundingMinor: sale.roundingMinor,
+      tenders: sale.tenders.map(tenderJson),
+    },
+  };
+}
+
+/** The sale a 'sale' entry records; throws when the entry is not one or its detail is bad. */
+export function saleFromEntry(entry: LedgerEntry): SaleRecord {
+  if (entry.type !== 'sale') {
+    throw new DomainError('sale_not_found', `entry ${entry.id} is a ${entry.type}, not a sale`);
+  }
+  const { detail } = entry;
+  const parsed = saleRecordSchema.safeParse({
+    id: entry.id,
+    seq: entry.seq,
+    at: entry.at,
+    batchNo: entry.batchNo,
+    terminalId: detail.terminalId,
+    currency: entry.currency,
+    lines: detail.lines,
+    orderDiscount: detail.orderDiscount,
+    totals: detail.totals,
+    roundingMinor: detail.roundingMinor,
+    paidMinor: entry.amount,
+    tenders: detail.tenders,
+    hash: entry.hash,
+  });
+  if (!parsed.success) {
+    throw new Error(`ledger entry ${entry.seq} does not hold a sale: ${parsed.error.message}`);
+  }
+  return parsed.data;
+}

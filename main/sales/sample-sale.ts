@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import type { TaxClassId } from '@app/tax/tax-class';
+import type { SaleLine } from '@app/sale/sale';
+import type { UncommittedSale } from './sale-entry';
+
+const RATE_BP: Record<TaxClassId, number> = { standard: 1300, reduced: 900 };
+
+/** The tax inside a tax-inclusive amount, rounded half up, in integer arithmetic. */
+const inclusiveTax = (gross: number, rateBp: number): number =>
+  Math.floor((gross * rateBp * 2 + (10_000 + rateBp)) / ((10_000 + rateBp) * 2));
+
+const SHELF: readonly Omit<
+  SaleLine,
+  'lineId' | 'quantity' | 'grossMinor' | 'netMinor' | 'taxMinor'
+>[] = [
+  {
+    productId: 'demo-drk0001',
+    sku: 'DRK0001',
+    barcode: '6911001000019',
+    nameEn: 'Coca-Cola 330ml',
+    nameZh: '可口可乐 330毫升',
+    unitPriceMinor: 350,
+    taxClass: 'standard',
+    discount: null,
+    lineDiscountMinor: 0,
+    orderDiscountMinor: 0,
+  },
+  {
+    productId: 'demo-dry0001',
+    sku: 'DRY0001',
+    barcode: '6931039000010',
+    nameEn: 'Mengniu Pure Milk 250ml',
+    nameZh: '蒙牛纯牛奶 250毫升',
+    unitPriceMinor: 350,
+    taxClass: 'reduced',
+    discount: null,
+    lineDiscountMinor: 0,
+    orderDiscountMinor: 0,
+  },
+  {
+    productId: 'demo-snk0001',
+    sku: 'SNK0001',
+    barcode: '6951053000018',
+    nameEn: "Lay's Potato Chips Original 40g",
+    nameZh: '乐事薯片原味 40克',
+    unitPriceMinor: 650,
+    taxClass: 'standard',
+    discount: null,
+    lineDiscountMinor: 0,
+    orderDiscountMinor: 0,
+  },
+];
+
+export interface SampleSaleOptions {
+  id?: string;
+  at?: string;
+  batchNo?: string;
+  /** Number of lines, cycling through three products; quantity grows with the line number. */
+  lines?: number;
+}
+
+/**
+ * A consistent cash sale with tax-inclusive prices, for tests, the crash child and the
+ * bench. Its totals add up the way the ledger checks them; it is not the pricing engine.
+ */
+export function sampleSale(options: SampleSaleOptions = {}): UncommittedSale {
+  const lines: SaleLine[] = Array.from({ length: options.lines ?? 3 }, (_, i) => {
+    const product = SHELF[i % SHELF.length];
+    if (!product) throw new Error('empty shelf');
+    const quantity = 1 + (i % 4);
+    const gross = product.unitPriceMinor * quantity;
+    return {
+      ...product,
+      lineId: `line-${i + 1}`,
+      quantity,
+      grossMinor: gross,
+      netMinor: gross,
+      taxMinor: inclusiveTax(gross, RATE_BP[product.taxClass]),
+    };
+  });
+  const taxes = (['standard', 'reduced'] as const).flatMap((taxClass) => {
+    const ofClass = lines.filter((line) => line.taxClass === taxClass);
+    if (ofClass.length === 0) return [];
+    const net = ofClass.reduce((sum, line) => sum + line.netMinor, 0);
+    const tax = ofClass.reduce((sum, line) => sum + line.taxMinor, 0);
+    return [{ taxClass, rateBp: RATE_BP[taxClass], baseMinor: net - tax, taxMinor: tax }];
+  });
+  const total = lines.reduce((sum, line) => sum + line.netMinor, 0);
+  // The customer hands over the next whole ¥10 note.
+  const tendered = Math.ceil(total / 1000) * 1000;
+  return {
+    id: options.id ?? randomUUID(),
+    at: options.at ?? new Date().toISOString(),
+    batchNo: options.batchNo ?? '000001',
+    terminalId: 'CTTEST01',
+    currency: 'CNY',
+    lines,
+    orderDiscount: null,
+    totals: {
+      subtotalMinor: total,
+      discountMinor: 0,
+      taxes,
+      taxMinor: taxes.reduce((sum, t) => sum + t.taxMinor, 0),
+      totalMinor: total,
+      itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
+    },
+    roundingMinor: 0,
+    paidMinor: total,
+    tenders: [
+      {
+        method: 'cash',
+        amountMinor: total,
+        tenderedMinor: tendered,
+        changeMinor: tendered - total,
+      },
+    ],
+  };
+}

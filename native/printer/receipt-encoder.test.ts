@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import { columnsFor } from '@app/receipt/receipt-document';
+import { displayWidth } from '@app/receipt/text-width';
+import { encodeReceipt } from './receipt-encoder';
+import { decodeEscPos } from './escpos-decoder';
+import { sampleReceipt } from './sample-receipt';
+
+const hex = (bytes: Uint8Array | number[]) => Buffer.from(bytes).toString('hex');
+const texts = (bytes: Uint8Array) =>
+  decodeEscPos(bytes).pages.flatMap((p) => p.lines.flatMap((l) => (l.kind === 'text' ? [l.text] : [])));
+
+describe('encodeReceipt', () => {
+  const bytes = encodeReceipt(sampleReceipt());
+
+  it('starts with ESC @ and ends with a cut (GS V)', () => {
+    expect(hex(bytes.subarray(0, 2))).toBe('1b40');
+    expect(hex(bytes)).toMatch(/1d5601(0a)?$/);
+  });
+
+  it('sends Chinese as GB18030 inside FS & … FS . (合计 = ba cf bc c6)', () => {
+    expect(hex(iconv.encode('合计', 'gb18030'))).toBe('bacfbcc6');
+    expect(hex(bytes)).toMatch(/1c26bacfbcc6.*1c2e/);
+    // The encoder's own code-page path would have sent "??" (3f 3f) for these characters.
+    expect(hex(bytes)).not.toContain('3f3f');
+    // ￥ is a3 a4 in GB18030.
+    expect(hex(bytes)).toContain('a3a4');
+  });
+
+  it('decodes back to the same text, QR and barcode', () => {
+    const { pages } = decodeEscPos(bytes);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]!.cut).toBe(true);
+    const lines = pages[0]!.lines;
+    const all = texts(bytes).join('\n');
+    for (const expected of ['可口可乐 330毫升', '合计', '￥9.00', '现金', '找零', 'Countertop']) {
+      expect(all).toContain(expected);
+    }
+    expect(lines).toContainEqual({ kind: 'qr', data: '0f8fad5b-d9cb-469f-a165-70867728950e' });
+    expect(lines).toContainEqual({ kind: 'barcode', data: '4006381333931', symbology: 'ean13' });
+    const title = lines.find((l) => l.kind === 'text' && l.text.includes('Countertop'));
+    expect(title).toMatchObject({ align: 'center', bold: true, size: 2 });
+  });
+
+  it.each([58, 80] as const)('keeps every line within %i mm paper columns', (width) => {
+    const columns = columnsFor(width);
+    const { pages } = decodeEscPos(encodeReceipt(sampleReceipt(width)));
+    for (const line of pages[0]!.lines) {
+      if (line.kind === 'text') expect(displayWidth(line.text) * line.size).toBeLessThanOrEqual(columns);
+    }
+    const rule = pages[0]!.lines.find((l) => l.kind === 'text' && l.text.startsWith('---'));
+    expect(rule).toMatchObject({ text: '-'.repeat(columns) });
+  });
+});
