@@ -33,6 +33,7 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/no-confusing-void-expression': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-syntax': [
         'error',
@@ -43,7 +44,18 @@ export default tseslint.config(
   {
     files: ['app/**/*.ts'],
     rules: restrict(
-      [...nodeBuiltins, ...devices, 'electron', 'react', 'react-dom', '@main/*', '@native/*', '../main/*', '../native/*', '../renderer/*'],
+      [
+        ...nodeBuiltins,
+        ...devices,
+        'electron',
+        'react',
+        'react-dom',
+        '@main/*',
+        '@native/*',
+        '../main/*',
+        '../native/*',
+        '../renderer/*',
+      ],
       'app/ is the pure domain: no Node, Electron, DOM, React or device imports.',
     ),
   },
@@ -74,7 +86,15 @@ export default tseslint.config(
   {
     files: ['**/*.{js,mjs,cjs}'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: globals.node },
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: globals.node,
+    },
+  },
+  {
+    // Tools that require a default export, and declarations of untyped packages.
+    files: ['*.config.ts', '*.config.js', '**/*.d.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts', 'bench/**/*.ts'],

@@ -105,7 +105,17 @@ export function createServices(options: ServicesOptions): Services {
     dataDir: options.dataDir,
   });
   const dispatch = createDispatcher(
-    createHandlers({ info, settings, catalog, cart, sales, saleRepository, printing, bus, receiptFor }),
+    createHandlers({
+      info,
+      settings,
+      catalog,
+      cart,
+      sales,
+      saleRepository,
+      printing,
+      bus,
+      receiptFor,
+    }),
     log,
   );
   // Receipts left in the queue by a crash or a shutdown print now.

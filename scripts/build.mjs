@@ -18,7 +18,14 @@ const common = {
   logLevel: 'warning',
   define: { 'process.env.COUNTERTOP_VERSION': JSON.stringify(version) },
   // Native modules load from node_modules (unpacked from asar in a packaged app).
-  external: ['electron', 'better-sqlite3', 'serialport', 'node-hid', 'bufferutil', 'utf-8-validate'],
+  external: [
+    'electron',
+    'better-sqlite3',
+    'serialport',
+    'node-hid',
+    'bufferutil',
+    'utf-8-validate',
+  ],
 };
 
 await esbuild({

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { commands, events } from './contract';
 
 const schemaBlock = (schema: z.ZodType, io: 'input' | 'output'): string =>
-  '```json\n' + JSON.stringify(z.toJSONSchema(schema, { io, unrepresentable: 'any' }), null, 2) + '\n```';
+  '```json\n' +
+  JSON.stringify(z.toJSONSchema(schema, { io, unrepresentable: 'any' }), null, 2) +
+  '\n```';
 
 /**
  * docs/api.md, rendered from the contract itself so the two cannot drift
@@ -27,7 +29,16 @@ export function renderApiDocs(): string {
     '',
   ];
   for (const [name, command] of Object.entries(commands)) {
-    out.push(`### \`${name}\``, '', command.summary, '', 'Input:', '', schemaBlock(command.input, 'input'), '');
+    out.push(
+      `### \`${name}\``,
+      '',
+      command.summary,
+      '',
+      'Input:',
+      '',
+      schemaBlock(command.input, 'input'),
+      '',
+    );
     out.push('Output (`value`):', '', schemaBlock(command.output, 'output'), '');
   }
   out.push('## Events', '');

@@ -19,7 +19,11 @@ import {
  * WebSocket both carry exactly this contract; main validates every input against it.
  * docs/api.md is generated from it (`npm run docs:api`) and a test keeps them equal.
  */
-const command = <I extends z.ZodType, O extends z.ZodType>(summary: string, input: I, output: O) => ({
+const command = <I extends z.ZodType, O extends z.ZodType>(
+  summary: string,
+  input: I,
+  output: O,
+) => ({
   summary,
   input,
   output,
@@ -91,9 +95,17 @@ export const commands = {
     printerConfigSchema,
     printerStatusSchema,
   ),
-  'printer.jobs': command('Print jobs that failed or wait, and the latest printed.', none, z.array(printJobSchema)),
+  'printer.jobs': command(
+    'Print jobs that failed or wait, and the latest printed.',
+    none,
+    z.array(printJobSchema),
+  ),
   'printer.retry': command('Prints a queued or failed job again.', jobId, printJobSchema),
-  'printer.skip': command('Gives up on a queued job (the sale stays committed).', jobId, printJobSchema),
+  'printer.skip': command(
+    'Gives up on a queued job (the sale stays committed).',
+    jobId,
+    printJobSchema,
+  ),
   'printer.reprint': command('Reprints a sale receipt, marked DUPLICATE.', saleId, printJobSchema),
   'printer.pages': command(
     'What the simulated printer decoded from the bytes it received, newest last.',

@@ -45,7 +45,12 @@ const lineTotalsSchema = z.object({
   taxMinor: minor,
 });
 
-const taxTotalSchema = z.object({ taxClass, rateBp: z.number().int(), baseMinor: minor, taxMinor: minor });
+const taxTotalSchema = z.object({
+  taxClass,
+  rateBp: z.number().int(),
+  baseMinor: minor,
+  taxMinor: minor,
+});
 
 const totalsSchema = z.object({
   subtotalMinor: minor,
@@ -159,7 +164,14 @@ export const settingsSchema = z.object({
   currency,
   taxMode: z.enum(['inclusive', 'exclusive']),
   taxRounding: z.enum(['per-line', 'per-receipt']),
-  cashRoundingStep: z.union([z.literal(0), z.literal(1), z.literal(5), z.literal(10), z.literal(50), z.literal(100)]),
+  cashRoundingStep: z.union([
+    z.literal(0),
+    z.literal(1),
+    z.literal(5),
+    z.literal(10),
+    z.literal(50),
+    z.literal(100),
+  ]),
   paperWidth: z.union([z.literal(58), z.literal(80)]),
   receiptHeader: z.string().max(200),
   receiptFooter: z.string().max(200),

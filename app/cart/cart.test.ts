@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addProduct, emptyCart, removeLine, setLineDiscount, setOrderDiscount, setQuantity } from './cart';
+import {
+  addProduct,
+  emptyCart,
+  removeLine,
+  setLineDiscount,
+  setOrderDiscount,
+  setQuantity,
+} from './cart';
 import { product } from './test-carts';
 
 const cola = product('cola', 350);
@@ -26,24 +33,41 @@ describe('cart', () => {
 
   it.each([0, -1, 1.5, 10_000, Number.NaN])('refuses quantity %s', (quantity) => {
     const cart = addProduct(emptyCart('CNY'), cola, 'a');
-    expect(setQuantity(cart, 'a', quantity)).toMatchObject({ ok: false, error: { code: 'invalid_quantity' } });
+    expect(setQuantity(cart, 'a', quantity)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_quantity' },
+    });
   });
 
   it('sets quantities 1 and 9999 and refuses unknown lines', () => {
     const cart = addProduct(emptyCart('CNY'), cola, 'a');
-    expect(setQuantity(cart, 'a', 9999)).toMatchObject({ ok: true, value: { lines: [{ quantity: 9999 }] } });
-    expect(setQuantity(cart, 'zz', 2)).toMatchObject({ ok: false, error: { code: 'line_not_found' } });
+    expect(setQuantity(cart, 'a', 9999)).toMatchObject({
+      ok: true,
+      value: { lines: [{ quantity: 9999 }] },
+    });
+    expect(setQuantity(cart, 'zz', 2)).toMatchObject({
+      ok: false,
+      error: { code: 'line_not_found' },
+    });
     expect(removeLine(cart, 'zz')).toMatchObject({ ok: false, error: { code: 'line_not_found' } });
     expect(removeLine(cart, 'a')).toMatchObject({ ok: true, value: { lines: [] } });
   });
 
   it('refuses discounts over the price or over 100 %', () => {
     const cart = addProduct(emptyCart('CNY'), cola, 'a');
-    expect(setLineDiscount(cart, 'a', { kind: 'amount', minor: 351 })).toMatchObject({ ok: false, error: { code: 'invalid_discount' } });
+    expect(setLineDiscount(cart, 'a', { kind: 'amount', minor: 351 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_discount' },
+    });
     expect(setLineDiscount(cart, 'a', { kind: 'amount', minor: 350 })).toMatchObject({ ok: true });
-    expect(setLineDiscount(cart, 'a', { kind: 'percent', bp: 10_001 })).toMatchObject({ ok: false });
+    expect(setLineDiscount(cart, 'a', { kind: 'percent', bp: 10_001 })).toMatchObject({
+      ok: false,
+    });
     expect(setLineDiscount(cart, 'a', { kind: 'percent', bp: 12.5 })).toMatchObject({ ok: false });
-    expect(setOrderDiscount(cart, { kind: 'amount', minor: 351 })).toMatchObject({ ok: false, error: { code: 'invalid_discount' } });
+    expect(setOrderDiscount(cart, { kind: 'amount', minor: 351 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_discount' },
+    });
     expect(setOrderDiscount(cart, { kind: 'percent', bp: 10_000 })).toMatchObject({ ok: true });
   });
 });

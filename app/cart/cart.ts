@@ -7,7 +7,11 @@ import type { Cart, CartLine, Discount } from './cart-types';
 
 export const MAX_QUANTITY = 9999;
 
-export const emptyCart = (currency: CurrencyCode): Cart => ({ currency, lines: [], orderDiscount: null });
+export const emptyCart = (currency: CurrencyCode): Cart => ({
+  currency,
+  lines: [],
+  orderDiscount: null,
+});
 
 export const lineGross = (line: CartLine): number => line.unitPriceMinor * line.quantity;
 
@@ -20,7 +24,10 @@ export function addProduct(cart: Cart, product: Product, lineId: string, quantit
   const existing = cart.lines.find((l) => l.productId === product.id && l.discount === null);
   if (existing) {
     const merged = Math.min(existing.quantity + quantity, MAX_QUANTITY);
-    return { ...cart, lines: cart.lines.map((l) => (l === existing ? { ...l, quantity: merged } : l)) };
+    return {
+      ...cart,
+      lines: cart.lines.map((l) => (l === existing ? { ...l, quantity: merged } : l)),
+    };
   }
   const line: CartLine = {
     lineId,
@@ -47,11 +54,16 @@ export function setQuantity(cart: Cart, lineId: string, quantity: number): Resul
 }
 
 export function removeLine(cart: Cart, lineId: string): Result<Cart> {
-  if (!cart.lines.some((l) => l.lineId === lineId)) return fail('line_not_found', `No line ${lineId}`);
+  if (!cart.lines.some((l) => l.lineId === lineId))
+    return fail('line_not_found', `No line ${lineId}`);
   return ok({ ...cart, lines: cart.lines.filter((l) => l.lineId !== lineId) });
 }
 
-export function setLineDiscount(cart: Cart, lineId: string, discount: Discount | null): Result<Cart> {
+export function setLineDiscount(
+  cart: Cart,
+  lineId: string,
+  discount: Discount | null,
+): Result<Cart> {
   const line = cart.lines.find((l) => l.lineId === lineId);
   if (!line) return fail('line_not_found', `No line ${lineId}`);
   if (discount) {
@@ -88,7 +100,12 @@ export function lineDiscountOf(line: CartLine): number {
   return Math.min(mulDivRound(gross, discount.bp, 10_000), gross);
 }
 
-function updateLine(cart: Cart, lineId: string, change: (line: CartLine) => CartLine): Result<Cart> {
-  if (!cart.lines.some((l) => l.lineId === lineId)) return fail('line_not_found', `No line ${lineId}`);
+function updateLine(
+  cart: Cart,
+  lineId: string,
+  change: (line: CartLine) => CartLine,
+): Result<Cart> {
+  if (!cart.lines.some((l) => l.lineId === lineId))
+    return fail('line_not_found', `No line ${lineId}`);
   return ok({ ...cart, lines: cart.lines.map((l) => (l.lineId === lineId ? change(l) : l)) });
 }

@@ -3,7 +3,11 @@ import type { Cart, Discount, PricingSettings } from './cart-types';
 import type { TaxClassId } from '../tax/tax-class';
 
 /** A product for cart tests: price in minor units and a tax class. */
-export const product = (id: string, priceMinor: number, taxClass: TaxClassId = 'standard'): Product => ({
+export const product = (
+  id: string,
+  priceMinor: number,
+  taxClass: TaxClassId = 'standard',
+): Product => ({
   id,
   sku: `SKU-${id}`,
   barcode: '4006381333931',

@@ -32,7 +32,13 @@ describe('computeTotals: rounding regressions from other POS systems (RELIABILIT
   it('mixed rates with tax-inclusive prices (odoo #230726): the total is the shelf prices, 30.15', () => {
     // 9.99 at 13 % holds 1.149 → 1.15; 20.16 at 9 % holds 1.664 → 1.66.
     for (const rounding of ['per-line', 'per-receipt'] as const) {
-      const totals = computeTotals(cartOf([[999, 1, 'standard'], [2016, 1, 'reduced']]), pricing('inclusive', rounding));
+      const totals = computeTotals(
+        cartOf([
+          [999, 1, 'standard'],
+          [2016, 1, 'reduced'],
+        ]),
+        pricing('inclusive', rounding),
+      );
       expect(totals.totalMinor).toBe(3015);
       expect(totals.taxes).toEqual([
         { taxClass: 'standard', rateBp: 1300, baseMinor: 999 - 115, taxMinor: 115 },
@@ -44,7 +50,10 @@ describe('computeTotals: rounding regressions from other POS systems (RELIABILIT
   it('no double rounding of tax-inclusive discounts (erpnext #52236): tax taken once on the net', () => {
     // 1.05 less 0.05 = 1.00 inclusive 13 %: tax 100 × 13/113 = 11.504 → 12 fen. Taking tax on
     // the price (12.08 → 12) minus tax on the discount (0.575 → 1) would give 11.
-    const totals = computeTotals(cartOf([[105, 1, 'standard', { kind: 'amount', minor: 5 }]]), pricing('inclusive', 'per-line'));
+    const totals = computeTotals(
+      cartOf([[105, 1, 'standard', { kind: 'amount', minor: 5 }]]),
+      pricing('inclusive', 'per-line'),
+    );
     expect(totals.totalMinor).toBe(100);
     expect(totals.taxMinor).toBe(12);
   });
@@ -72,10 +81,18 @@ describe('computeTotals: discounts', () => {
     // Line 1: 3 × 3.33 = 9.99, 10 % off = 0.999 → 1.00. Line 2: 5.01.
     // Order 1.00 over 8.99 and 5.01 → 0.64 and 0.36 (largest remainder).
     const totals = computeTotals(
-      cartOf([[333, 3, 'standard', { kind: 'percent', bp: 1000 }], [501, 1]], { kind: 'amount', minor: 100 }),
+      cartOf(
+        [
+          [333, 3, 'standard', { kind: 'percent', bp: 1000 }],
+          [501, 1],
+        ],
+        { kind: 'amount', minor: 100 },
+      ),
       pricing('inclusive', 'per-line'),
     );
-    expect(totals.lines.map((l) => [l.lineDiscountMinor, l.orderDiscountMinor, l.netMinor])).toEqual([
+    expect(
+      totals.lines.map((l) => [l.lineDiscountMinor, l.orderDiscountMinor, l.netMinor]),
+    ).toEqual([
       [100, 64, 835],
       [0, 36, 465],
     ]);
@@ -84,7 +101,10 @@ describe('computeTotals: discounts', () => {
   });
 
   it('never lets a discount exceed its line after a quantity change', () => {
-    const totals = computeTotals(cartOf([[100, 1, 'standard', { kind: 'amount', minor: 500 }]]), pricing('inclusive', 'per-line'));
+    const totals = computeTotals(
+      cartOf([[100, 1, 'standard', { kind: 'amount', minor: 500 }]]),
+      pricing('inclusive', 'per-line'),
+    );
     expect(totals.lines[0]!.netMinor).toBe(0);
   });
 });
@@ -126,7 +146,8 @@ describe('computeTotals: for any cart', () => {
           const all = [totals.totalMinor, totals.taxMinor, ...totals.lines.map((l) => l.taxMinor)];
           expect(all.every(Number.isSafeInteger)).toBe(true);
           if (mode === 'inclusive') {
-            for (const t of totals.taxes) expect(t.baseMinor + t.taxMinor).toBeGreaterThanOrEqual(0);
+            for (const t of totals.taxes)
+              expect(t.baseMinor + t.taxMinor).toBeGreaterThanOrEqual(0);
           }
         },
       ),

@@ -67,7 +67,8 @@ export function computeTotals(cart: Cart, settings: PricingSettings): CartTotals
 function orderDiscountOf(cart: Cart, base: number): number {
   const discount = cart.orderDiscount;
   if (!discount) return 0;
-  const amount = discount.kind === 'percent' ? mulDivRound(base, discount.bp, 10_000) : discount.minor;
+  const amount =
+    discount.kind === 'percent' ? mulDivRound(base, discount.bp, 10_000) : discount.minor;
   return Math.min(amount, base);
 }
 

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { gtinCheckDigit, isValidGtin, makeEan13 } from './gtin';
 
 describe('GTIN check digits', () => {
-  it.each(['4006381333931', '73513537', '036000291452', '9780306406157'])('accepts the real code %s', (code) => {
-    expect(isValidGtin(code)).toBe(true);
-  });
+  it.each(['4006381333931', '73513537', '036000291452', '9780306406157'])(
+    'accepts the real code %s',
+    (code) => {
+      expect(isValidGtin(code)).toBe(true);
+    },
+  );
 
   it('refuses a wrong check digit, a wrong length and non-digits', () => {
     expect(isValidGtin('4006381333932')).toBe(false);

@@ -16,6 +16,7 @@ export function isValidGtin(code: string): boolean {
 }
 
 export function makeEan13(first12: string): string {
-  if (!/^\d{12}$/.test(first12)) throw new RangeError(`EAN-13 needs 12 digits before the check digit: ${first12}`);
+  if (!/^\d{12}$/.test(first12))
+    throw new RangeError(`EAN-13 needs 12 digits before the check digit: ${first12}`);
   return first12 + String(gtinCheckDigit(first12));
 }

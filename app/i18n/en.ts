@@ -122,9 +122,12 @@ export const en = {
   'errors.cart_empty': 'The cart is empty.',
   'errors.tender_insufficient': 'Tendered amount is less than the amount due.',
   'errors.invalid_amount': 'Enter an amount of money, e.g. 50 or 12.50.',
-  'errors.ledger_write_failed': 'The sale could not be saved (the database cannot be written). Nothing was recorded; call the technician.',
-  'errors.ledger_outcome_unknown': 'Saving the sale failed part-way. Do not hand over goods yet: press Complete sale again to check whether it was recorded.',
-  'errors.disk_full': 'The disk is full, so the sale was not saved. Nothing was recorded; call the technician.',
+  'errors.ledger_write_failed':
+    'The sale could not be saved (the database cannot be written). Nothing was recorded; call the technician.',
+  'errors.ledger_outcome_unknown':
+    'Saving the sale failed part-way. Do not hand over goods yet: press Complete sale again to check whether it was recorded.',
+  'errors.disk_full':
+    'The disk is full, so the sale was not saved. Nothing was recorded; call the technician.',
   'errors.sale_not_found': 'No sale with that number.',
   'errors.printer_offline': 'The printer is offline.',
   'errors.printer_failed': 'Printing failed.',

@@ -13,7 +13,8 @@ describe('messages', () => {
   });
 
   it('keeps the same placeholders in every locale', () => {
-    const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    const placeholders = (text: string) =>
+      [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
       expect(placeholders(messages['zh-CN'][key]), key).toEqual(placeholders(en[key]));
     }

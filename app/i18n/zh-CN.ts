@@ -125,7 +125,8 @@ export const zhCN: Record<MessageKey, string> = {
   'errors.tender_insufficient': '实收金额少于应收金额。',
   'errors.invalid_amount': '请输入金额，例如 50 或 12.50。',
   'errors.ledger_write_failed': '交易无法保存（数据库不可写），未记录任何内容，请联系技术人员。',
-  'errors.ledger_outcome_unknown': '保存交易时中途失败。请先不要交付商品，再按一次“完成交易”以核实是否已记录。',
+  'errors.ledger_outcome_unknown':
+    '保存交易时中途失败。请先不要交付商品，再按一次“完成交易”以核实是否已记录。',
   'errors.disk_full': '磁盘已满，交易未保存，未记录任何内容，请联系技术人员。',
   'errors.sale_not_found': '找不到该交易。',
   'errors.printer_offline': '打印机离线。',

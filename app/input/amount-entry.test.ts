@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { typeAmount } from './amount-entry';
 
-const typeAll = (keys: string[], decimals = 2) => keys.reduce((text, key) => typeAmount(text, key, decimals), '');
+const typeAll = (keys: string[], decimals = 2) =>
+  keys.reduce((text, key) => typeAmount(text, key, decimals), '');
 
 describe('typeAmount', () => {
   it('builds an amount from keypad keys', () => {

@@ -6,7 +6,8 @@
 export function typeAmount(current: string, key: string, decimals: number): string {
   if (key === 'Backspace') return current.slice(0, -1);
   if (key === 'Clear') return '';
-  if (key === '.') return decimals === 0 || current.includes('.') ? current : (current || '0') + '.';
+  if (key === '.')
+    return decimals === 0 || current.includes('.') ? current : (current || '0') + '.';
   if (!/^\d+$/.test(key)) return current;
   const next = current === '0' ? key : current + key;
   const [, fraction = ''] = next.split('.');

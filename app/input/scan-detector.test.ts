@@ -5,7 +5,7 @@ import { ScanDetector } from './scan-detector';
 const feed = (detector: ScanDetector, keys: string[], start: number, gap: number) =>
   keys.map((key, i) => detector.push(key, start + i * gap));
 
-const chars = (text: string) => [...text];
+const chars = (text: string) => Array.from(text);
 
 describe('ScanDetector', () => {
   it('turns a fast burst ending in Enter into one scan', () => {

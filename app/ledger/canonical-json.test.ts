@@ -13,13 +13,21 @@ describe('canonicalJson (RFC 8785)', () => {
       ['\ud83d\ude00', 'Emoji: Grinning Face'],
       ['\ufb33', 'Hebrew Letter Dalet With Dagesh'],
     ];
-    const shuffled = Object.fromEntries([sorted[4]!, sorted[0]!, sorted[6]!, sorted[1]!, sorted[5]!, sorted[2]!, sorted[3]!]);
+    const shuffled = Object.fromEntries([
+      sorted[4]!,
+      sorted[0]!,
+      sorted[6]!,
+      sorted[1]!,
+      sorted[5]!,
+      sorted[2]!,
+      sorted[3]!,
+    ]);
     const expected = `{${sorted.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')}}`;
     expect(canonicalJson(shuffled)).toBe(expected);
   });
 
   it('writes numbers in ECMAScript shortest form (RFC 8785 §3.2.2.3)', () => {
-    expect(canonicalJson([1e30, 4.5, 0.002, -0, 333333333.33333329, 1e21, 1e-7])).toBe(
+    expect(canonicalJson([1e30, 4.5, 0.002, -0, Number('333333333.33333329'), 1e21, 1e-7])).toBe(
       '[1e+30,4.5,0.002,0,333333333.3333333,1e+21,1e-7]',
     );
   });

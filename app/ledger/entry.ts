@@ -24,7 +24,8 @@ export interface EntryTender {
 }
 
 /** A JSON value as canonical JSON (RFC 8785) can hash it: no undefined, no NaN, no functions. */
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /** An entry as the terminal commits it and the host receives it (upstream-sync-v1). */
 export interface LedgerEntry {

@@ -21,9 +21,12 @@ describe('money text', () => {
     expect(parseDecimal('500', 'JPY')).toBe(500);
   });
 
-  it.each(['', 'abc', '1.234', '-1', '1e3', '1,000', '.5.', '99999999999999999'])('refuses "%s"', (text) => {
-    expect(parseDecimal(text, 'CNY')).toBeNull();
-  });
+  it.each(['', 'abc', '1.234', '-1', '1e3', '1,000', '.5.', '99999999999999999'])(
+    'refuses "%s"',
+    (text) => {
+      expect(parseDecimal(text, 'CNY')).toBeNull();
+    },
+  );
 
   it('round-trips every amount', () => {
     fc.assert(

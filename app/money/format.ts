@@ -6,7 +6,9 @@ import { assertMinor } from './money';
 export function toDecimalString(minor: number, currency: CurrencyCode): string {
   assertMinor(minor);
   const exponent = currencies[currency].exponent;
-  const digits = Math.abs(minor).toString().padStart(exponent + 1, '0');
+  const digits = Math.abs(minor)
+    .toString()
+    .padStart(exponent + 1, '0');
   const sign = minor < 0 ? '-' : '';
   if (exponent === 0) return sign + digits;
   return `${sign}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;

@@ -16,5 +16,6 @@ export const money = (minor: number, currency: CurrencyCode): Money => {
 
 /** Throws when a value is not a safe integer: a float reaching a money path is a bug. */
 export function assertMinor(value: number, what = 'amount'): void {
-  if (!Number.isSafeInteger(value)) throw new RangeError(`${what} is not integer minor units: ${value}`);
+  if (!Number.isSafeInteger(value))
+    throw new RangeError(`${what} is not integer minor units: ${value}`);
 }

@@ -45,7 +45,9 @@ describe('allocate', () => {
           expect(parts.reduce((s, p) => s + p, 0)).toBe(total);
           const sum = weights.reduce((s, w) => s + w, 0);
           if (sum > 0) {
-            parts.forEach((p, i) => expect(Math.abs(p * sum - total * weights[i]!)).toBeLessThan(sum));
+            parts.forEach((p, i) =>
+              expect(Math.abs(p * sum - total * weights[i]!)).toBeLessThan(sum),
+            );
           }
         },
       ),

@@ -36,7 +36,8 @@ export function allocate(total: number, weights: readonly number[]): number[] {
   }
   if (total < 0) return allocate(-total, weights).map((part) => (part === 0 ? 0 : -part));
   for (const w of weights) {
-    if (!Number.isSafeInteger(w) || w < 0) throw new RangeError(`weights must be non-negative integers: ${w}`);
+    if (!Number.isSafeInteger(w) || w < 0)
+      throw new RangeError(`weights must be non-negative integers: ${w}`);
   }
   const effective = weights.every((w) => w === 0) ? weights.map(() => 1) : weights;
   const sum = BigInt(effective.reduce((s, w) => s + w, 0));

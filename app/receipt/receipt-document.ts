@@ -3,7 +3,13 @@
  * (native/printer) turns it into bytes; the simulated printer decodes those bytes back.
  */
 export type ReceiptBlock =
-  | { kind: 'text'; text: string; align?: 'left' | 'center' | 'right'; bold?: boolean; size?: 1 | 2 }
+  | {
+      kind: 'text';
+      text: string;
+      align?: 'left' | 'center' | 'right';
+      bold?: boolean;
+      size?: 1 | 2;
+    }
   /** A left and a right part on one line, padded to the paper width (e.g. item ... price). */
   | { kind: 'columns'; left: string; right: string; bold?: boolean }
   | { kind: 'rule' }

@@ -25,8 +25,10 @@ export function buildSaleReceipt(sale: SaleRecord, ctx: ReceiptContext): Receipt
     translate(ctx.locale, key, params);
   const amount = (minor: number) => toDecimalString(minor, sale.currency);
   const blocks: ReceiptBlock[] = [];
-  const text = (value: string, extra: Omit<Extract<ReceiptBlock, { kind: 'text' }>, 'kind' | 'text'> = {}) =>
-    blocks.push({ kind: 'text', text: value, ...extra });
+  const text = (
+    value: string,
+    extra: Omit<Extract<ReceiptBlock, { kind: 'text' }>, 'kind' | 'text'> = {},
+  ) => blocks.push({ kind: 'text', text: value, ...extra });
   const columns = (left: string, right: string, bold = false) =>
     blocks.push({ kind: 'columns', left, right, bold });
 
@@ -50,9 +52,11 @@ export function buildSaleReceipt(sale: SaleRecord, ctx: ReceiptContext): Receipt
 
   columns(t('receipt.items'), String(sale.totals.itemCount));
   columns(t('receipt.subtotal'), amount(sale.totals.subtotalMinor));
-  if (sale.totals.discountMinor > 0) columns(t('receipt.discount'), amount(-sale.totals.discountMinor));
+  if (sale.totals.discountMinor > 0)
+    columns(t('receipt.discount'), amount(-sale.totals.discountMinor));
   const taxKey = sale.lines.length > 0 && isInclusive(sale) ? 'receipt.taxIncluded' : 'receipt.tax';
-  for (const tax of sale.totals.taxes) columns(t(taxKey, { rate: percent(tax.rateBp) }), amount(tax.taxMinor));
+  for (const tax of sale.totals.taxes)
+    columns(t(taxKey, { rate: percent(tax.rateBp) }), amount(tax.taxMinor));
   if (sale.roundingMinor !== 0) columns(t('receipt.rounding'), amount(sale.roundingMinor));
   columns(t('receipt.total'), `${currencySign(sale.currency)}${amount(sale.paidMinor)}`, true);
   for (const tender of sale.tenders) {

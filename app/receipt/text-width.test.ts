@@ -19,11 +19,17 @@ describe('receipt text width', () => {
     const lines = padColumns('农夫山泉天然饮用水五百五十毫升装特惠', '12.00', 20);
     for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(20);
     expect(lines.at(-1)!.endsWith('12.00')).toBe(true);
-    expect(lines.join('').replace(/ /g, '').replace('12.00', '')).toBe('农夫山泉天然饮用水五百五十毫升装特惠');
+    expect(lines.join('').replace(/ /g, '').replace('12.00', '')).toBe(
+      '农夫山泉天然饮用水五百五十毫升装特惠',
+    );
   });
 
   it('wraps at spaces and breaks words only when it must', () => {
-    expect(wrap('Thank you for shopping with us', 12)).toEqual(['Thank you', 'for shopping', 'with us']);
+    expect(wrap('Thank you for shopping with us', 12)).toEqual([
+      'Thank you',
+      'for shopping',
+      'with us',
+    ]);
     expect(wrap('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
     expect(wrap('', 10)).toEqual(['']);
   });

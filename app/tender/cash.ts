@@ -11,7 +11,10 @@ export type CashRoundingStep = 0 | 1 | 5 | 10 | 50 | 100;
  * The cash due after rounding to the nearest step (ties away from zero), and the signed
  * adjustment. Applies to the cash tender only: a card pays the exact total.
  */
-export function roundCash(totalMinor: number, step: CashRoundingStep): { dueMinor: number; adjustmentMinor: number } {
+export function roundCash(
+  totalMinor: number,
+  step: CashRoundingStep,
+): { dueMinor: number; adjustmentMinor: number } {
   if (step <= 1) return { dueMinor: totalMinor, adjustmentMinor: 0 };
   const dueMinor = divRound(BigInt(totalMinor), BigInt(step)) * step;
   return { dueMinor, adjustmentMinor: dueMinor - totalMinor };
@@ -23,12 +26,16 @@ export function changeFor(dueMinor: number, tenderedMinor: number): Result<numbe
     return fail('invalid_amount', `Not an amount of money: ${tenderedMinor}`);
   }
   if (tenderedMinor < dueMinor) {
-    return fail('tender_insufficient', 'Tendered amount is less than due', { dueMinor, tenderedMinor });
+    return fail('tender_insufficient', 'Tendered amount is less than due', {
+      dueMinor,
+      tenderedMinor,
+    });
   }
   return ok(tenderedMinor - dueMinor);
 }
 
-const NOTES = [1, 5, 10, 20, 50, 100];
+/** Notes a customer hands over (in major units); 1s are left to the keypad. */
+const NOTES = [5, 10, 20, 50, 100];
 
 /**
  * Quick-cash buttons: the exact amount, then the amounts a customer is likely to hand
@@ -42,5 +49,5 @@ export function quickCashSuggestions(dueMinor: number, currency: CurrencyCode): 
     const next = dueMinor - (dueMinor % unit) + unit;
     suggestions.add(next);
   }
-  return [...suggestions].sort((a, b) => a - b).slice(0, 5);
+  return [...suggestions].sort((a, b) => a - b).slice(0, 6);
 }

@@ -16,9 +16,13 @@ export const tempDataDir = (): string => mkdtempSync(join(tmpdir(), 'countertop-
  * and waits for the URL it prints: an app event, not a sleep.
  */
 export async function startBrowserHost(dataDir: string): Promise<RunningHost> {
-  const child = spawn(process.execPath, ['dist/main/start.cjs', '--browser', '--no-open', `--data-dir=${dataDir}`], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['dist/main/start.cjs', '--browser', '--no-open', `--data-dir=${dataDir}`],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const launchUrl = await new Promise<string>((resolve, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {

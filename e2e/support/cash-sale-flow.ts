@@ -7,7 +7,9 @@ import { toDecimalString } from '@app/money/format';
 export function twoDemoProducts() {
   const catalog = demoCatalog();
   const first = catalog[0];
-  const second = catalog.find((p) => p.priceMinor !== first?.priceMinor && p.taxClass !== first?.taxClass);
+  const second = catalog.find(
+    (p) => p.priceMinor !== first?.priceMinor && p.taxClass !== first?.taxClass,
+  );
   if (!first || !second) throw new Error('demo catalog too small');
   return [first, second] as const;
 }
@@ -23,7 +25,9 @@ export async function scan(page: Page, barcode: string): Promise<void> {
  * The cashier's whole cash sale: scan two items, pay with a round note, see the change and
  * the receipt the simulated printer decoded. Returns the receipt number shown.
  */
-export async function sellTwoItemsForCash(page: Page): Promise<{ total: string; receiptNo: string }> {
+export async function sellTwoItemsForCash(
+  page: Page,
+): Promise<{ total: string; receiptNo: string }> {
   const [a, b] = twoDemoProducts();
   await expect(page.getByTestId('scan-input')).toBeVisible();
   await scan(page, a.barcode);
@@ -38,23 +42,32 @@ export async function sellTwoItemsForCash(page: Page): Promise<{ total: string; 
   await expect(page.getByTestId('pay-dialog')).toBeVisible();
   const tenderedMinor = Math.ceil((totalMinor + 1) / 10_000) * 10_000; // the next 100 note
   for (const key of String(tenderedMinor / 100)) await page.keyboard.press(key);
-  await expect(page.getByTestId('pay-change')).toContainText(toDecimalString(tenderedMinor - totalMinor, 'CNY'));
+  await expect(page.getByTestId('pay-change')).toContainText(
+    toDecimalString(tenderedMinor - totalMinor, 'CNY'),
+  );
   await page.keyboard.press('Enter');
 
   const done = page.getByTestId('sale-done');
   await expect(done).toBeVisible();
-  await expect(page.getByTestId('change-due')).toContainText(toDecimalString(tenderedMinor - totalMinor, 'CNY'));
+  await expect(page.getByTestId('change-due')).toContainText(
+    toDecimalString(tenderedMinor - totalMinor, 'CNY'),
+  );
   const paper = page.getByTestId('receipt-paper');
   await expect(paper).toContainText(a.nameZh);
   await expect(paper).toContainText(b.nameZh);
   await expect(paper).toContainText(total);
   await expect(paper).toContainText('合计');
-  const receiptNo = (await done.locator('.done-receipt-no').textContent())?.replace(/\D/g, '') ?? '';
+  const receiptNo =
+    (await done.locator('.done-receipt-no').textContent())?.replace(/\D/g, '') ?? '';
   return { total, receiptNo };
 }
 
 /** The sale is in the history after whatever happened to the app in between. */
-export async function expectSaleInHistory(page: Page, receiptNo: string, total: string): Promise<void> {
+export async function expectSaleInHistory(
+  page: Page,
+  receiptNo: string,
+  total: string,
+): Promise<void> {
   await page.getByTestId('nav-history').click();
   const row = page.getByTestId('history-row').filter({ hasText: receiptNo });
   await expect(row).toContainText(total);

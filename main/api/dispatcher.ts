@@ -24,7 +24,10 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
     if (!isCommandName(command)) return fail('invalid_input', `Unknown command ${command}`);
     const parsed = commands[command].input.safeParse(input ?? {});
     if (!parsed.success) {
-      return fail('invalid_input', `Invalid input for ${command}: ${parsed.error.issues[0]?.message ?? ''}`);
+      return fail(
+        'invalid_input',
+        `Invalid input for ${command}: ${parsed.error.issues[0]?.message ?? ''}`,
+      );
     }
     try {
       const handler = handlers[command] as (value: unknown) => unknown;

@@ -1,6 +1,6 @@
 import type { AppInfo } from '@app/api/contract';
 import { DomainError } from '@app/result';
-import { buildSaleReceipt } from '@app/receipt/sale-receipt';
+import type { buildSaleReceipt } from '@app/receipt/sale-receipt';
 import type { SaleRecord } from '@app/sale/sale';
 import type { Handlers } from './dispatcher';
 import type { CartService } from '../cart/cart-service';

@@ -6,10 +6,12 @@ import type { ErrorCode } from '@app/errors';
  * may be there after a restart, so the sale is reconciled by its id, never retried blindly.
  */
 export function describeStorageError(error: unknown): { code: ErrorCode; message: string } | null {
-  if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string') return null;
+  if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string')
+    return null;
   const code = error.code;
   if (code === 'SQLITE_FULL') return { code: 'disk_full', message: 'The disk is full' };
-  if (code.startsWith('SQLITE_IOERR')) return { code: 'ledger_outcome_unknown', message: error.message };
+  if (code.startsWith('SQLITE_IOERR'))
+    return { code: 'ledger_outcome_unknown', message: error.message };
   if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM') {
     return { code: 'ledger_write_failed', message: error.message };
   }

@@ -50,7 +50,8 @@ export class CartService {
       throw new DomainError('invalid_barcode', `Not a valid barcode: ${code}`, { barcode: code });
     }
     const product = this.catalog.byBarcode(code);
-    if (!product) throw new DomainError('unknown_barcode', `No product has barcode ${code}`, { barcode: code });
+    if (!product)
+      throw new DomainError('unknown_barcode', `No product has barcode ${code}`, { barcode: code });
     return this.addProductById(product.id, 1);
   }
 
@@ -87,7 +88,8 @@ export class CartService {
   }
 
   private apply(result: Result<Cart>, lastLineId: string | null): CartView {
-    if (!result.ok) throw new DomainError(result.error.code, result.error.message, result.error.params);
+    if (!result.ok)
+      throw new DomainError(result.error.code, result.error.message, result.error.params);
     return this.commit(result.value, lastLineId);
   }
 

@@ -7,7 +7,9 @@ import { appVersion } from '../version';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { bridgeIpc } from './ipc-bridge';
 
-const dataDirFlag = process.argv.find((a) => a.startsWith('--data-dir='))?.slice('--data-dir='.length);
+const dataDirFlag = process.argv
+  .find((a) => a.startsWith('--data-dir='))
+  ?.slice('--data-dir='.length);
 // In development the npm-installed better-sqlite3 is built for Node; scripts/setup.sh puts
 // an Electron-ABI build here when the Electron binary exists. Packaged apps are rebuilt.
 const electronSqlite = join(__dirname, '..', '..', '.electron-native', 'better_sqlite3.node');
@@ -19,13 +21,16 @@ let window: BrowserWindow | null = null;
 async function start(): Promise<void> {
   await app.whenReady();
   services = createServices({
-    dataDir: dataDirFlag ?? process.env.COUNTERTOP_DATA_DIR ?? join(app.getPath('userData'), 'data'),
+    dataDir:
+      dataDirFlag ?? process.env.COUNTERTOP_DATA_DIR ?? join(app.getPath('userData'), 'data'),
     host: 'electron',
     version: appVersion,
     ...(app.isPackaged || !existsSync(electronSqlite) ? {} : { sqliteBinding: electronSqlite }),
   });
   serveRenderer(join(__dirname, '..', 'renderer'));
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+    callback(false),
+  );
 
   window = new BrowserWindow({
     width: 1280,

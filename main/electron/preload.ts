@@ -8,7 +8,10 @@ import { IPC_EVENT_CHANNEL, ipcChannel } from '@app/api/wire';
  * send) and an event subscription limited to the contract's event names.
  */
 const commands = Object.fromEntries(
-  commandNames.map((name) => [name, (input: unknown) => ipcRenderer.invoke(ipcChannel(name), input)]),
+  commandNames.map((name) => [
+    name,
+    (input: unknown) => ipcRenderer.invoke(ipcChannel(name), input),
+  ]),
 );
 
 contextBridge.exposeInMainWorld('countertop', {

@@ -29,7 +29,9 @@ function connect(token: string, origin = host.url): Promise<WebSocket> {
   const ws = new WebSocket(`${host.url.replace('http', 'ws')}/api?token=${token}`, { origin });
   return new Promise((resolve, reject) => {
     ws.once('open', () => resolve(ws));
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${String(res.statusCode)}`)));
+    ws.once('unexpected-response', (_req, res) =>
+      reject(new Error(`HTTP ${String(res.statusCode)}`)),
+    );
     ws.once('error', reject);
   });
 }
@@ -65,9 +67,18 @@ describe('browser host', () => {
     const ws = await connect(TOKEN);
     const event = nextMessage(ws, (m) => m.type === 'event' && m.event === 'cart.changed');
     const result = nextMessage(ws, (m) => m.type === 'result' && m.id === 7);
-    ws.send(JSON.stringify({ type: 'invoke', id: 7, command: 'cart.scan', input: { code: demoCatalog()[0]!.barcode } }));
+    ws.send(
+      JSON.stringify({
+        type: 'invoke',
+        id: 7,
+        command: 'cart.scan',
+        input: { code: demoCatalog()[0]!.barcode },
+      }),
+    );
     expect(await result).toMatchObject({ result: { ok: true } });
-    expect(await event).toMatchObject({ payload: { lines: [{ barcode: demoCatalog()[0]!.barcode }] } });
+    expect(await event).toMatchObject({
+      payload: { lines: [{ barcode: demoCatalog()[0]!.barcode }] },
+    });
     ws.close();
   });
 

@@ -89,10 +89,18 @@ function authorized(req: IncomingMessage, token: string, origin: string): boolea
 
 function serve(ws: WebSocket, services: Services): void {
   const send = (message: ServerMessage): void => ws.send(JSON.stringify(message));
-  const unsubscribe = services.bus.subscribe((event, payload) => send({ type: 'event', event, payload }));
+  const unsubscribe = services.bus.subscribe((event, payload) =>
+    send({ type: 'event', event, payload }),
+  );
   ws.on('close', unsubscribe);
   ws.on('message', (data, isBinary) => {
-    const parsed = isBinary ? null : requestMessageSchema.safeParse(safeJson(data.toString()));
+    const buffer = Array.isArray(data)
+      ? Buffer.concat(data)
+      : data instanceof ArrayBuffer
+        ? Buffer.from(data)
+        : data;
+    const text = buffer.toString();
+    const parsed = isBinary ? null : requestMessageSchema.safeParse(safeJson(text));
     if (!parsed?.success) {
       services.log.warn('malformed message on the API socket');
       return;

@@ -12,7 +12,10 @@ export interface Logger {
 type Level = 'info' | 'warn' | 'error';
 
 /** JSON lines to a file (and errors to stderr). Callers never pass card data or secrets. */
-export function createFileLogger(file: string, echo: (line: string) => void = () => undefined): Logger {
+export function createFileLogger(
+  file: string,
+  echo: (line: string) => void = () => undefined,
+): Logger {
   mkdirSync(dirname(file), { recursive: true });
   const write = (level: Level, message: string, fields?: LogFields): void => {
     const line = JSON.stringify({ at: new Date().toISOString(), level, message, ...fields });
@@ -26,4 +29,8 @@ export function createFileLogger(file: string, echo: (line: string) => void = ()
   };
 }
 
-export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+export const silentLogger: Logger = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};

@@ -27,7 +27,13 @@ const toJob = (row: JobRow): PrintJob => ({
 export class PrintJobStore {
   constructor(private readonly db: Database.Database) {}
 
-  insert(job: { id: string; saleId: string | null; kind: PrintJob['kind']; createdAt: string; document: ReceiptDocument }): void {
+  insert(job: {
+    id: string;
+    saleId: string | null;
+    kind: PrintJob['kind'];
+    createdAt: string;
+    document: ReceiptDocument;
+  }): void {
     this.db
       .prepare(
         `INSERT INTO print_jobs (id, sale_id, kind, created_at, status, attempts, document)
@@ -37,21 +43,23 @@ export class PrintJobStore {
   }
 
   get(id: string): PrintJob | null {
-    const row = this.db.prepare('SELECT * FROM print_jobs WHERE id = ?').get(id) as JobRow | undefined;
+    const row = this.db.prepare('SELECT * FROM print_jobs WHERE id = ?').get(id) as
+      JobRow | undefined;
     return row ? toJob(row) : null;
   }
 
   document(id: string): ReceiptDocument | null {
     const row = this.db.prepare('SELECT document FROM print_jobs WHERE id = ?').get(id) as
-      | { document: string }
-      | undefined;
+      { document: string } | undefined;
     return row ? (JSON.parse(row.document) as ReceiptDocument) : null;
   }
 
   /** Jobs still to print, oldest first: receipts come out in the order sales were made. */
   pending(): PrintJob[] {
     const rows = this.db
-      .prepare(`SELECT * FROM print_jobs WHERE status IN ('queued', 'failed') ORDER BY created_at, rowid`)
+      .prepare(
+        `SELECT * FROM print_jobs WHERE status IN ('queued', 'failed') ORDER BY created_at, rowid`,
+      )
       .all() as JobRow[];
     return rows.map(toJob);
   }
@@ -65,13 +73,17 @@ export class PrintJobStore {
 
   markPrinted(id: string): void {
     this.db
-      .prepare(`UPDATE print_jobs SET status = 'printed', attempts = attempts + 1, last_error = NULL WHERE id = ?`)
+      .prepare(
+        `UPDATE print_jobs SET status = 'printed', attempts = attempts + 1, last_error = NULL WHERE id = ?`,
+      )
       .run(id);
   }
 
   markFailed(id: string, error: string): void {
     this.db
-      .prepare(`UPDATE print_jobs SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?`)
+      .prepare(
+        `UPDATE print_jobs SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?`,
+      )
       .run(error, id);
   }
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { demoCatalog } from '../catalog/demo-catalog';
 import type { Services } from '../services';
 import { call, tempServices } from '../testing/temp-services';
@@ -43,7 +43,11 @@ describe('a cash sale through the API', () => {
 
     await services.idle();
     const pages = await call(services, 'printer.pages', {});
-    const text = pages.at(-1)?.lines.map((l) => (l.kind === 'text' ? l.text : l.data)).join('\n') ?? '';
+    const text =
+      pages
+        .at(-1)
+        ?.lines.map((l) => (l.kind === 'text' ? l.text : l.data))
+        .join('\n') ?? '';
     expect(text).toContain(milk.nameZh);
     expect(text).toContain(cola.nameZh);
     expect(text).toContain(sale.id);
@@ -71,7 +75,10 @@ describe('bad input changes nothing', () => {
   it('refuses an unknown barcode and a wrong check digit with distinct codes', async () => {
     const { services } = start();
     const unknown = await services.dispatch('cart.scan', { code: '4006381333931' });
-    expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown_barcode', params: { barcode: '4006381333931' } } });
+    expect(unknown).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_barcode', params: { barcode: '4006381333931' } },
+    });
     const badDigit = milk.barcode.slice(0, 12) + String((Number(milk.barcode[12]) + 1) % 10);
     const invalid = await services.dispatch('cart.scan', { code: badDigit });
     expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_barcode' } });
@@ -96,7 +103,9 @@ describe('bad input changes nothing', () => {
       error: { code: 'cart_empty' },
     });
     await call(services, 'cart.scan', { code: cola.barcode });
-    expect(await services.dispatch('sale.payCash', { tenderedMinor: cola.priceMinor - 1 })).toMatchObject({
+    expect(
+      await services.dispatch('sale.payCash', { tenderedMinor: cola.priceMinor - 1 }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'tender_insufficient' },
     });
@@ -110,12 +119,18 @@ describe('bad input changes nothing', () => {
 
   it('refuses malformed input and unknown commands at the edge', async () => {
     const { services } = start();
-    expect(await services.dispatch('cart.scan', { code: 42 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await services.dispatch('cart.scan', { code: 42 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     expect(await services.dispatch('cart.scan', { code: '1', extra: true })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     });
-    expect(await services.dispatch('ledger.rewrite', {})).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await services.dispatch('ledger.rewrite', {})).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
   });
 
   it('refuses the sale when the disk is full and writes none of it', async () => {

@@ -46,7 +46,8 @@ export class SaleService {
       throw new DomainError('invalid_amount', `Not an amount: ${tenderedMinor}`);
     }
     const change = changeFor(view.cashDueMinor, tenderedMinor);
-    if (!change.ok) throw new DomainError(change.error.code, change.error.message, change.error.params);
+    if (!change.ok)
+      throw new DomainError(change.error.code, change.error.message, change.error.params);
 
     const { terminalId, batchNo } = this.deps.identity();
     const current = cart.current();
@@ -59,7 +60,7 @@ export class SaleService {
       lines: current.lines.map((line, i) => {
         const t = view.lineTotals[i];
         if (!t || t.lineId !== line.lineId) throw new Error('cart totals out of step with lines');
-        const { lineId: _unused, ...amounts } = t;
+        const { lineId, ...amounts } = t;
         return { ...line, ...amounts };
       }),
       orderDiscount: current.orderDiscount,

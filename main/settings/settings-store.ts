@@ -25,8 +25,7 @@ export class SettingsStore {
   get(): Settings {
     if (this.cached) return this.cached;
     const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(KEY) as
-      | { value: string }
-      | undefined;
+      { value: string } | undefined;
     // A stored document from an older version keeps its values; new keys get defaults.
     const stored: unknown = row ? JSON.parse(row.value) : {};
     const parsed = settingsSchema.partial().safeParse(stored);
@@ -37,7 +36,9 @@ export class SettingsStore {
   update(patch: Partial<Settings>): Settings {
     const next = settingsSchema.parse({ ...this.get(), ...patch });
     this.db
-      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+      .prepare(
+        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      )
       .run(KEY, JSON.stringify(next));
     this.cached = next;
     return next;
@@ -46,14 +47,15 @@ export class SettingsStore {
   /** Small JSON values other services keep (current cart, printer config). */
   getValue(key: string): unknown {
     const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
-      | { value: string }
-      | undefined;
+      { value: string } | undefined;
     return row ? (JSON.parse(row.value) as unknown) : undefined;
   }
 
   setValue(key: string, value: unknown): void {
     this.db
-      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+      .prepare(
+        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      )
       .run(key, JSON.stringify(value));
   }
 }

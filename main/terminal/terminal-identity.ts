@@ -14,10 +14,12 @@ export interface TerminalIdentity {
  */
 export function loadTerminalIdentity(db: Database.Database): TerminalIdentity {
   const read = (key: string): string | undefined =>
-    (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+    (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)
+      ?.value;
   const insert = db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)');
   db.transaction(() => {
-    const id = 'CT' + Array.from({ length: 6 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+    const id =
+      'CT' + Array.from({ length: 6 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
     insert.run('terminal_id', id);
     insert.run('batch_no', '000001');
   }).immediate();

@@ -4,18 +4,84 @@ import { DLE, ESC, FS, GS, LF } from './escpos-commands';
 
 /** Bytes a command needs beyond its 2-byte prefix, where that is fixed (Epson ESC/POS). */
 const ESC_PARAMS: Record<number, number> = {
-  0x20: 1, 0x21: 1, 0x24: 2, 0x25: 1, 0x2d: 1, 0x32: 0, 0x33: 1, 0x3d: 1, 0x3f: 1, 0x40: 0,
-  0x45: 1, 0x47: 1, 0x4a: 1, 0x4d: 1, 0x52: 1, 0x53: 0, 0x54: 1, 0x55: 1, 0x56: 1, 0x5c: 2,
-  0x61: 1, 0x63: 2, 0x64: 1, 0x65: 1, 0x69: 0, 0x6d: 0, 0x70: 3, 0x72: 1, 0x74: 1, 0x7b: 1, 0x4c: 0,
+  0x20: 1,
+  0x21: 1,
+  0x24: 2,
+  0x25: 1,
+  0x2d: 1,
+  0x32: 0,
+  0x33: 1,
+  0x3d: 1,
+  0x3f: 1,
+  0x40: 0,
+  0x45: 1,
+  0x47: 1,
+  0x4a: 1,
+  0x4d: 1,
+  0x52: 1,
+  0x53: 0,
+  0x54: 1,
+  0x55: 1,
+  0x56: 1,
+  0x5c: 2,
+  0x61: 1,
+  0x63: 2,
+  0x64: 1,
+  0x65: 1,
+  0x69: 0,
+  0x6d: 0,
+  0x70: 3,
+  0x72: 1,
+  0x74: 1,
+  0x7b: 1,
+  0x4c: 0,
 };
 const GS_PARAMS: Record<number, number> = {
-  0x21: 1, 0x24: 2, 0x3a: 0, 0x42: 1, 0x48: 1, 0x49: 1, 0x4c: 2, 0x50: 2, 0x57: 2, 0x5c: 2,
-  0x5e: 3, 0x61: 1, 0x62: 1, 0x66: 1, 0x68: 1, 0x72: 1, 0x77: 1,
+  0x21: 1,
+  0x24: 2,
+  0x3a: 0,
+  0x42: 1,
+  0x48: 1,
+  0x49: 1,
+  0x4c: 2,
+  0x50: 2,
+  0x57: 2,
+  0x5c: 2,
+  0x5e: 3,
+  0x61: 1,
+  0x62: 1,
+  0x66: 1,
+  0x68: 1,
+  0x72: 1,
+  0x77: 1,
 };
-const FS_PARAMS: Record<number, number> = { 0x21: 1, 0x26: 0, 0x2d: 1, 0x2e: 0, 0x43: 1, 0x53: 2, 0x57: 1, 0x70: 2 };
+const FS_PARAMS: Record<number, number> = {
+  0x21: 1,
+  0x26: 0,
+  0x2d: 1,
+  0x2e: 0,
+  0x43: 1,
+  0x53: 2,
+  0x57: 1,
+  0x70: 2,
+};
 const BARCODES: Record<number, string> = {
-  0: 'upca', 1: 'upce', 2: 'ean13', 3: 'ean8', 4: 'code39', 5: 'itf', 6: 'codabar',
-  65: 'upca', 66: 'upce', 67: 'ean13', 68: 'ean8', 69: 'code39', 70: 'itf', 71: 'codabar', 72: 'code93', 73: 'code128',
+  0: 'upca',
+  1: 'upce',
+  2: 'ean13',
+  3: 'ean8',
+  4: 'code39',
+  5: 'itf',
+  6: 'codabar',
+  65: 'upca',
+  66: 'upce',
+  67: 'ean13',
+  68: 'ean8',
+  69: 'code39',
+  70: 'itf',
+  71: 'codabar',
+  72: 'code93',
+  73: 'code128',
 };
 /** A page that never ends (random bytes, a stuck stream) is cut off here to bound memory. */
 const MAX_LINES_PER_PAGE = 10_000;
@@ -96,7 +162,11 @@ export function createEscPosStreamDecoder() {
         flushText();
         for (let k = 0; k < n; k++) endLine();
       } else if (cmd === 0x70) {
-        drawerKicks.push({ pin: n % 48 === 1 ? 5 : 2, onMs: (b[i + 3] ?? 0) * 2, offMs: (b[i + 4] ?? 0) * 2 });
+        drawerKicks.push({
+          pin: n % 48 === 1 ? 5 : 2,
+          onMs: (b[i + 3] ?? 0) * 2,
+          offMs: (b[i + 4] ?? 0) * 2,
+        });
       }
       return 2 + params;
     }
@@ -181,7 +251,8 @@ export function createEscPosStreamDecoder() {
     if (i + 5 + length > b.length) return 'more';
     if (fn === 0x6b && length >= 2 && b[i + 5] === 49) {
       const qrFn = b[i + 6];
-      if (qrFn === 80 && length >= 3) qrData = new TextDecoder().decode(b.subarray(i + 8, i + 5 + length));
+      if (qrFn === 80 && length >= 3)
+        qrData = new TextDecoder().decode(b.subarray(i + 8, i + 5 + length));
       if (qrFn === 81) {
         flushText();
         pushLine({ kind: 'qr', data: qrData });
@@ -219,7 +290,8 @@ export function createEscPosStreamDecoder() {
   /** GS v 0 m xL xH yL yH d…: a raster image (a logo); skipped by its declared size. */
   const raster = (b: Uint8Array, i: number): Step => {
     if (i + 8 > b.length) return 'more';
-    const size = ((b[i + 4] ?? 0) + (b[i + 5] ?? 0) * 256) * ((b[i + 6] ?? 0) + (b[i + 7] ?? 0) * 256);
+    const size =
+      ((b[i + 4] ?? 0) + (b[i + 5] ?? 0) * 256) * ((b[i + 6] ?? 0) + (b[i + 7] ?? 0) * 256);
     return i + 8 + size > b.length ? 'more' : 8 + size;
   };
 
@@ -259,14 +331,19 @@ export function createEscPosStreamDecoder() {
     },
     /** Ends the stream: the uncut page, if it has anything, and warnings for cut-off bytes. */
     flush(): DecodedPage | null {
-      if (pending.length > 0) warn(`stream ended inside a command (${String(pending.length)} bytes)`);
+      if (pending.length > 0)
+        warn(`stream ended inside a command (${String(pending.length)} bytes)`);
       pending = new Uint8Array(0);
       flushText();
       const page = lines.length > 0 ? { lines, cut: false } : null;
       lines = [];
       return page;
     },
-    summary: () => ({ drawerKicks: [...drawerKicks], statusRequests: [...statusRequests], warnings: [...warnings] }),
+    summary: () => ({
+      drawerKicks: [...drawerKicks],
+      statusRequests: [...statusRequests],
+      warnings: [...warnings],
+    }),
   };
 }
 

@@ -8,7 +8,9 @@ import { sampleReceipt } from './sample-receipt';
 
 const hex = (bytes: Uint8Array | number[]) => Buffer.from(bytes).toString('hex');
 const texts = (bytes: Uint8Array) =>
-  decodeEscPos(bytes).pages.flatMap((p) => p.lines.flatMap((l) => (l.kind === 'text' ? [l.text] : [])));
+  decodeEscPos(bytes).pages.flatMap((p) =>
+    p.lines.flatMap((l) => (l.kind === 'text' ? [l.text] : [])),
+  );
 
 describe('encodeReceipt', () => {
   const bytes = encodeReceipt(sampleReceipt());
@@ -46,7 +48,8 @@ describe('encodeReceipt', () => {
     const columns = columnsFor(width);
     const { pages } = decodeEscPos(encodeReceipt(sampleReceipt(width)));
     for (const line of pages[0]!.lines) {
-      if (line.kind === 'text') expect(displayWidth(line.text) * line.size).toBeLessThanOrEqual(columns);
+      if (line.kind === 'text')
+        expect(displayWidth(line.text) * line.size).toBeLessThanOrEqual(columns);
     }
     const rule = pages[0]!.lines.find((l) => l.kind === 'text' && l.text.startsWith('---'));
     expect(rule).toMatchObject({ text: '-'.repeat(columns) });

@@ -26,7 +26,11 @@ function encodeBlock(encoder: EscPosEncoder, block: ReceiptBlock, columns: numbe
     case 'text': {
       const size = block.size ?? 1;
       // Styles go out as commands of their own: the encoder's styles reach only its own text.
-      encoder.raw([...alignCommand(block.align ?? 'left'), ...boldCommand(block.bold ?? false), ...sizeCommand(size)]);
+      encoder.raw([
+        ...alignCommand(block.align ?? 'left'),
+        ...boldCommand(block.bold ?? false),
+        ...sizeCommand(size),
+      ]);
       for (const line of wrap(block.text, Math.floor(columns / size))) printLine(encoder, line);
       encoder.raw([...sizeCommand(1), ...boldCommand(false), ...alignCommand('left')]);
       return;
@@ -46,7 +50,10 @@ function encodeBlock(encoder: EscPosEncoder, block: ReceiptBlock, columns: numbe
       encoder.raw(alignCommand('center')).qrcode(block.data, 2, 6, 'm').raw(alignCommand('left'));
       return;
     case 'barcode':
-      encoder.raw(alignCommand('center')).barcode(block.data, block.symbology, 60).raw(alignCommand('left'));
+      encoder
+        .raw(alignCommand('center'))
+        .barcode(block.data, block.symbology, 60)
+        .raw(alignCommand('left'));
       return;
     case 'cut':
       encoder.cut('partial');

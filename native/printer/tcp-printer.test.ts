@@ -32,7 +32,9 @@ describe('TCP 9100 printer', () => {
   it('prints a Chinese receipt that the simulated printer decodes', async () => {
     sim = await startTcpPrinterSim();
     const printed = new Promise((resolve) => sim!.onPage(resolve));
-    await createTcpPrinter({ host: '127.0.0.1', port: sim.port }).write(encodeReceipt(sampleReceipt()));
+    await createTcpPrinter({ host: '127.0.0.1', port: sim.port }).write(
+      encodeReceipt(sampleReceipt()),
+    );
     const page = (await printed) as { lines: { kind: string; text?: string }[]; cut: boolean };
     expect(page.cut).toBe(true);
     expect(page.lines.map((l) => l.text ?? '').join('\n')).toContain('合计');
@@ -42,9 +44,9 @@ describe('TCP 9100 printer', () => {
     const port = await listen(() => undefined);
     await new Promise<void>((resolve) => server!.close(() => resolve()));
     server = null;
-    await expect(createTcpPrinter({ host: '127.0.0.1', port }).write(Uint8Array.of(0x1b, 0x40))).rejects.toThrow(
-      `Printer 127.0.0.1:${String(port)}: refused the connection`,
-    );
+    await expect(
+      createTcpPrinter({ host: '127.0.0.1', port }).write(Uint8Array.of(0x1b, 0x40)),
+    ).rejects.toThrow(`Printer 127.0.0.1:${String(port)}: refused the connection`);
   });
 
   it('gives up on a printer that accepts but never takes the data', async () => {

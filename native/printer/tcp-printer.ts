@@ -35,7 +35,10 @@ export function createTcpPrinter(options: TcpPrinterOptions): PrinterTransport {
         socket.once('connect', () => {
           phase = 'writing';
           clearTimeout(timer);
-          timer = setTimeout(() => fail('stopped taking data (timed out printing)'), writeTimeoutMs);
+          timer = setTimeout(
+            () => fail('stopped taking data (timed out printing)'),
+            writeTimeoutMs,
+          );
           // end() resolves its callback once every byte is flushed to the kernel.
           socket.end(bytes, () => {
             clearTimeout(timer);

@@ -14,7 +14,9 @@ export interface TcpPrinterSim {
  * A raw TCP (9100) receipt printer on loopback for tests and people without a printer:
  * every connection's bytes are decoded as a real printer would print them.
  */
-export async function startTcpPrinterSim(options: { port?: number; host?: string } = {}): Promise<TcpPrinterSim> {
+export async function startTcpPrinterSim(
+  options: { port?: number; host?: string } = {},
+): Promise<TcpPrinterSim> {
   const pages: DecodedPage[] = [];
   const listeners = new Set<(page: DecodedPage) => void>();
   const sockets = new Set<Socket>();

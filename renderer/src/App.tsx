@@ -42,9 +42,9 @@ export function App({ connection }: { connection: ConnectionState }) {
   };
   const toggleLocale = () => {
     if (!settings) return;
-    void api.invoke('settings.update', { locale: settings.locale === 'zh-CN' ? 'en' : 'zh-CN' }).then(
-      (r) => r.ok && saveSettings(r.value),
-    );
+    void api
+      .invoke('settings.update', { locale: settings.locale === 'zh-CN' ? 'en' : 'zh-CN' })
+      .then((r) => r.ok && saveSettings(r.value));
   };
 
   return (
@@ -60,15 +60,26 @@ export function App({ connection }: { connection: ConnectionState }) {
         </div>
         <nav className="tabs">
           {SCREENS.map((s) => (
-            <button key={s} type="button" className={s === screen ? 'tab active' : 'tab'} onClick={() => setScreen(s)} data-testid={`nav-${s}`}>
+            <button
+              key={s}
+              type="button"
+              className={s === screen ? 'tab active' : 'tab'}
+              onClick={() => setScreen(s)}
+              data-testid={`nav-${s}`}
+            >
               {t(`nav.${s}`)}
             </button>
           ))}
         </nav>
         <div className="status">
           {printer && (
-            <button type="button" className={`chip chip-${printer.state}`} onClick={() => setScreen('printer')} data-testid="printer-chip">
-              🖨 {t(`printer.state.${printer.state}`)}
+            <button
+              type="button"
+              className={`chip chip-${printer.state}`}
+              onClick={() => setScreen('printer')}
+              data-testid="printer-chip"
+            >
+              {t('nav.printer')}: {t(`printer.state.${printer.state}`)}
               {printer.queued > 0 ? ` · ${String(printer.queued)}` : ''}
             </button>
           )}
@@ -84,10 +95,14 @@ export function App({ connection }: { connection: ConnectionState }) {
       )}
       <NoticeBanner notice={notice} onClose={() => setNotice(null)} />
       <main className="content">
-        {settings && screen === 'sell' && <SellScreen settings={settings} printer={printer} notify={notify} />}
+        {settings && screen === 'sell' && (
+          <SellScreen settings={settings} printer={printer} notify={notify} />
+        )}
         {screen === 'history' && <HistoryScreen notify={notify} />}
         {screen === 'printer' && <PrinterScreen status={printer} notify={notify} />}
-        {settings && screen === 'settings' && <SettingsScreen settings={settings} onSaved={saveSettings} notify={notify} />}
+        {settings && screen === 'settings' && (
+          <SettingsScreen settings={settings} onSaved={saveSettings} notify={notify} />
+        )}
       </main>
     </div>
   );

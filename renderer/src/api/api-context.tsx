@@ -15,7 +15,10 @@ export function useApi(): CountertopApi {
 }
 
 /** Subscribes to a contract event for the component's lifetime. */
-export function useEvent<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void) {
+export function useEvent<E extends EventName>(
+  name: E,
+  listener: (payload: EventPayload<E>) => void,
+) {
   const api = useApi();
   const latest = useRef(listener);
   useEffect(() => {

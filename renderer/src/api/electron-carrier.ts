@@ -1,4 +1,10 @@
-import type { CommandInput, CommandName, CommandOutput, CountertopApi, EventName } from '@app/api/contract';
+import type {
+  CommandInput,
+  CommandName,
+  CommandOutput,
+  CountertopApi,
+  EventName,
+} from '@app/api/contract';
 import type { Result } from '@app/result';
 
 /** What main/electron/preload.ts exposes on `window.countertop`. */

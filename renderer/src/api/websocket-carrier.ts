@@ -34,7 +34,7 @@ export function websocketCarrier(
       if (!parsed.success) return;
       const message = parsed.data;
       if (message.type === 'result') {
-        pending.get(message.id)?.(message.result as Result<unknown>);
+        pending.get(message.id)?.(message.result);
         pending.delete(message.id);
       } else {
         for (const listener of listeners.get(message.event) ?? []) listener(message.payload);

@@ -10,7 +10,10 @@ export function NoticeBanner({ notice, onClose }: { notice: Notice | null; onClo
   const { t } = useTranslation();
   if (!notice) return null;
   return (
-    <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+    <div
+      className={`notice notice-${notice.kind}`}
+      role={notice.kind === 'error' ? 'alert' : 'status'}
+    >
       <span data-testid="notice-text">{notice.text}</span>
       <button type="button" className="notice-close" onClick={onClose} aria-label={t('pay.cancel')}>
         ×

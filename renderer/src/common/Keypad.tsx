@@ -12,7 +12,12 @@ export function Keypad({ onKey }: { onKey: (key: string) => void }) {
           {key}
         </button>
       ))}
-      <button type="button" className="key key-wide" onClick={() => onKey('Backspace')} aria-label="Backspace">
+      <button
+        type="button"
+        className="key key-wide"
+        onClick={() => onKey('Backspace')}
+        aria-label="Backspace"
+      >
         ⌫
       </button>
       <button type="button" className="key key-wide" onClick={() => onKey('Clear')}>

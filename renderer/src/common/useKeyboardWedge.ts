@@ -10,7 +10,11 @@ const isTextField = (target: EventTarget | null): boolean =>
  * burst becomes `onScan`, a person's keys reach `onKey`. Text fields keep their own typing;
  * the scan field handles Enter itself.
  */
-export function useKeyboardWedge(onScan: (code: string) => void, onKey: (key: string) => void, enabled = true) {
+export function useKeyboardWedge(
+  onScan: (code: string) => void,
+  onKey: (key: string) => void,
+  enabled = true,
+) {
   const handlers = useRef({ onScan, onKey });
   useEffect(() => {
     handlers.current = { onScan, onKey };

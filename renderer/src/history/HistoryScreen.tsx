@@ -20,17 +20,24 @@ export function HistoryScreen({ notify }: { notify: (notice: Notice | null) => v
   const [more, setMore] = useState(false);
   const [open, setOpen] = useState<SaleRecord | null>(null);
 
+  const [refreshed, setRefreshed] = useState(0);
   const load = useCallback(
-    async (beforeSeq?: number) => {
-      const result = await api.invoke('sale.list', beforeSeq === undefined ? { limit: PAGE } : { limit: PAGE, beforeSeq });
-      if (!result.ok) return notify({ kind: 'error', text: errorText(result.error) });
-      setSales((current) => (beforeSeq === undefined ? result.value : [...current, ...result.value]));
-      setMore(result.value.length === PAGE);
-    },
+    (beforeSeq?: number) =>
+      api
+        .invoke('sale.list', beforeSeq === undefined ? { limit: PAGE } : { limit: PAGE, beforeSeq })
+        .then((result) => {
+          if (!result.ok) return notify({ kind: 'error', text: errorText(result.error) });
+          setSales((current) =>
+            beforeSeq === undefined ? result.value : [...current, ...result.value],
+          );
+          setMore(result.value.length === PAGE);
+        }),
     [api, notify, errorText],
   );
-  useEffect(() => void load(), [load]);
-  useEvent('sale.committed', () => void load());
+  useEffect(() => {
+    void load();
+  }, [load, refreshed]);
+  useEvent('sale.committed', () => setRefreshed((n) => n + 1));
 
   const show = async (id: string) => {
     const result = await api.invoke('sale.get', { saleId: id });
@@ -60,7 +67,12 @@ export function HistoryScreen({ notify }: { notify: (notice: Notice | null) => v
             </thead>
             <tbody>
               {sales.map((s) => (
-                <tr key={s.id} onClick={() => void show(s.id)} className={open?.id === s.id ? 'selected' : ''} data-testid="history-row">
+                <tr
+                  key={s.id}
+                  onClick={() => void show(s.id)}
+                  className={open?.id === s.id ? 'selected' : ''}
+                  data-testid="history-row"
+                >
                   <td>{String(s.seq).padStart(6, '0')}</td>
                   <td>{formatLocalDateTime(s.at, zone)}</td>
                   <td className="col-money">{s.itemCount}</td>

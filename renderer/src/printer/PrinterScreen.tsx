@@ -11,7 +11,13 @@ import { ReceiptPaper } from './ReceiptPaper';
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** The receipt printer: which one, its queue (retry / skip), and the simulated printer's paper. */
-export function PrinterScreen({ status, notify }: { status: PrinterStatus | null; notify: (n: Notice | null) => void }) {
+export function PrinterScreen({
+  status,
+  notify,
+}: {
+  status: PrinterStatus | null;
+  notify: (n: Notice | null) => void;
+}) {
   const { t } = useTranslation();
   const api = useApi();
   const errorText = useErrorText();
@@ -50,7 +56,11 @@ export function PrinterScreen({ status, notify }: { status: PrinterStatus | null
           </p>
         )}
         <div className="form-row">
-          <button type="button" className={simulated ? 'primary' : 'secondary'} onClick={() => void act(api.invoke('printer.configure', { kind: 'simulated' }))}>
+          <button
+            type="button"
+            className={simulated ? 'primary' : 'secondary'}
+            onClick={() => void act(api.invoke('printer.configure', { kind: 'simulated' }))}
+          >
             {t('printer.simulated')}
           </button>
         </div>
@@ -59,18 +69,37 @@ export function PrinterScreen({ status, notify }: { status: PrinterStatus | null
             {t('printer.host')} <input value={host} onChange={(e) => setHost(e.target.value)} />
           </label>
           <label>
-            {t('printer.port')} <input value={port} inputMode="numeric" onChange={(e) => setPort(e.target.value)} />
+            {t('printer.port')}{' '}
+            <input value={port} inputMode="numeric" onChange={(e) => setPort(e.target.value)} />
           </label>
-          <button type="button" className={simulated ? 'secondary' : 'primary'} onClick={() => void act(api.invoke('printer.configure', { kind: 'tcp', host, port: Number(port) }))}>
+          <button
+            type="button"
+            className={simulated ? 'secondary' : 'primary'}
+            onClick={() =>
+              void act(api.invoke('printer.configure', { kind: 'tcp', host, port: Number(port) }))
+            }
+          >
             {t('printer.tcp')}
           </button>
         </div>
         {simulated && (
           <div className="form-row">
-            <button type="button" className="secondary" data-testid="sim-offline" onClick={() => void act(api.invoke('printer.simulateOffline', { reason: 'paper out' }))}>
+            <button
+              type="button"
+              className="secondary"
+              data-testid="sim-offline"
+              onClick={() =>
+                void act(api.invoke('printer.simulateOffline', { reason: 'paper out' }))
+              }
+            >
               {t('printer.goOffline')}
             </button>
-            <button type="button" className="secondary" data-testid="sim-online" onClick={() => void act(api.invoke('printer.simulateOffline', { reason: null }))}>
+            <button
+              type="button"
+              className="secondary"
+              data-testid="sim-online"
+              onClick={() => void act(api.invoke('printer.simulateOffline', { reason: null }))}
+            >
               {t('printer.goOnline')}
             </button>
           </div>
@@ -88,10 +117,18 @@ export function PrinterScreen({ status, notify }: { status: PrinterStatus | null
                 <td>
                   {(job.status === 'failed' || job.status === 'queued') && (
                     <>
-                      <button type="button" className="secondary" onClick={() => void act(api.invoke('printer.retry', { jobId: job.id }))}>
+                      <button
+                        type="button"
+                        className="secondary"
+                        onClick={() => void act(api.invoke('printer.retry', { jobId: job.id }))}
+                      >
                         {t('printer.retry')}
                       </button>
-                      <button type="button" className="ghost" onClick={() => void act(api.invoke('printer.skip', { jobId: job.id }))}>
+                      <button
+                        type="button"
+                        className="ghost"
+                        onClick={() => void act(api.invoke('printer.skip', { jobId: job.id }))}
+                      >
                         {t('printer.skip')}
                       </button>
                     </>

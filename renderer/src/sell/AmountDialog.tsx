@@ -19,7 +19,16 @@ interface Props {
 }
 
 /** A number entered on the keypad: quantity, or a discount by percent or amount. */
-export function AmountDialog({ title, modes, initial, onApply, onClear, clearLabel, onCancel, onScan }: Props) {
+export function AmountDialog({
+  title,
+  modes,
+  initial,
+  onApply,
+  onClear,
+  clearLabel,
+  onCancel,
+  onScan,
+}: Props) {
   const { t } = useTranslation();
   const [mode, setMode] = useState(initial?.mode ?? modes?.[0]?.id ?? 'number');
   const [text, setText] = useState(initial?.text ?? '');
@@ -36,7 +45,15 @@ export function AmountDialog({ title, modes, initial, onApply, onClear, clearLab
       {modes && (
         <div className="segmented">
           {modes.map((m) => (
-            <button key={m.id} type="button" className={m.id === mode ? 'active' : ''} onClick={() => { setMode(m.id); setText(''); }}>
+            <button
+              key={m.id}
+              type="button"
+              className={m.id === mode ? 'active' : ''}
+              onClick={() => {
+                setMode(m.id);
+                setText('');
+              }}
+            >
               {m.label}
             </button>
           ))}
@@ -56,7 +73,12 @@ export function AmountDialog({ title, modes, initial, onApply, onClear, clearLab
         <button type="button" className="secondary" onClick={onCancel}>
           {t('pay.cancel')} (Esc)
         </button>
-        <button type="button" className="primary" disabled={text === ''} onClick={() => onApply(mode, text)}>
+        <button
+          type="button"
+          className="primary"
+          disabled={text === ''}
+          onClick={() => onApply(mode, text)}
+        >
           {t('discount.apply')} (Enter)
         </button>
       </div>

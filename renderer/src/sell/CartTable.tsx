@@ -12,7 +12,15 @@ interface Props {
   onRemove: (lineId: string) => void;
 }
 
-export function CartTable({ cart, selectedLineId, onSelect, onQuantity, onEditQuantity, onDiscount, onRemove }: Props) {
+export function CartTable({
+  cart,
+  selectedLineId,
+  onSelect,
+  onQuantity,
+  onEditQuantity,
+  onDiscount,
+  onRemove,
+}: Props) {
   const { t, i18n } = useTranslation();
   const money = useMoney();
   if (cart.lines.length === 0) {
@@ -55,24 +63,44 @@ export function CartTable({ cart, selectedLineId, onSelect, onQuantity, onEditQu
               </td>
               <td className="col-qty">
                 <div className="qty">
-                  <button type="button" aria-label="−" disabled={line.quantity <= 1} onClick={() => onQuantity(line.lineId, line.quantity - 1)}>
+                  <button
+                    type="button"
+                    aria-label="−"
+                    disabled={line.quantity <= 1}
+                    onClick={() => onQuantity(line.lineId, line.quantity - 1)}
+                  >
                     −
                   </button>
-                  <button type="button" className="qty-value" onClick={() => onEditQuantity(line.lineId)}>
+                  <button
+                    type="button"
+                    className="qty-value"
+                    onClick={() => onEditQuantity(line.lineId)}
+                  >
                     {line.quantity}
                   </button>
-                  <button type="button" aria-label="+" onClick={() => onQuantity(line.lineId, line.quantity + 1)}>
+                  <button
+                    type="button"
+                    aria-label="+"
+                    onClick={() => onQuantity(line.lineId, line.quantity + 1)}
+                  >
                     +
                   </button>
                 </div>
               </td>
               <td className="col-money">{money(line.unitPriceMinor, cart.currency)}</td>
-              <td className="col-money line-net">{totals ? money(totals.netMinor, cart.currency) : ''}</td>
+              <td className="col-money line-net">
+                {totals ? money(totals.netMinor, cart.currency) : ''}
+              </td>
               <td className="col-actions">
                 <button type="button" className="ghost" onClick={() => onDiscount(line.lineId)}>
                   %
                 </button>
-                <button type="button" className="ghost danger" aria-label={t('cart.remove')} onClick={() => onRemove(line.lineId)}>
+                <button
+                  type="button"
+                  className="ghost danger"
+                  aria-label={t('cart.remove')}
+                  onClick={() => onRemove(line.lineId)}
+                >
                   ×
                 </button>
               </td>

@@ -63,7 +63,13 @@ export function PayDialog({ cart, busy, onPay, onCancel, onScan }: Props) {
           </div>
           <div className="quick-cash">
             {cart.quickCash.map((amount, i) => (
-              <button key={amount} type="button" className="quick" onClick={() => complete(amount)} disabled={busy}>
+              <button
+                key={amount}
+                type="button"
+                className="quick"
+                onClick={() => complete(amount)}
+                disabled={busy}
+              >
                 {i === 0 ? t('pay.exact') : money(amount, cart.currency)}
               </button>
             ))}

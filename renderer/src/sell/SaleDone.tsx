@@ -25,8 +25,12 @@ export function SaleDone({ sale, receipt, printer, onNext, onScan }: Props) {
     <div className="done" data-testid="sale-done">
       <div className="done-main">
         <div className="done-title">{t('done.title')}</div>
-        <div className="done-receipt-no">{t('done.receiptNo', { no: String(sale.seq).padStart(6, '0') })}</div>
-        <div className="done-change-label">{change > 0 ? t('done.change') : t('done.noChange')}</div>
+        <div className="done-receipt-no">
+          {t('done.receiptNo', { no: String(sale.seq).padStart(6, '0') })}
+        </div>
+        <div className="done-change-label">
+          {change > 0 ? t('done.change') : t('done.noChange')}
+        </div>
         <div className="done-change" data-testid="change-due">
           {money(change, sale.currency)}
         </div>
@@ -35,7 +39,13 @@ export function SaleDone({ sale, receipt, printer, onNext, onScan }: Props) {
             {t('done.printQueued', { reason: printer.lastError ?? '' })}
           </div>
         )}
-        <button type="button" className="primary big" onClick={onNext} autoFocus data-testid="next-sale">
+        <button
+          type="button"
+          className="primary big"
+          onClick={onNext}
+          autoFocus
+          data-testid="next-sale"
+        >
           {t('done.next')} (Enter)
         </button>
       </div>

@@ -23,23 +23,21 @@ export function ScanBar({ currency, onScan, onPick, focusToken }: Props) {
   const money = useMoney();
   const input = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
-  const [results, setResults] = useState<Product[]>([]);
+  const [found, setFound] = useState<{ query: string; products: Product[] } | null>(null);
   const [selected, setSelected] = useState(0);
   const query = text.trim();
   const isCode = /^\d+$/.test(query);
 
   useEffect(() => input.current?.focus(), [focusToken]);
 
+  const searching = query !== '' && !(isCode && query.length >= 8);
   useEffect(() => {
-    if (query === '' || (isCode && query.length >= 8)) {
-      setResults([]);
-      return;
-    }
+    if (!searching) return;
     let live = true;
     const timer = setTimeout(() => {
       void api.invoke('catalog.search', { query, limit: SEARCH_LIMIT }).then((result) => {
         if (live && result.ok) {
-          setResults(result.value);
+          setFound({ query, products: result.value });
           setSelected(0);
         }
       });
@@ -48,17 +46,19 @@ export function ScanBar({ currency, onScan, onPick, focusToken }: Props) {
       live = false;
       clearTimeout(timer);
     };
-  }, [api, query, isCode]);
+  }, [api, query, searching]);
 
   const reset = () => {
     setText('');
-    setResults([]);
+    setFound(null);
   };
+  // Results of an older query are not shown for a newer one; null while the search runs.
+  const shown = searching && found?.query === query ? found.products : null;
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown') {
       event.preventDefault();
-      setSelected((s) => Math.min(s + 1, results.length - 1));
+      setSelected((s) => Math.min(s + 1, (shown?.length ?? 1) - 1));
     } else if (event.key === 'ArrowUp') {
       event.preventDefault();
       setSelected((s) => Math.max(s - 1, 0));
@@ -66,7 +66,7 @@ export function ScanBar({ currency, onScan, onPick, focusToken }: Props) {
       reset();
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      const pick = results[selected];
+      const pick = shown?.[selected];
       if (isCode && query.length >= 8) onScan(query);
       else if (pick) onPick(pick);
       else if (query !== '') onScan(query);
@@ -91,10 +91,10 @@ export function ScanBar({ currency, onScan, onPick, focusToken }: Props) {
         spellCheck={false}
         aria-label={t('scan.placeholder')}
       />
-      {query !== '' && !isCode && (
+      {shown && (
         <ul className="search-results" role="listbox">
-          {results.length === 0 && <li className="search-empty">{t('scan.noResults', { query })}</li>}
-          {results.map((p, i) => (
+          {shown.length === 0 && <li className="search-empty">{t('scan.noResults', { query })}</li>}
+          {shown.map((p, i) => (
             <li
               key={p.id}
               role="option"

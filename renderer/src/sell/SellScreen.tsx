@@ -38,7 +38,7 @@ export function SellScreen({ settings, printer, notify }: Props) {
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
   const [done, setDone] = useState<SaleRecord | null>(null);
-  const [receipt, setReceipt] = useState<PrintedPage | null>(null);
+  const [pages, setPages] = useState<PrintedPage[]>([]);
   const [busy, setBusy] = useState(false);
   const [focusToken, setFocusToken] = useState(0);
 
@@ -49,7 +49,7 @@ export function SellScreen({ settings, printer, notify }: Props) {
     setCart(view);
     if (view.lastLineId) setSelected(view.lastLineId);
   });
-  useEvent('printer.page', (page) => setReceipt(page));
+  useEvent('printer.page', (page) => setPages((current) => [...current.slice(-4), page]));
 
   /** Runs a cart command; an error shows on screen and leaves the cart as it was. */
   const run = useCallback(
@@ -70,14 +70,14 @@ export function SellScreen({ settings, printer, notify }: Props) {
     if (done) setDone(null);
     void run(api.invoke('cart.scan', { code }));
   };
-  const pick = (product: Product) => void run(api.invoke('cart.addProduct', { productId: product.id }));
+  const pick = (product: Product) =>
+    void run(api.invoke('cart.addProduct', { productId: product.id }));
   const pay = async (tenderedMinor: number) => {
     setBusy(true);
     const sale = await run(api.invoke('sale.payCash', { tenderedMinor }));
     setBusy(false);
     if (sale) {
       setEditing({ kind: 'none' });
-      setReceipt(null);
       setDone(sale);
     }
   };
@@ -109,7 +109,11 @@ export function SellScreen({ settings, printer, notify }: Props) {
     return (
       <SaleDone
         sale={done}
-        receipt={receipt}
+        // The receipt carries the sale id in its QR code: show the page printed for this sale.
+        receipt={
+          pages.find((page) => page.lines.some((l) => l.kind === 'qr' && l.data === done.id)) ??
+          null
+        }
         printer={printer}
         onScan={scan}
         onNext={() => {
@@ -125,7 +129,9 @@ export function SellScreen({ settings, printer, notify }: Props) {
     const discount: Discount | null =
       mode === 'percent'
         ? toPercent(text)
-        : ((minor) => (minor === null ? null : { kind: 'amount', minor }))(parseDecimal(text, cart.currency));
+        : ((minor) => (minor === null ? null : { kind: 'amount', minor }))(
+            parseDecimal(text, cart.currency),
+          );
     if (!discount) {
       notify({ kind: 'error', text: t('errors.invalid_discount') });
       return;
@@ -150,7 +156,9 @@ export function SellScreen({ settings, printer, notify }: Props) {
           cart={cart}
           selectedLineId={selected}
           onSelect={setSelected}
-          onQuantity={(lineId, quantity) => void run(api.invoke('cart.setQuantity', { lineId, quantity }))}
+          onQuantity={(lineId, quantity) =>
+            void run(api.invoke('cart.setQuantity', { lineId, quantity }))
+          }
           onEditQuantity={(lineId) => setEditing({ kind: 'quantity', lineId })}
           onDiscount={(lineId) => setEditing({ kind: 'discount', lineId })}
           onRemove={(lineId) => void run(api.invoke('cart.removeLine', { lineId }))}
@@ -159,7 +167,12 @@ export function SellScreen({ settings, printer, notify }: Props) {
       <aside className="sell-right">
         <TotalsPanel cart={cart} taxMode={settings.taxMode} />
         <div className="sell-actions">
-          <button type="button" className="secondary" disabled={cart.lines.length === 0} onClick={() => setEditing({ kind: 'discount', lineId: null })}>
+          <button
+            type="button"
+            className="secondary"
+            disabled={cart.lines.length === 0}
+            onClick={() => setEditing({ kind: 'discount', lineId: null })}
+          >
             {t('cart.orderDiscount')}
           </button>
           <button
@@ -185,7 +198,13 @@ export function SellScreen({ settings, printer, notify }: Props) {
       </aside>
 
       {editing.kind === 'pay' && (
-        <PayDialog cart={cart} busy={busy} onPay={(amount) => void pay(amount)} onCancel={closeDialog} onScan={scan} />
+        <PayDialog
+          cart={cart}
+          busy={busy}
+          onPay={(amount) => void pay(amount)}
+          onCancel={closeDialog}
+          onScan={scan}
+        />
       )}
       {editing.kind === 'quantity' && (
         <AmountDialog
@@ -193,9 +212,9 @@ export function SellScreen({ settings, printer, notify }: Props) {
           onScan={scan}
           onCancel={closeDialog}
           onApply={(_mode, text) => {
-            void run(api.invoke('cart.setQuantity', { lineId: editing.lineId, quantity: Number(text) })).then(
-              (view) => view && closeDialog(),
-            );
+            void run(
+              api.invoke('cart.setQuantity', { lineId: editing.lineId, quantity: Number(text) }),
+            ).then((view) => view && closeDialog());
           }}
         />
       )}

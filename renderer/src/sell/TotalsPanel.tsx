@@ -22,7 +22,11 @@ export function TotalsPanel({ cart, taxMode }: { cart: CartView; taxMode: Settin
       )}
       {totals.taxes.map((tax) => (
         <div key={tax.taxClass} className="totals-tax">
-          <dt>{t(taxMode === 'inclusive' ? 'totals.taxIncluded' : 'totals.tax', { rate: rate(tax.rateBp) })}</dt>
+          <dt>
+            {t(taxMode === 'inclusive' ? 'totals.taxIncluded' : 'totals.tax', {
+              rate: rate(tax.rateBp),
+            })}
+          </dt>
           <dd>{money(tax.taxMinor, cart.currency)}</dd>
         </div>
       ))}

@@ -22,7 +22,8 @@ export function SettingsScreen({
   const api = useApi();
   const errorText = useErrorText();
   const [draft, setDraft] = useState(settings);
-  const set = <K extends keyof Settings>(key: K, value: Settings[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const set = <K extends keyof Settings>(key: K, value: Settings[K]) =>
+    setDraft((d) => ({ ...d, [key]: value }));
 
   const save = async () => {
     const result = await api.invoke('settings.update', draft);
@@ -42,25 +43,38 @@ export function SettingsScreen({
       <h1>{t('settings.title')}</h1>
       <label>
         {t('settings.language')}
-        <select value={draft.locale} onChange={(e) => set('locale', e.target.value as Settings['locale'])}>
+        <select
+          value={draft.locale}
+          onChange={(e) => set('locale', e.target.value as Settings['locale'])}
+        >
           <option value="zh-CN">简体中文</option>
           <option value="en">English</option>
         </select>
       </label>
       <label>
         {t('settings.shopName')}
-        <input value={draft.shopName} maxLength={64} onChange={(e) => set('shopName', e.target.value)} />
+        <input
+          value={draft.shopName}
+          maxLength={64}
+          onChange={(e) => set('shopName', e.target.value)}
+        />
       </label>
       <label>
         {t('settings.taxMode')}
-        <select value={draft.taxMode} onChange={(e) => set('taxMode', e.target.value as Settings['taxMode'])}>
+        <select
+          value={draft.taxMode}
+          onChange={(e) => set('taxMode', e.target.value as Settings['taxMode'])}
+        >
           <option value="inclusive">{t('settings.taxMode.inclusive')}</option>
           <option value="exclusive">{t('settings.taxMode.exclusive')}</option>
         </select>
       </label>
       <label>
         {t('settings.taxRounding')}
-        <select value={draft.taxRounding} onChange={(e) => set('taxRounding', e.target.value as Settings['taxRounding'])}>
+        <select
+          value={draft.taxRounding}
+          onChange={(e) => set('taxRounding', e.target.value as Settings['taxRounding'])}
+        >
           <option value="per-line">{t('settings.taxRounding.per-line')}</option>
           <option value="per-receipt">{t('settings.taxRounding.per-receipt')}</option>
         </select>
@@ -69,7 +83,9 @@ export function SettingsScreen({
         {t('settings.cashRounding')}
         <select
           value={draft.cashRoundingStep}
-          onChange={(e) => set('cashRoundingStep', Number(e.target.value) as Settings['cashRoundingStep'])}
+          onChange={(e) =>
+            set('cashRoundingStep', Number(e.target.value) as Settings['cashRoundingStep'])
+          }
         >
           {CASH_STEPS.map((step) => (
             <option key={step} value={step}>
@@ -80,14 +96,21 @@ export function SettingsScreen({
       </label>
       <label>
         {t('settings.paperWidth')}
-        <select value={draft.paperWidth} onChange={(e) => set('paperWidth', Number(e.target.value) as Settings['paperWidth'])}>
+        <select
+          value={draft.paperWidth}
+          onChange={(e) => set('paperWidth', Number(e.target.value) as Settings['paperWidth'])}
+        >
           <option value={58}>58 mm</option>
           <option value={80}>80 mm</option>
         </select>
       </label>
       <label>
         {t('settings.receiptFooter')}
-        <textarea value={draft.receiptFooter} maxLength={200} onChange={(e) => set('receiptFooter', e.target.value)} />
+        <textarea
+          value={draft.receiptFooter}
+          maxLength={200}
+          onChange={(e) => set('receiptFooter', e.target.value)}
+        />
       </label>
       <button type="submit" className="primary">
         {t('settings.save')}
