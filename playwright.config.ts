@@ -9,7 +9,7 @@ export default defineConfig({
   tsconfig: './tsconfig.tools.json',
   timeout: 60_000,
   workers: 1,
-  reporter: [['list'], ['json']],
+  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   outputDir: 'test-results/e2e',
   use: {
     screenshot: 'only-on-failure',

@@ -33,9 +33,9 @@ const steps = [
 ];
 
 let failedStep = null;
-for (const [name, command, args, env] of steps) {
+for (const [name, command, args] of steps) {
   console.log(`\n== ${name}: ${command} ${args.join(' ')}`);
-  const run = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const run = spawnSync(command, args, { stdio: 'inherit' });
   if (run.status !== 0) {
     failedStep = name;
     break;

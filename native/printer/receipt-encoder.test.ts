@@ -55,3 +55,13 @@ describe('encodeReceipt', () => {
     expect(rule).toMatchObject({ text: '-'.repeat(columns) });
   });
 });
+
+describe('encodeReceipt layout', () => {
+  it('keeps the indent of an item line and puts its price flush right', () => {
+    const bytes = encodeReceipt({
+      paperWidth: 58,
+      blocks: [{ kind: 'columns', left: '  2 x 3.50', right: '7.00' }],
+    });
+    expect(texts(bytes).filter(Boolean)).toEqual(['  2 x 3.50' + ' '.repeat(32 - 10 - 4) + '7.00']);
+  });
+});

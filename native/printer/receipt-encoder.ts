@@ -63,10 +63,13 @@ function encodeBlock(encoder: EscPosEncoder, block: ReceiptBlock, columns: numbe
   }
 }
 
-/** One printed line; non-ASCII text goes out as GB18030 in Chinese mode. */
+/**
+ * One printed line, already laid out: sent as bytes so the encoder's own word-wrap cannot
+ * trim the padding. Non-ASCII text goes out as GB18030 in Chinese mode.
+ */
 function printLine(encoder: EscPosEncoder, line: string): void {
   if (ASCII_ONLY.test(line)) {
-    encoder.text(line).newline();
+    encoder.raw(Array.from(line, (char) => char.charCodeAt(0))).newline();
     return;
   }
   // ¥ (U+00A5) has no GB18030 two-byte form printers show well; ￥ (a3 a4) does.

@@ -20,9 +20,8 @@ export function ReceiptPaper({ page }: { page: PrintedPage }) {
         }
         if (line.kind === 'qr') {
           return (
-            <div key={i} className="paper-code align-center" title={line.data}>
+            <div key={i} className="paper-code align-center" title={line.data} data-qr={line.data}>
               <span className="qr-box">QR</span>
-              <span className="code-data">{line.data}</span>
             </div>
           );
         }
