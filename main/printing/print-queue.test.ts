@@ -1,0 +1,102 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTcpPrinterSim } from '@native/sim/tcp-printer-sim';
+import type { TcpPrinterSim } from '@native/sim/tcp-printer-sim';
+import { demoCatalog } from '../catalog/demo-catalog';
+import type { Services } from '../services';
+import { call, tempServices } from '../testing/temp-services';
+
+const product = demoCatalog()[0]!;
+let services: Services;
+let sim: TcpPrinterSim | null = null;
+afterEach(async () => {
+  services.close();
+  await sim?.close();
+  sim = null;
+});
+
+const sell = async () => {
+  await call(services, 'cart.scan', { code: product.barcode });
+  return call(services, 'sale.payCash', { tenderedMinor: product.priceMinor });
+};
+const pageText = (lines: { kind: string; text?: string; data?: string }[]) =>
+  lines.map((l) => l.text ?? l.data ?? '').join('\n');
+
+describe('the print queue', () => {
+  it('keeps receipts that could not print, in order, and prints them when paper is back', async () => {
+    services = tempServices().services;
+    await call(services, 'printer.simulateOffline', { reason: 'paper out' });
+    const first = await sell();
+    const second = await sell();
+    await services.idle();
+
+    // Both sales are committed whatever the printer did.
+    expect((await call(services, 'sale.list', { limit: 5 })).map((s) => s.id)).toEqual([
+      second.id,
+      first.id,
+    ]);
+    const status = await call(services, 'printer.status', {});
+    expect(status).toMatchObject({ state: 'error', queued: 2 });
+    expect(status.lastError).toContain('paper out');
+    const jobs = await call(services, 'printer.jobs', {});
+    expect(jobs.map((j) => [j.saleId, j.status])).toEqual([
+      [first.id, 'failed'],
+      [second.id, 'queued'],
+    ]);
+
+    await call(services, 'printer.simulateOffline', { reason: null });
+    await services.idle();
+    const pages = await call(services, 'printer.pages', {});
+    const qrs = pages.map((p) => p.lines.find((l) => l.kind === 'qr'));
+    expect(qrs).toEqual([
+      { kind: 'qr', data: first.id },
+      { kind: 'qr', data: second.id },
+    ]);
+    expect(await call(services, 'printer.status', {})).toMatchObject({ state: 'ready', queued: 0 });
+  });
+
+  it('lets the cashier skip a failed receipt and reprints any sale marked as a duplicate', async () => {
+    services = tempServices().services;
+    await call(services, 'printer.simulateOffline', { reason: 'cover open' });
+    const sale = await sell();
+    await services.idle();
+    const [failed] = await call(services, 'printer.jobs', {});
+    expect(await call(services, 'printer.skip', { jobId: failed!.id })).toMatchObject({
+      status: 'skipped',
+    });
+
+    await call(services, 'printer.simulateOffline', { reason: null });
+    await call(services, 'printer.reprint', { saleId: sale.id });
+    await services.idle();
+    const pages = await call(services, 'printer.pages', {});
+    expect(pages).toHaveLength(1);
+    expect(pageText(pages[0]!.lines)).toContain('*** 重印 ***');
+    expect(await services.dispatch('printer.retry', { jobId: 'no-such-job' })).toMatchObject({
+      ok: false,
+      error: { code: 'print_job_not_found' },
+    });
+  });
+
+  it('prints to a raw TCP printer once configured, and queues when it is unreachable', async () => {
+    services = tempServices().services;
+    sim = await startTcpPrinterSim();
+    const printed = new Promise<{ lines: { kind: string; text?: string; data?: string }[] }>(
+      (resolve) => sim!.onPage(resolve),
+    );
+    await call(services, 'printer.configure', { kind: 'tcp', host: '127.0.0.1', port: sim.port });
+    const sale = await sell();
+    expect(pageText((await printed).lines)).toContain(sale.id);
+
+    const port = sim.port;
+    await sim.close();
+    sim = null;
+    await sell();
+    await services.idle();
+    const status = await call(services, 'printer.status', {});
+    expect(status).toMatchObject({
+      state: 'error',
+      queued: 1,
+      description: `TCP 127.0.0.1:${String(port)}`,
+    });
+    expect(status.lastError).toContain('refused');
+  });
+});
