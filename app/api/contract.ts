@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Result } from '../result';
+import type { CommandName, EventName } from './names';
 import {
   appInfoSchema,
   cartViewSchema,
@@ -117,28 +118,22 @@ export const commands = {
     z.strictObject({ reason: z.string().max(100).nullable() }),
     printerStatusSchema,
   ),
-} as const;
+} as const satisfies Record<CommandName, { summary: string; input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
   'cart.changed': { summary: 'The cart changed.', payload: cartViewSchema },
   'sale.committed': { summary: 'A sale was committed to the ledger.', payload: saleSummarySchema },
   'printer.status': { summary: 'The printer or its queue changed.', payload: printerStatusSchema },
   'printer.page': { summary: 'The simulated printer finished a page.', payload: printedPageSchema },
-} as const;
+} as const satisfies Record<EventName, { summary: string; payload: z.ZodType }>;
 
 export type Commands = typeof commands;
-export type CommandName = keyof Commands;
+export type { CommandName, EventName } from './names';
+export { commandNames, eventNames, isCommandName, isEventName } from './names';
 export type CommandInput<K extends CommandName> = z.input<Commands[K]['input']>;
 export type CommandOutput<K extends CommandName> = z.output<Commands[K]['output']>;
 export type Events = typeof events;
-export type EventName = keyof Events;
 export type EventPayload<E extends EventName> = z.output<Events[E]['payload']>;
-
-export const commandNames = Object.keys(commands) as CommandName[];
-export const eventNames = Object.keys(events) as EventName[];
-
-export const isCommandName = (name: string): name is CommandName => name in commands;
-export const isEventName = (name: string): name is EventName => name in events;
 
 /** What the renderer holds: the same object whether Electron or the browser host carries it. */
 export interface CountertopApi {

@@ -24,7 +24,3 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
 
 export type RequestMessage = z.output<typeof requestMessageSchema>;
 export type ServerMessage = z.output<typeof serverMessageSchema>;
-
-/** Electron IPC channel of a command: one fixed channel per operation, never a generic send. */
-export const ipcChannel = (command: string): string => `countertop:${command}`;
-export const IPC_EVENT_CHANNEL = 'countertop:event';

@@ -1,7 +1,6 @@
 import { ipcMain } from 'electron';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
-import { commandNames } from '@app/api/contract';
-import { IPC_EVENT_CHANNEL, ipcChannel } from '@app/api/wire';
+import { commandNames, IPC_EVENT_CHANNEL, ipcChannel } from '@app/api/names';
 import { fail } from '@app/result';
 import type { Services } from '../services';
 import { APP_ORIGIN } from './app-protocol';

@@ -1,7 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
-import { commandNames, isEventName } from '@app/api/contract';
-import { IPC_EVENT_CHANNEL, ipcChannel } from '@app/api/wire';
+import { commandNames, IPC_EVENT_CHANNEL, ipcChannel, isEventName } from '@app/api/names';
 
 /**
  * Sandboxed preload: exposes one named function per contract command (never a generic
