@@ -1,5 +1,6 @@
 import type { Product } from '../catalog/product';
 import type { CurrencyCode } from '../money/currency';
+import { assertMinor } from '../money/money';
 import { mulDivRound } from '../money/rounding';
 import { fail, ok } from '../result';
 import type { Result } from '../result';
@@ -13,14 +14,28 @@ export const emptyCart = (currency: CurrencyCode): Cart => ({
   orderDiscount: null,
 });
 
-export const lineGross = (line: CartLine): number => line.unitPriceMinor * line.quantity;
+/** unitPrice × quantity; throws if that leaves the safe-integer range rather than round it. */
+export function lineGross(line: CartLine): number {
+  const gross = line.unitPriceMinor * line.quantity;
+  assertMinor(gross, 'line gross');
+  return gross;
+}
+
+const isQuantity = (quantity: number): boolean =>
+  Number.isInteger(quantity) && quantity >= 1 && quantity <= MAX_QUANTITY;
 
 /**
  * Adds a product. A repeat scan adds to the product's existing undiscounted line (one line
- * per product on the receipt); otherwise a new line holds a snapshot of the product as it
- * is now, so a later price change never alters this sale.
+ * per product on the receipt; a discounted line keeps its own quantity, so the discount
+ * does not silently spread); otherwise a new line holds a snapshot of the product as it is
+ * now, so a later price change never alters this sale. A merged quantity stops at 9999.
+ * The caller validates `quantity` (a person typed it); a bad one here is a bug and throws.
  */
 export function addProduct(cart: Cart, product: Product, lineId: string, quantity = 1): Cart {
+  if (!isQuantity(quantity)) throw new RangeError(`invalid quantity ${quantity}`);
+  // No negative lines: a return is a refund entry, not a cart line (see odoo #257600).
+  assertMinor(product.priceMinor, 'price');
+  if (product.priceMinor < 0) throw new RangeError(`negative price ${product.priceMinor}`);
   const existing = cart.lines.find((l) => l.productId === product.id && l.discount === null);
   if (existing) {
     const merged = Math.min(existing.quantity + quantity, MAX_QUANTITY);
@@ -45,17 +60,16 @@ export function addProduct(cart: Cart, product: Product, lineId: string, quantit
 }
 
 export function setQuantity(cart: Cart, lineId: string, quantity: number): Result<Cart> {
-  if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) {
+  if (!isQuantity(quantity)) {
     return fail('invalid_quantity', `Quantity must be a whole number from 1 to ${MAX_QUANTITY}`, {
-      quantity: String(quantity),
+      quantity,
     });
   }
   return updateLine(cart, lineId, (line) => ({ ...line, quantity }));
 }
 
 export function removeLine(cart: Cart, lineId: string): Result<Cart> {
-  if (!cart.lines.some((l) => l.lineId === lineId))
-    return fail('line_not_found', `No line ${lineId}`);
+  if (!cart.lines.some((l) => l.lineId === lineId)) return lineNotFound(lineId);
   return ok({ ...cart, lines: cart.lines.filter((l) => l.lineId !== lineId) });
 }
 
@@ -65,7 +79,7 @@ export function setLineDiscount(
   discount: Discount | null,
 ): Result<Cart> {
   const line = cart.lines.find((l) => l.lineId === lineId);
-  if (!line) return fail('line_not_found', `No line ${lineId}`);
+  if (!line) return lineNotFound(lineId);
   if (discount) {
     const valid = validateDiscount(discount, lineGross(line));
     if (!valid.ok) return valid;
@@ -88,10 +102,15 @@ export function validateDiscount(discount: Discount, maxMinor: number): Result<D
     discount.kind === 'percent'
       ? Number.isInteger(discount.bp) && discount.bp >= 0 && discount.bp <= 10_000
       : Number.isSafeInteger(discount.minor) && discount.minor >= 0 && discount.minor <= maxMinor;
-  return valid ? ok(discount) : fail('invalid_discount', 'Discount exceeds the price or 100 %');
+  return valid
+    ? ok(discount)
+    : fail('invalid_discount', 'Discount exceeds the price or 100 %', { maxMinor });
 }
 
-/** The line discount in minor units, never more than the line's gross. */
+/**
+ * The line discount in minor units, never more than the line's gross: an amount discount
+ * set on 3 units stays valid after the quantity drops to 1, clamped here, never negative.
+ */
 export function lineDiscountOf(line: CartLine): number {
   const gross = lineGross(line);
   const discount = line.discount;
@@ -105,7 +124,9 @@ function updateLine(
   lineId: string,
   change: (line: CartLine) => CartLine,
 ): Result<Cart> {
-  if (!cart.lines.some((l) => l.lineId === lineId))
-    return fail('line_not_found', `No line ${lineId}`);
+  if (!cart.lines.some((l) => l.lineId === lineId)) return lineNotFound(lineId);
   return ok({ ...cart, lines: cart.lines.map((l) => (l.lineId === lineId ? change(l) : l)) });
 }
+
+const lineNotFound = (lineId: string): Result<Cart> =>
+  fail('line_not_found', `No line ${lineId}`, { lineId });

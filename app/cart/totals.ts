@@ -12,6 +12,7 @@ import { lineDiscountOf, lineGross } from './cart';
  * on each line and summed per class ('per-line'), or once per class on the summed nets
  * ('per-receipt'). The two tax modes can differ by a minor unit; the shop chooses.
  * Inclusive prices: total = Σ net (tax is inside). Exclusive: total = Σ net + Σ tax.
+ * Cash rounding is not applied here: it belongs to the cash tender only (tender/cash.ts).
  */
 export function computeTotals(cart: Cart, settings: PricingSettings): CartTotals {
   const gross = cart.lines.map(lineGross);

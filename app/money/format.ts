@@ -17,6 +17,7 @@ export function toDecimalString(minor: number, currency: CurrencyCode): string {
 /**
  * "12.3" → 1230 minor units. Null for anything that is not a plain non-negative decimal
  * with at most the currency's number of decimals (no signs, separators or exponents).
+ * A trailing point ("12.") is accepted because the keypad shows it mid-entry.
  */
 export function parseDecimal(text: string, currency: CurrencyCode): number | null {
   const exponent = currencies[currency].exponent;
@@ -35,6 +36,6 @@ export function parseDecimal(text: string, currency: CurrencyCode): number | nul
  */
 export function formatMoney(minor: number, currency: CurrencyCode, locale: string): string {
   const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
-  // Intl accepts decimal strings at runtime (exact); the lib typing lags behind.
-  return format.format(toDecimalString(minor, currency) as unknown as number);
+  // ES2023 Intl formats a decimal string exactly; a float would misprint amounts past 2^53 / 100.
+  return format.format(toDecimalString(minor, currency) as Intl.StringNumericLiteral);
 }

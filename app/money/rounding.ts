@@ -39,11 +39,14 @@ export function allocate(total: number, weights: readonly number[]): number[] {
     if (!Number.isSafeInteger(w) || w < 0)
       throw new RangeError(`weights must be non-negative integers: ${w}`);
   }
+  // All-zero weights carry no proportion: spread evenly rather than divide by zero.
   const effective = weights.every((w) => w === 0) ? weights.map(() => 1) : weights;
-  const sum = BigInt(effective.reduce((s, w) => s + w, 0));
+  // BigInt throughout: Σ weights and total × weight can pass 2^53 even when each is safe.
+  const sum = effective.reduce((s, w) => s + BigInt(w), 0n);
   const big = BigInt(total);
   const parts = effective.map((w) => (big * BigInt(w)) / sum);
   const remainders = effective.map((w, i) => ({ i, r: (big * BigInt(w)) % sum }));
+  // Fewer than weights.length units are left over, so each part gains at most one.
   let left = Number(big - parts.reduce((s, p) => s + p, 0n));
   remainders.sort((x, y) => (x.r === y.r ? x.i - y.i : x.r > y.r ? -1 : 1));
   for (const { i } of remainders) {

@@ -71,7 +71,7 @@ describe('CatalogStore', () => {
     expect(catalog.search('', 10)).toEqual([]);
     expect(catalog.search(' -"*( ', 10)).toEqual([]);
     expect(catalog.search('zzzzqqq', 10)).toEqual([]);
-    expect(catalog.search('ml', 3)).toHaveLength(3);
+    expect(catalog.search('co', 3)).toHaveLength(3);
     expect(catalog.search('cola', 0)).toEqual([]);
   });
 
