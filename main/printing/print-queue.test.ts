@@ -24,7 +24,10 @@ const pageText = (lines: { kind: string; text?: string; data?: string }[]) =>
 describe('the print queue', () => {
   it('keeps receipts that could not print, in order, and prints them when paper is back', async () => {
     services = tempServices().services;
-    await call(services, 'printer.simulateOffline', { reason: 'paper out' });
+    expect(await call(services, 'printer.simulateOffline', { reason: 'paper out' })).toMatchObject({
+      state: 'error',
+      lastError: 'printer offline: paper out',
+    });
     const first = await sell();
     const second = await sell();
     await services.idle();

@@ -104,8 +104,13 @@ export class PrintService {
     return [...this.printed];
   }
 
+  /** The technician's paper-out switch: the state shows it at once, not at the next print. */
   setSimulatedOffline(reason: string | null): PrinterStatus {
     this.deps.simulated.setOffline(reason);
+    if (this.config.kind === 'simulated') {
+      this.state = reason === null ? 'ready' : 'error';
+      this.lastError = reason === null ? null : `printer offline: ${reason}`;
+    }
     if (reason === null) this.retryFailed();
     this.emitStatus();
     return this.status();

@@ -2,14 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../common/Dialog';
 import { Keypad } from '../common/Keypad';
-import { typeAmount } from '@app/input/amount-entry';
+import { useAmountEntry } from '../common/useAmountEntry';
 import { useKeyboardWedge } from '../common/useKeyboardWedge';
 
 interface Props {
   title: string;
   /** Choices shown as tabs, e.g. percent / amount; none for a plain number. */
   modes?: { id: string; label: string; decimals: number }[];
-  initial?: { mode: string; text: string };
   onApply: (mode: string, text: string) => void;
   onClear?: () => void;
   clearLabel?: string;
@@ -22,7 +21,6 @@ interface Props {
 export function AmountDialog({
   title,
   modes,
-  initial,
   onApply,
   onClear,
   clearLabel,
@@ -30,14 +28,14 @@ export function AmountDialog({
   onScan,
 }: Props) {
   const { t } = useTranslation();
-  const [mode, setMode] = useState(initial?.mode ?? modes?.[0]?.id ?? 'number');
-  const [text, setText] = useState(initial?.text ?? '');
-  const decimals = modes?.find((m) => m.id === mode)?.decimals ?? 0;
+  const [mode, setMode] = useState(modes?.[0]?.id ?? 'number');
+  const entry = useAmountEntry(modes?.find((m) => m.id === mode)?.decimals ?? 0);
+  const text = entry.text;
   const onKey = (key: string) => {
     if (key === 'Enter') {
-      if (text !== '') onApply(mode, text);
+      if (entry.current() !== '') onApply(mode, entry.current());
     } else if (key === 'Escape') onCancel();
-    else setText((current) => typeAmount(current, key, decimals));
+    else entry.press(key);
   };
   useKeyboardWedge(onScan, onKey);
   return (
@@ -51,7 +49,7 @@ export function AmountDialog({
               className={m.id === mode ? 'active' : ''}
               onClick={() => {
                 setMode(m.id);
-                setText('');
+                entry.set('');
               }}
             >
               {m.label}

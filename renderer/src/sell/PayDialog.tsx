@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CartView } from '@app/api/contract';
 import { currencies } from '@app/money/currency';
 import { parseDecimal } from '@app/money/format';
 import { Dialog } from '../common/Dialog';
 import { Keypad } from '../common/Keypad';
-import { typeAmount } from '@app/input/amount-entry';
+import { useAmountEntry } from '../common/useAmountEntry';
 import { useKeyboardWedge } from '../common/useKeyboardWedge';
 import { useMoney } from '../common/format';
 
@@ -21,19 +20,21 @@ interface Props {
 export function PayDialog({ cart, busy, onPay, onCancel, onScan }: Props) {
   const { t } = useTranslation();
   const money = useMoney();
-  const [typed, setTyped] = useState('');
-  const decimals = currencies[cart.currency].exponent;
+  const entry = useAmountEntry(currencies[cart.currency].exponent);
   const due = cart.cashDueMinor;
-  const tendered = typed === '' ? due : parseDecimal(typed, cart.currency);
+  // Nothing typed means the exact amount: Enter alone completes an exact cash sale.
+  const tenderedFor = (text: string) => (text === '' ? due : parseDecimal(text, cart.currency));
+  const typed = entry.text;
+  const tendered = tenderedFor(typed);
   const change = tendered === null ? null : tendered - due;
 
   const complete = (amount: number | null) => {
     if (amount !== null && amount >= due && !busy) onPay(amount);
   };
   const onKey = (key: string) => {
-    if (key === 'Enter') complete(tendered);
+    if (key === 'Enter') complete(tenderedFor(entry.current()));
     else if (key === 'Escape') onCancel();
-    else setTyped((current) => typeAmount(current, key, decimals));
+    else entry.press(key);
   };
   useKeyboardWedge(onScan, onKey);
 
