@@ -8,6 +8,7 @@ import type { SaleRecord } from '@app/sale/sale';
 import { SimulatedPrinter } from '@native/sim/simulated-printer';
 import { openDatabase } from './ledger/database';
 import { LedgerStore } from './ledger/ledger-store';
+import { IdleCheckpointer } from './ledger/idle-checkpointer';
 import { CatalogStore } from './catalog/catalog-store';
 import { demoCatalog } from './catalog/demo-catalog';
 import { SaleRepository } from './sales/sale-repository';
@@ -50,10 +51,13 @@ const PRINTER_KEY = 'printer.config';
 export function createServices(options: ServicesOptions): Services {
   mkdirSync(options.dataDir, { recursive: true });
   const log = options.log ?? createFileLogger(join(options.dataDir, 'logs', 'countertop.log'));
-  const db = openDatabase(
-    join(options.dataDir, 'ledger.sqlite'),
-    options.sqliteBinding ? { nativeBinding: options.sqliteBinding } : undefined,
-  );
+  const file = join(options.dataDir, 'ledger.sqlite');
+  const db = openDatabase(file, {
+    checkpoint: 'manual',
+    ...(options.sqliteBinding ? { nativeBinding: options.sqliteBinding } : {}),
+  });
+  const checkpointer = new IdleCheckpointer(db, `${file}-wal`);
+  checkpointer.start();
   options.onDatabase?.(db);
   const bus = new EventBus();
   const settings = new SettingsStore(db);
@@ -104,7 +108,7 @@ export function createServices(options: ServicesOptions): Services {
     batchNo: identity.batchNo,
     dataDir: options.dataDir,
   });
-  const dispatch = createDispatcher(
+  const handle = createDispatcher(
     createHandlers({
       info,
       settings,
@@ -118,6 +122,11 @@ export function createServices(options: ServicesOptions): Services {
     }),
     log,
   );
+  // Every command is the till being used: checkpoints wait until it is quiet.
+  const dispatch: Dispatch = (command, input) => {
+    checkpointer.noteActivity();
+    return handle(command, input);
+  };
   // Receipts left in the queue by a crash or a shutdown print now.
   printing.resume();
   log.info('services started', { host: options.host, terminalId: identity.terminalId });
@@ -126,6 +135,9 @@ export function createServices(options: ServicesOptions): Services {
     bus,
     log,
     idle: () => printing.idle(),
-    close: () => db.close(),
+    close: () => {
+      checkpointer.stop();
+      db.close();
+    },
   };
 }

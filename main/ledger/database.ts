@@ -5,6 +5,11 @@ export interface OpenDatabaseOptions {
   /** A better_sqlite3.node built for Electron's ABI, when running inside Electron. */
   nativeBinding?: string;
   readonly?: boolean;
+  /**
+   * 'manual' turns SQLite's automatic WAL checkpoint off: the app checkpoints when the till
+   * is idle (IdleCheckpointer), so no sale's commit pays for a checkpoint's extra fsyncs.
+   */
+  checkpoint?: 'auto' | 'manual';
 }
 
 /** `PRAGMA synchronous` value of FULL. */
@@ -26,6 +31,7 @@ export function openDatabase(file: string, options?: OpenDatabaseOptions): Datab
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    if (options?.checkpoint === 'manual') db.pragma('wal_autocheckpoint = 0');
     assertDurable(db);
     if (options?.readonly !== true) migrate(db);
     return db;

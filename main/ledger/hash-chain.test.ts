@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH } from '@app/ledger/entry';
 import type { LedgerEntry } from '@app/ledger/entry';
-import { hashEntry, verifyChain } from './hash-chain';
+import { entryJson, hashEntry, sealEntry, verifyChain } from './hash-chain';
+import { canonicalJson } from '@app/ledger/canonical-json';
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -145,5 +146,25 @@ describe('verifyChain', () => {
   it('requires the first entry to start from the genesis hash', () => {
     const orphan = hashed({ ...sale, prevHash: 'a'.repeat(64) });
     expect(verifyChain([orphan])).toMatchObject({ ok: false, atSeq: 1 });
+  });
+});
+
+describe('sealEntry', () => {
+  it('gives the same hash as hashEntry and a body equal to the canonical JSON with the hash', () => {
+    const entry = {
+      seq: 7,
+      id: '0f8fad5b-d9cb-469f-a165-70867728950e',
+      type: 'sale' as const,
+      at: '2026-11-22T10:00:00.000Z',
+      batchNo: '000001',
+      currency: 'CNY' as const,
+      amount: 1250,
+      tenders: [{ method: 'cash' as const, amount: 1250 }],
+      detail: { lines: [{ name: '可口可乐', qty: 2, id: 'x' }], note: 'é\n' },
+      prevHash: 'a'.repeat(64),
+    };
+    const sealed = sealEntry(entry);
+    expect(sealed.hash).toBe(hashEntry(entry));
+    expect(sealed.body).toBe(canonicalJson({ ...entryJson(entry), hash: sealed.hash }));
   });
 });

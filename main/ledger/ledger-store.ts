@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
-import { canonicalJson } from '@app/ledger/canonical-json';
 import { GENESIS_HASH } from '@app/ledger/entry';
 import type { LedgerEntry, NewEntry } from '@app/ledger/entry';
-import { entryJson, hashEntry, verifyChain } from './hash-chain';
+import { sealEntry, verifyChain } from './hash-chain';
 import type { ChainVerdict } from './hash-chain';
 import { checkNewEntry } from './entry-rules';
 
@@ -59,8 +58,7 @@ export class LedgerStore {
       seq: head.seq + 1,
       prevHash: head.hash,
     };
-    const hash = hashEntry(unhashed);
-    const body = canonicalJson({ ...entryJson(unhashed), hash });
+    const { hash, body } = sealEntry(unhashed);
     // Stored and returned as parsed from the body, so the caller sees exactly what a later
     // read (and the host) will see.
     const stored = JSON.parse(body) as LedgerEntry;

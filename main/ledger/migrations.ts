@@ -27,9 +27,12 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX entries_batch_type ON entries (batch_no, type);
 
+  -- Each commit writes every B-tree page it touches to the WAL before its fsync, so the
+  -- sale tables keep to one B-tree each where they can: sales is keyed by its ledger seq
+  -- (the rowid) and the line tables are WITHOUT ROWID (no separate primary-key index).
   CREATE TABLE sales (
-    id TEXT PRIMARY KEY REFERENCES entries (id),
-    seq INTEGER NOT NULL UNIQUE,
+    seq INTEGER PRIMARY KEY REFERENCES entries (seq),
+    id TEXT NOT NULL UNIQUE REFERENCES entries (id),
     at TEXT NOT NULL,
     batch_no TEXT NOT NULL,
     currency TEXT NOT NULL,
@@ -59,7 +62,7 @@ export const migrations: readonly string[] = [
     tax INTEGER NOT NULL,
     tax_class TEXT NOT NULL,
     PRIMARY KEY (sale_id, line_no)
-  );
+  ) WITHOUT ROWID;
 
   CREATE TABLE sale_taxes (
     sale_id TEXT NOT NULL REFERENCES sales (id),
@@ -68,7 +71,7 @@ export const migrations: readonly string[] = [
     base INTEGER NOT NULL,
     tax INTEGER NOT NULL,
     PRIMARY KEY (sale_id, tax_class)
-  );
+  ) WITHOUT ROWID;
 
   CREATE TABLE sale_tenders (
     sale_id TEXT NOT NULL REFERENCES sales (id),
@@ -78,7 +81,7 @@ export const migrations: readonly string[] = [
     tendered INTEGER NOT NULL,
     change INTEGER NOT NULL,
     PRIMARY KEY (sale_id, tender_no)
-  );
+  ) WITHOUT ROWID;
 
   ${appendOnly('entries')}
   ${appendOnly('sales')}

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { openDatabase } from './database';
+import type { OpenDatabaseOptions } from './database';
 
 export interface TempDatabase {
   dir: string;
@@ -13,10 +14,10 @@ export interface TempDatabase {
 }
 
 /** A ledger database in a fresh temporary directory, for tests and the bench. */
-export function tempDatabase(prefix = 'countertop-'): TempDatabase {
+export function tempDatabase(prefix = 'countertop-', options?: OpenDatabaseOptions): TempDatabase {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const file = join(dir, 'ledger.sqlite');
-  const db = openDatabase(file);
+  const db = openDatabase(file, options);
   return {
     dir,
     file,
