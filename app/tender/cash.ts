@@ -18,7 +18,8 @@ export function roundCash(
   step: CashRoundingStep,
 ): { dueMinor: number; adjustmentMinor: number } {
   assertMinor(totalMinor, 'total');
-  if (step <= 1) return { dueMinor: totalMinor, adjustmentMinor: 0 };
+  // -0 (a refund of nothing) comes back as 0: no signed zero leaves a money function.
+  if (step <= 1) return { dueMinor: totalMinor === 0 ? 0 : totalMinor, adjustmentMinor: 0 };
   const dueMinor = divRound(BigInt(totalMinor), BigInt(step)) * step;
   assertMinor(dueMinor, 'cash due');
   return { dueMinor, adjustmentMinor: dueMinor - totalMinor };
