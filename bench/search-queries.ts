@@ -1,4 +1,5 @@
-import { seededRandom, syntheticVocabulary } from '@main/catalog/synthetic-catalog';
+import { seededRandom } from '@app/util/seeded-random';
+import { syntheticVocabulary } from '@main/catalog/synthetic-catalog';
 
 /**
  * What cashiers type: half English prefixes ("gol", "golden man"), half Chinese substrings

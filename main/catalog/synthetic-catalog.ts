@@ -1,3 +1,4 @@
+import { seededRandom } from '@app/util/seeded-random';
 import type { Product } from '@app/catalog/product';
 import { makeEan13 } from '@app/catalog/gtin';
 
@@ -86,18 +87,6 @@ export const syntheticVocabulary = {
 } as const;
 
 type Pair = readonly [en: string, zh: string];
-
-/** mulberry32: a small seeded generator, so the same seed builds the same catalog. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(list: readonly T[], next: () => number): T => {
   const item = list[Math.floor(next() * list.length)];

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { encodeReceipt } from './receipt-encoder';
 import { createEscPosStreamDecoder, decodeEscPos } from './escpos-decoder';
 import { sampleReceipt } from './sample-receipt';
-import { randomBytes, seededRandom } from '../testing/seeded-random';
+import { seededRandom } from '@app/util/seeded-random';
+import { randomBytes } from '../testing/seeded-random';
 
 const receipt = encodeReceipt(sampleReceipt());
 
