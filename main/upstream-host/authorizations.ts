@@ -1,0 +1,154 @@
+import { randomInt } from 'node:crypto';
+import { canonicalJson } from '@app/ledger/canonical-json';
+import { authorizationRequestSchema } from '@app/sync/protocol';
+import type { AuthorizationRequest, AuthorizationResponse } from '@app/sync/protocol';
+import type { HostContext, Reply } from './reply';
+import { badRequest, fail, ok } from './reply';
+import { sha256Hex } from './idempotency';
+import { decideAuthorization } from './test-cards';
+import type { CardDecision } from './test-cards';
+import { isSettled } from './settlements';
+
+interface AuthorizationRow {
+  fingerprint: string;
+  outcome: CardDecision['outcome'];
+  response: string | null;
+  batch_no: string;
+}
+
+/**
+ * upstream-sync-v1 "Card and QR authorization": POST /v1/authorizations. Track 2 is read
+ * once, to decide and mask; nothing derived from it but the masked number is kept.
+ */
+export function authorize(
+  ctx: HostContext,
+  terminalId: string,
+  idempotencyKey: string | undefined,
+  json: unknown,
+): Reply {
+  const parsed = authorizationRequestSchema.safeParse(json);
+  // Only the fields' names: a message quoting the input could echo track 2.
+  if (!parsed.success) {
+    return badRequest(`invalid ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+  }
+  const request = parsed.data;
+  if (request.authId !== idempotencyKey) return badRequest('Idempotency-Key must be the authId');
+  const wellFormed =
+    request.entryMode === 'swipe'
+      ? request.track2 !== undefined && request.qrCode === undefined
+      : request.qrCode !== undefined && request.track2 === undefined;
+  if (!wellFormed) return badRequest('swipe carries track2 only, qr carries qrCode only');
+
+  const decision = decideAuthorization(request);
+  const fingerprint = fingerprintOf(request, decision.cardMasked);
+  return ctx.db.transaction((): Reply => {
+    const known = findAuthorization(ctx, terminalId, request.authId);
+    // "Replaying the same authId returns the first answer; it never charges twice."
+    if (known !== undefined) {
+      if (known.fingerprint !== fingerprint) return fail(409, { error: 'idempotency_conflict' });
+      return known.response === null ? { hang: true } : ok(200, JSON.parse(known.response));
+    }
+    const answer = answerOf(decision);
+    ctx.db
+      .prepare(
+        `INSERT INTO authorizations (terminal_id, auth_id, fingerprint, kind, amount, currency,
+           entry_mode, card_masked, batch_no, trace_no, outcome, response, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        terminalId,
+        request.authId,
+        fingerprint,
+        request.kind,
+        request.amount,
+        request.currency,
+        request.entryMode,
+        decision.cardMasked,
+        request.batchNo,
+        request.traceNo,
+        decision.outcome,
+        answer === null ? null : JSON.stringify(answer),
+        ctx.now(),
+      );
+    return answer === null ? { hang: true } : ok(200, answer);
+  })();
+}
+
+/** POST /v1/authorizations/<authId>/reversal (冲正): idempotent, the first answer stands. */
+export function reverse(ctx: HostContext, terminalId: string, authId: string): Reply {
+  return ctx.db.transaction((): Reply => {
+    const done = ctx.db
+      .prepare('SELECT reversed FROM reversals WHERE terminal_id = ? AND auth_id = ?')
+      .get(terminalId, authId) as { reversed: number } | undefined;
+    if (done !== undefined) return ok(200, { reversed: done.reversed === 1 });
+    const known = findAuthorization(ctx, terminalId, authId);
+    const reversed = known?.outcome === 'approved' && !isVoided(ctx, terminalId, authId);
+    ctx.db
+      .prepare('INSERT INTO reversals (terminal_id, auth_id, reversed, at) VALUES (?, ?, ?, ?)')
+      .run(terminalId, authId, reversed ? 1 : 0, ctx.now());
+    return ok(200, { reversed });
+  })();
+}
+
+/** POST /v1/authorizations/<authId>/void (撤销): only an approved sale of an unsettled batch. */
+export function voidAuthorization(ctx: HostContext, terminalId: string, authId: string): Reply {
+  return ctx.db.transaction((): Reply => {
+    if (isVoided(ctx, terminalId, authId)) return ok(200, { voided: true });
+    const known = findAuthorization(ctx, terminalId, authId);
+    const reversed = ctx.db
+      .prepare('SELECT 1 FROM reversals WHERE terminal_id = ? AND auth_id = ? AND reversed = 1')
+      .get(terminalId, authId);
+    if (known?.outcome !== 'approved' || reversed !== undefined) {
+      return fail(404, { error: 'not_found' });
+    }
+    if (isSettled(ctx, terminalId, known.batch_no)) return fail(409, { error: 'already_settled' });
+    ctx.db
+      .prepare('INSERT INTO voids (terminal_id, auth_id, at) VALUES (?, ?, ?)')
+      .run(terminalId, authId, ctx.now());
+    return ok(200, { voided: true });
+  })();
+}
+
+function findAuthorization(
+  ctx: HostContext,
+  terminalId: string,
+  authId: string,
+): AuthorizationRow | undefined {
+  return ctx.db
+    .prepare(
+      'SELECT fingerprint, outcome, response, batch_no FROM authorizations WHERE terminal_id = ? AND auth_id = ?',
+    )
+    .get(terminalId, authId) as AuthorizationRow | undefined;
+}
+
+const isVoided = (ctx: HostContext, terminalId: string, authId: string): boolean =>
+  ctx.db
+    .prepare('SELECT 1 FROM voids WHERE terminal_id = ? AND auth_id = ?')
+    .get(terminalId, authId) !== undefined;
+
+/** Tells a replay from a conflicting reuse of the authId without keeping track 2. */
+function fingerprintOf(request: AuthorizationRequest, cardMasked: string | null): string {
+  const { track2: _track2, ...rest } = request;
+  return sha256Hex(canonicalJson({ ...rest, cardMasked }));
+}
+
+function answerOf(decision: CardDecision): AuthorizationResponse | null {
+  switch (decision.outcome) {
+    case 'no_answer':
+      return null;
+    case 'declined':
+      return { approved: false, responseCode: decision.responseCode, message: decision.message };
+    case 'approved':
+      return {
+        approved: true,
+        authCode: randomCode(6, '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ'),
+        rrn: randomCode(12, '0123456789'),
+        cardMasked: decision.cardMasked,
+        cardBrand: decision.cardBrand,
+        cardType: decision.cardType,
+      };
+  }
+}
+
+const randomCode = (length: number, alphabet: string): string =>
+  Array.from({ length }, () => alphabet[randomInt(alphabet.length)] ?? '0').join('');

@@ -1,0 +1,63 @@
+import { bindRequestSchema } from '@app/sync/protocol';
+import type { HostContext, Reply } from './reply';
+import { badRequest, fail, ok } from './reply';
+import { bind } from './binding';
+import { authenticate } from './signature';
+import { uploadBatch } from './batches';
+import { readCursor } from './host-ledger';
+import { settle } from './settlements';
+import { authorize, reverse, voidAuthorization } from './authorizations';
+
+export interface HostRequest {
+  method: string;
+  /** Path with its query string, as the client signed it. */
+  path: string;
+  authorization: string | undefined;
+  idempotencyKey: string | undefined;
+  body: Buffer;
+}
+
+const AUTH_ACTION = /^\/v1\/authorizations\/([0-9a-fA-F-]{36})\/(reversal|void)$/;
+
+/** upstream-sync-v1: one answer per request, every route but /v1/bind signed. */
+export function route(ctx: HostContext, request: HostRequest): Reply {
+  const json = parseJson(request.body);
+  if (json === INVALID) return badRequest('the body is not JSON');
+  const { pathname } = new URL(request.path, 'http://host.invalid');
+  const { method } = request;
+
+  if (method === 'POST' && pathname === '/v1/bind') {
+    const parsed = bindRequestSchema.safeParse(json);
+    return parsed.success ? bind(ctx, parsed.data) : badRequest(parsed.error.message);
+  }
+  const auth = authenticate(ctx, request);
+  if ('reply' in auth) return auth.reply;
+  const { terminalId } = auth;
+  const call = { terminalId, idempotencyKey: request.idempotencyKey, raw: request.body, json };
+
+  if (method === 'GET' && pathname === '/v1/cursor') return ok(200, readCursor(ctx, terminalId));
+  if (method === 'POST' && pathname === '/v1/batches') return uploadBatch(ctx, call);
+  if (method === 'POST' && pathname === '/v1/settlements') return settle(ctx, call);
+  if (method === 'POST' && pathname === '/v1/authorizations') {
+    return authorize(ctx, terminalId, request.idempotencyKey, json);
+  }
+  const action = method === 'POST' ? AUTH_ACTION.exec(pathname) : null;
+  const authId = action?.[1];
+  if (authId !== undefined) {
+    return action?.[2] === 'void'
+      ? voidAuthorization(ctx, terminalId, authId)
+      : reverse(ctx, terminalId, authId);
+  }
+  return fail(404, { error: 'not_found' });
+}
+
+const INVALID = Symbol('invalid JSON');
+
+function parseJson(body: Buffer): unknown {
+  if (body.length === 0) return undefined;
+  try {
+    return JSON.parse(body.toString('utf8')) as unknown;
+  } catch {
+    return INVALID;
+  }
+}
