@@ -1,4 +1,5 @@
-import { test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { filesWithCardData } from './support/card-data-scan';
 import { startBrowserHost, tempDataDir } from './support/browser-host';
 import { expectSaleInHistory, sellTwoItemsForCash } from './support/cash-sale-flow';
 
@@ -15,4 +16,5 @@ test('a cash sale survives a restart of the browser host', async ({ page }) => {
   await expectSaleInHistory(page, receiptNo, total);
   await page.screenshot({ path: 'test-results/e2e/cash-sale-history.png' });
   await second.stop();
+  expect(filesWithCardData(dataDir)).toEqual([]);
 });
