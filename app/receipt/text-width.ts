@@ -19,22 +19,34 @@ export function charWidth(codePoint: number): 1 | 2 {
   return wide ? 2 : 1;
 }
 
+/** How many columns a string takes; layout functions accept another measure (a printer's). */
+export type Measure = (text: string) => number;
+
 export function displayWidth(text: string): number {
   let width = 0;
   for (const char of text) width += charWidth(char.codePointAt(0) ?? 0);
   return width;
 }
 
-/** Breaks text into lines of at most `columns` display columns, at spaces where it can. */
-export function wrap(text: string, columns: number): string[] {
+/**
+ * Breaks text into lines of at most `columns` display columns, at spaces where it can.
+ * A newline in the text is a hard break. A character wider than the whole line (a Chinese
+ * character on a 1-column line) still gets a line of its own rather than being lost.
+ */
+export function wrap(text: string, columns: number, measure: Measure = displayWidth): string[] {
+  const width = Math.max(1, Math.floor(columns));
+  return text.split(/\r\n|\r|\n/).flatMap((paragraph) => wrapParagraph(paragraph, width, measure));
+}
+
+function wrapParagraph(text: string, columns: number, measure: Measure): string[] {
   const lines: string[] = [];
   let line = '';
   let width = 0;
   for (const word of text.split(/(?<= )/)) {
     // A trailing space may hang past the edge: it is trimmed when the line ends.
-    if (width + displayWidth(word.trimEnd()) <= columns) {
+    if (width + measure(word.trimEnd()) <= columns) {
       line += word;
-      width += displayWidth(word);
+      width += measure(word);
       continue;
     }
     if (line.trimEnd() !== '') lines.push(line.trimEnd());
@@ -42,14 +54,14 @@ export function wrap(text: string, columns: number): string[] {
     width = 0;
     // A word longer than a line (Chinese has no spaces) breaks between characters.
     for (const char of word) {
-      const cw = displayWidth(char);
-      if (width + cw > columns) {
+      const charColumns = measure(char);
+      if (width + charColumns > columns && line !== '') {
         lines.push(line.trimEnd());
         line = '';
         width = 0;
       }
       line += char;
-      width += cw;
+      width += charColumns;
     }
   }
   if (line.trimEnd() !== '' || lines.length === 0) lines.push(line.trimEnd());
@@ -58,13 +70,21 @@ export function wrap(text: string, columns: number): string[] {
 
 /**
  * A left and a right part on one line (item … price), the right part flush right. When both
- * do not fit, the left part wraps and the right part goes on the last line.
+ * do not fit, the left part wraps and the right part goes on the last line (or on a line of
+ * its own, flush right, when the last left line leaves no room for it).
  */
-export function padColumns(left: string, right: string, columns: number): string[] {
-  const rightWidth = displayWidth(right);
-  const leftLines = wrap(left, Math.max(columns - rightWidth - 1, 1));
+export function padColumns(
+  left: string,
+  right: string,
+  columns: number,
+  measure: Measure = displayWidth,
+): string[] {
+  const rightWidth = measure(right);
+  const beside = columns - rightWidth - 1;
+  // A right part too wide to share the line sensibly gets a line of its own below the left.
+  const leftLines = wrap(left, beside >= columns / 2 ? beside : columns, measure);
   const last = leftLines.pop() ?? '';
-  const gap = columns - displayWidth(last) - rightWidth;
-  if (gap >= 1) return [...leftLines, last + ' '.repeat(gap) + right];
+  const gap = columns - measure(last) - rightWidth;
+  if (gap >= 1 || (last === '' && gap >= 0)) return [...leftLines, last + ' '.repeat(gap) + right];
   return [...leftLines, last, ' '.repeat(Math.max(columns - rightWidth, 0)) + right];
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { columnsFor } from '@app/receipt/receipt-document';
 import { displayWidth } from '@app/receipt/text-width';
-import { encodeReceipt } from './receipt-encoder';
+import { encodeReceipt, printedWidth } from './receipt-encoder';
 import { decodeEscPos } from './escpos-decoder';
 import { sampleReceipt } from './sample-receipt';
 
@@ -63,5 +63,71 @@ describe('encodeReceipt layout', () => {
       blocks: [{ kind: 'columns', left: '  2 x 3.50', right: '7.00' }],
     });
     expect(texts(bytes).filter(Boolean)).toEqual(['  2 x 3.50' + ' '.repeat(32 - 10 - 4) + '7.00']);
+  });
+});
+
+describe('encodeReceipt safety', () => {
+  const one = (block: Parameters<typeof encodeReceipt>[0]['blocks'][number]) =>
+    encodeReceipt({ paperWidth: 58, blocks: [block] });
+
+  it('never sends control characters from text as printer commands', () => {
+    // A product name carrying GS V 0 (cut) and ESC @ must print as text, not act.
+    const bytes = one({ kind: 'text', text: '可乐\x1dV\x00\x1b@' });
+    const printout = decodeEscPos(bytes);
+    expect(printout.pages).toHaveLength(1);
+    expect(printout.pages[0]!.cut).toBe(false);
+    expect(texts(bytes).filter(Boolean)).toEqual(['可乐 V  @']);
+  });
+
+  it('prints ¥ as ￥ (a3 a4) and lays it out as the double-width glyph it is', () => {
+    const bytes = one({ kind: 'columns', left: '合计', right: '¥9.00' });
+    expect(hex(bytes)).toContain('a3a4392e3030');
+    expect(texts(bytes).filter(Boolean)).toEqual(['合计' + ' '.repeat(32 - 4 - 6) + '￥9.00']);
+  });
+
+  it('counts any non-ASCII character double width, as a GB18030 printer prints it', () => {
+    const [line] = texts(one({ kind: 'columns', left: '2×3.50', right: '7.00' }));
+    expect(printedWidth(line!)).toBe(32);
+    expect(line).toBe('2×3.50' + ' '.repeat(32 - 7 - 4) + '7.00');
+  });
+
+  it('sends non-ASCII QR data as UTF-8 and the decoder reads it back', () => {
+    const { pages } = decodeEscPos(one({ kind: 'qr', data: 'https://例子.cn/收据?id=7' }));
+    expect(pages[0]!.lines).toContainEqual({ kind: 'qr', data: 'https://例子.cn/收据?id=7' });
+  });
+
+  it('escapes { in CODE128 data so it scans as sent', () => {
+    const { pages } = decodeEscPos(one({ kind: 'barcode', data: '{AB}-1', symbology: 'code128' }));
+    expect(pages[0]!.lines).toContainEqual({
+      kind: 'barcode',
+      data: '{AB}-1',
+      symbology: 'code128',
+    });
+  });
+
+  it('refuses a barcode the printer would not print, saying why', () => {
+    expect(() => one({ kind: 'barcode', data: '12345', symbology: 'ean13' })).toThrow(
+      '12 or 13 digits',
+    );
+    expect(() => one({ kind: 'barcode', data: '4006381333932', symbology: 'ean13' })).toThrow(
+      'check digit',
+    );
+    expect(() => one({ kind: 'barcode', data: '条码', symbology: 'code128' })).toThrow('ASCII');
+  });
+
+  it('feeds exactly the lines asked for, and none for zero', () => {
+    const fed = (lines: number) =>
+      texts(
+        encodeReceipt({
+          paperWidth: 58,
+          blocks: [
+            { kind: 'text', text: 'A' },
+            { kind: 'feed', lines },
+            { kind: 'text', text: 'B' },
+          ],
+        }),
+      ).slice(0, 2 + lines);
+    expect(fed(3)).toEqual(['A', '', '', '', 'B']);
+    expect(fed(0)).toEqual(['A', 'B']);
   });
 });

@@ -3,6 +3,8 @@ import { createServer } from 'node:net';
 import type { AddressInfo, Server, Socket } from 'node:net';
 import { createTcpPrinter } from './tcp-printer';
 import { encodeReceipt } from './receipt-encoder';
+import { decodeEscPos } from './escpos-decoder';
+import type { DecodedPage } from './decoded-printout';
 import { sampleReceipt } from './sample-receipt';
 import { startTcpPrinterSim } from '../sim/tcp-printer-sim';
 import type { TcpPrinterSim } from '../sim/tcp-printer-sim';
@@ -29,15 +31,15 @@ const listen = async (onConnection?: (socket: Socket) => void) => {
 };
 
 describe('TCP 9100 printer', () => {
-  it('prints a Chinese receipt that the simulated printer decodes', async () => {
+  it('prints a Chinese receipt that the simulated printer decodes exactly', async () => {
     sim = await startTcpPrinterSim();
-    const printed = new Promise((resolve) => sim!.onPage(resolve));
-    await createTcpPrinter({ host: '127.0.0.1', port: sim.port }).write(
-      encodeReceipt(sampleReceipt()),
-    );
-    const page = (await printed) as { lines: { kind: string; text?: string }[]; cut: boolean };
+    const printed = new Promise<DecodedPage>((resolve) => sim!.onPage(resolve));
+    const bytes = encodeReceipt(sampleReceipt(58));
+    await createTcpPrinter({ host: '127.0.0.1', port: sim.port }).write(bytes);
+    const page = await printed;
+    expect(page).toEqual(decodeEscPos(bytes).pages[0]);
     expect(page.cut).toBe(true);
-    expect(page.lines.map((l) => l.text ?? '').join('\n')).toContain('合计');
+    expect(page.lines.some((l) => l.kind === 'text' && l.text.startsWith('合计'))).toBe(true);
   });
 
   it('rejects with the address and cause when nothing listens', async () => {
@@ -55,5 +57,13 @@ describe('TCP 9100 printer', () => {
     // More than the socket buffers hold, so the write can only finish if the printer reads.
     const big = new Uint8Array(64 * 1024 * 1024);
     await expect(printer.write(big)).rejects.toThrow('timed out printing');
+  });
+
+  it('says the printer reset the connection when it drops the job midway', async () => {
+    const port = await listen((socket) => socket.once('data', () => socket.resetAndDestroy()));
+    const printer = createTcpPrinter({ host: '127.0.0.1', port, writeTimeoutMs: 5_000 });
+    await expect(printer.write(new Uint8Array(16 * 1024 * 1024))).rejects.toThrow(
+      `Printer 127.0.0.1:${String(port)}: reset the connection`,
+    );
   });
 });

@@ -9,9 +9,9 @@ export interface TcpPrinterOptions {
 }
 
 /**
- * A raw TCP printer (port 9100, "JetDirect"): one connection per job, so a printer that
- * was switched off and on needs no reconnect logic. Every failure is a rejected write with
- * the address and what happened; nothing ever waits forever.
+ * A raw TCP printer (port 9100, "JetDirect"): one connection per job, so a printer that was
+ * switched off and on needs no reconnect logic. Every failure is a rejected write that says
+ * the address and what happened; no step waits longer than its timeout.
  */
 export function createTcpPrinter(options: TcpPrinterOptions): PrinterTransport {
   const address = `${options.host}:${String(options.port)}`;
@@ -24,14 +24,19 @@ export function createTcpPrinter(options: TcpPrinterOptions): PrinterTransport {
     write: (bytes) =>
       new Promise<void>((resolve, reject) => {
         const socket = connect({ host: options.host, port: options.port });
-        let phase: 'connecting' | 'writing' = 'connecting';
+        let phase: 'connecting' | 'writing' | 'done' = 'connecting';
         const fail = (reason: string) => {
+          if (phase === 'done') return;
+          phase = 'done';
           clearTimeout(timer);
           socket.destroy();
           reject(new Error(`Printer ${address}: ${reason}`));
         };
         let timer = setTimeout(() => fail('no answer (timed out connecting)'), connectTimeoutMs);
-        socket.once('error', (error: NodeJS.ErrnoException) => fail(describe(error)));
+        socket.on('error', (error: NodeJS.ErrnoException) => fail(describe(error)));
+        // Status bytes a printer sends back (automatic status back) are read and dropped:
+        // unread data at close would make the kernel reset the connection.
+        socket.on('data', () => undefined);
         socket.once('connect', () => {
           phase = 'writing';
           clearTimeout(timer);
@@ -39,16 +44,17 @@ export function createTcpPrinter(options: TcpPrinterOptions): PrinterTransport {
             () => fail('stopped taking data (timed out printing)'),
             writeTimeoutMs,
           );
-          // end() resolves its callback once every byte is flushed to the kernel.
+          // end() calls back once every byte is handed to the kernel and FIN is queued.
           socket.end(bytes, () => {
+            if (phase !== 'writing') return;
+            phase = 'done';
             clearTimeout(timer);
-            socket.destroy();
             resolve();
+            // Let the printer close its side; a printer that never does is dropped later.
+            setTimeout(() => socket.destroy(), writeTimeoutMs).unref();
           });
         });
-        socket.once('close', (hadError) => {
-          if (!hadError && phase === 'connecting') fail('closed the connection');
-        });
+        socket.once('close', () => fail('closed the connection before the job was sent'));
       }),
   };
 }
@@ -62,7 +68,9 @@ function describe(error: NodeJS.ErrnoException): string {
       return 'unreachable on the network';
     case 'ECONNRESET':
     case 'EPIPE':
-      return 'dropped the connection while printing';
+      return 'reset the connection while printing';
+    case 'ETIMEDOUT':
+      return 'no answer (timed out)';
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return 'host name not found';

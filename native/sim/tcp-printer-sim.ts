@@ -1,7 +1,10 @@
 import { createServer } from 'node:net';
 import type { AddressInfo, Socket } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import type { DecodedPage } from '../printer/decoded-printout';
 import { createEscPosStreamDecoder } from '../printer/escpos-decoder';
+import { formatPage } from './format-page';
 
 export interface TcpPrinterSim {
   port: number;
@@ -10,18 +13,23 @@ export interface TcpPrinterSim {
   close(): Promise<void>;
 }
 
+/** Pages kept for pages(); listeners see every one. */
+const KEEP_PAGES = 100;
+
 /**
- * A raw TCP (9100) receipt printer on loopback for tests and people without a printer:
- * every connection's bytes are decoded as a real printer would print them.
+ * A raw TCP (9100) receipt printer on loopback for tests and people without a printer: the
+ * bytes of each connection are decoded as a printer would print them, with the same decoder
+ * as the in-app simulated printer. A page ends at a cut, or when the sender closes.
  */
 export async function startTcpPrinterSim(
-  options: { port?: number; host?: string } = {},
+  options: { port?: number /* 0 = ephemeral */; host?: '127.0.0.1' } = {},
 ): Promise<TcpPrinterSim> {
   const pages: DecodedPage[] = [];
   const listeners = new Set<(page: DecodedPage) => void>();
   const sockets = new Set<Socket>();
   const emit = (page: DecodedPage) => {
     pages.push(page);
+    if (pages.length > KEEP_PAGES) pages.shift();
     for (const listener of listeners) listener(page);
   };
   const server = createServer((socket) => {
@@ -35,9 +43,9 @@ export async function startTcpPrinterSim(
     });
     socket.on('error', () => socket.destroy());
   });
-  await new Promise<void>((resolve, reject) => {
+  await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolveListen());
   });
   return {
     port: (server.address() as AddressInfo).port,
@@ -47,9 +55,24 @@ export async function startTcpPrinterSim(
       return () => listeners.delete(listener);
     },
     close: () =>
-      new Promise<void>((resolve) => {
+      new Promise<void>((resolveClose) => {
         for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
+        server.close(() => resolveClose());
       }),
   };
+}
+
+// `npx tsx --tsconfig tsconfig.native.json native/sim/tcp-printer-sim.ts [--port 9100]`: a network receipt printer that
+// prints to this terminal. Point Countertop's printer settings at 127.0.0.1 and this port.
+// The guard keeps this inert when imported (tests) or bundled (no import.meta.url in CJS).
+const script = process.argv[1];
+const self = typeof import.meta.url === 'string' ? fileURLToPath(import.meta.url) : '';
+if (script !== undefined && resolve(script) === self) void runFromCommandLine();
+
+async function runFromCommandLine(): Promise<void> {
+  const flag = process.argv.indexOf('--port');
+  const port = flag >= 0 ? Number(process.argv[flag + 1]) : 9100;
+  const sim = await startTcpPrinterSim({ port });
+  console.log(`Simulated TCP printer listening on 127.0.0.1:${String(sim.port)}`);
+  sim.onPage((page) => console.log(formatPage(page)));
 }

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { encodeReceipt } from '../printer/receipt-encoder';
+import { sampleReceipt } from '../printer/sample-receipt';
+import type { DecodedPage } from '../printer/decoded-printout';
+import { SimulatedPrinter } from './simulated-printer';
+import { formatPage } from './format-page';
+
+const receipt = encodeReceipt(sampleReceipt(58));
+
+describe('SimulatedPrinter', () => {
+  it('shows each page it receives, with the bytes that made it', async () => {
+    const printer = new SimulatedPrinter();
+    const seen: { page: DecodedPage; raw: Uint8Array }[] = [];
+    printer.onPage((page, raw) => seen.push({ page, raw }));
+    // Split like a slow link: the page appears once its cut has arrived.
+    await printer.write(receipt.subarray(0, 100));
+    expect(seen).toHaveLength(0);
+    await printer.write(receipt.subarray(100));
+    expect(seen).toHaveLength(1);
+    expect(Buffer.from(seen[0]!.raw).equals(Buffer.from(receipt))).toBe(true);
+    expect(formatPage(seen[0]!.page, 32)).toContain('合计');
+    expect(printer.pages()).toEqual([seen[0]!.page]);
+  });
+
+  it('keeps the last 20 pages', async () => {
+    const printer = new SimulatedPrinter();
+    for (let k = 0; k < 25; k++) {
+      await printer.write(
+        encodeReceipt({
+          paperWidth: 58,
+          blocks: [{ kind: 'text', text: `#${String(k)}` }, { kind: 'cut' }],
+        }),
+      );
+    }
+    const pages = printer.pages();
+    expect(pages).toHaveLength(20);
+    expect(pages[0]!.lines[0]).toMatchObject({ text: '#5' });
+    expect(pages[19]!.lines[0]).toMatchObject({ text: '#24' });
+  });
+
+  it('rejects jobs while offline and prints again once back', async () => {
+    const printer = new SimulatedPrinter();
+    printer.setOffline('paper out');
+    await expect(printer.write(receipt)).rejects.toThrow('printer offline: paper out');
+    expect(printer.pages()).toEqual([]);
+    printer.setOffline(null);
+    await printer.write(receipt);
+    expect(printer.pages()).toHaveLength(1);
+  });
+
+  it('stops telling a listener once it unsubscribes', async () => {
+    const printer = new SimulatedPrinter();
+    let count = 0;
+    const off = printer.onPage(() => count++);
+    await printer.write(receipt);
+    off();
+    await printer.write(receipt);
+    expect(count).toBe(1);
+  });
+});
