@@ -22,6 +22,14 @@ export const errorCodes = [
   'print_job_not_found',
   'invalid_printer_config',
   'not_connected',
+  'binding_code_invalid',
+  'binding_locked',
+  'already_bound',
+  'not_bound',
+  'terminal_mismatch',
+  'host_unreachable',
+  'host_error',
+  'invalid_host_url',
   'internal',
 ] as const;
 

@@ -15,7 +15,10 @@ import { SaleRepository } from './sales/sale-repository';
 import { SaleService } from './sales/sale-service';
 import { CartService } from './cart/cart-service';
 import { SettingsStore } from './settings/settings-store';
-import { loadTerminalIdentity } from './terminal/terminal-identity';
+import { TerminalIdentityStore } from './terminal/terminal-identity';
+import { SyncService } from './sync/sync-service';
+import { FileSecretStore } from './sync/secret-store';
+import type { SecretStore } from './sync/secret-store';
 import { PrintJobStore } from './printing/print-job-store';
 import { PrintService } from './printing/print-service';
 import { EventBus } from './api/event-bus';
@@ -34,15 +37,19 @@ export interface ServicesOptions {
   log?: Logger;
   /** Fault injection for tests (e.g. a capped file size standing in for a full disk). */
   onDatabase?: (db: Database.Database) => void;
+  /** Where the terminal secret is kept; by default a file only this user may read. */
+  secrets?: SecretStore;
+  /** Upload request timeout (tests shorten it). */
+  syncTimeoutMs?: number;
 }
 
 export interface Services {
   dispatch: Dispatch;
   bus: EventBus;
   log: Logger;
-  /** Waits for queued print jobs to be tried (tests, shutdown). */
+  /** Waits for queued print jobs to be tried and any upload step in flight (tests). */
   idle(): Promise<void>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 const PRINTER_KEY = 'printer.config';
@@ -64,8 +71,18 @@ export function createServices(options: ServicesOptions): Services {
   const catalog = new CatalogStore(db);
   // A newcomer can sell within a minute: the demo catalog is there on first start.
   if (catalog.count() === 0) catalog.upsertMany(demoCatalog());
-  const identity = loadTerminalIdentity(db);
+  const identity = new TerminalIdentityStore(db);
   const ledger = new LedgerStore(db);
+  const sync = new SyncService({
+    db,
+    ledger,
+    identity,
+    secrets: options.secrets ?? new FileSecretStore(join(options.dataDir, 'terminal-secret')),
+    log,
+    currency: () => settings.get().currency,
+    onStatus: (status) => bus.emit('sync.status', status),
+    ...(options.syncTimeoutMs === undefined ? {} : { timeoutMs: options.syncTimeoutMs }),
+  });
   const saleRepository = new SaleRepository(db);
   const cart = new CartService(catalog, settings, bus);
 
@@ -96,16 +113,18 @@ export function createServices(options: ServicesOptions): Services {
     sales: saleRepository,
     cart,
     bus,
-    identity: () => identity,
+    identity: () => identity.current(),
     log,
-    afterCommit: (sale) => printing.enqueue('receipt', sale.id, receiptFor(sale, false)),
+    afterCommit: (sale) => {
+      sync.noteNewEntry();
+      printing.enqueue('receipt', sale.id, receiptFor(sale, false));
+    },
   });
 
   const info = (): AppInfo => ({
     version: options.version,
     host: options.host,
-    terminalId: identity.terminalId,
-    batchNo: identity.batchNo,
+    ...identity.current(),
     dataDir: options.dataDir,
   });
   const handle = createDispatcher(
@@ -117,6 +136,7 @@ export function createServices(options: ServicesOptions): Services {
       sales,
       saleRepository,
       printing,
+      sync,
       bus,
       receiptFor,
     }),
@@ -129,13 +149,18 @@ export function createServices(options: ServicesOptions): Services {
   };
   // Receipts left in the queue by a crash or a shutdown print now.
   printing.resume();
-  log.info('services started', { host: options.host, terminalId: identity.terminalId });
+  sync.start();
+  log.info('services started', { host: options.host, ...identity.current() });
   return {
     dispatch,
     bus,
     log,
-    idle: () => printing.idle(),
-    close: () => {
+    idle: async () => {
+      await printing.idle();
+      await sync.settled();
+    },
+    close: async () => {
+      await sync.stop();
       checkpointer.stop();
       db.close();
     },

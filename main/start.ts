@@ -45,10 +45,10 @@ async function main(): Promise<void> {
     if (!opened) console.log('No Chromium found: open the URL above in a browser.');
   }
   const stop = (): void => {
-    void host.close().then(() => {
-      services.close();
-      process.exit(0);
-    });
+    void host
+      .close()
+      .then(() => services.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -13,6 +13,8 @@ import {
   saleRecordSchema,
   saleSummarySchema,
   settingsSchema,
+  settlementViewSchema,
+  syncStatusSchema,
 } from './schemas';
 
 /**
@@ -118,6 +120,42 @@ export const commands = {
     z.strictObject({ reason: z.string().max(100).nullable() }),
     printerStatusSchema,
   ),
+  'sync.status': command(
+    'Upload state: binding, unsynced entries, errors, alarm.',
+    none,
+    syncStatusSchema,
+  ),
+  'sync.bind': command(
+    'Binds the till to an upstream host with the one-time binding code from its operator.',
+    z.strictObject({
+      hostUrl: z.string().min(1).max(200),
+      merchantId: z.string().max(32),
+      terminalId: z.string().max(32),
+      bindingCode: z.string().max(16),
+    }),
+    syncStatusSchema,
+  ),
+  'sync.unbind': command(
+    'Forgets the binding and the terminal secret (owner); unsynced entries stay and wait.',
+    z.strictObject({ confirmTerminalId: z.string().max(32) }),
+    syncStatusSchema,
+  ),
+  'sync.now': command('Uploads now, without waiting out the back-off.', none, syncStatusSchema),
+  'sync.clearAlarm': command(
+    'After the cause is fixed: clears the sync alarm and reads the host cursor again.',
+    none,
+    syncStatusSchema,
+  ),
+  'sync.closeBatch': command(
+    'Closes the settlement batch (z_close) and queues its settlement; the batch number advances.',
+    none,
+    settlementViewSchema,
+  ),
+  'sync.settlements': command(
+    'Closed batches and their settlement answers, newest first.',
+    none,
+    z.array(settlementViewSchema),
+  ),
 } as const satisfies Record<CommandName, { summary: string; input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -125,6 +163,7 @@ export const events = {
   'sale.committed': { summary: 'A sale was committed to the ledger.', payload: saleSummarySchema },
   'printer.status': { summary: 'The printer or its queue changed.', payload: printerStatusSchema },
   'printer.page': { summary: 'The simulated printer finished a page.', payload: printedPageSchema },
+  'sync.status': { summary: 'The upload state changed.', payload: syncStatusSchema },
 } as const satisfies Record<EventName, { summary: string; payload: z.ZodType }>;
 
 export type Commands = typeof commands;
@@ -148,3 +187,5 @@ export type PrinterStatus = z.output<typeof printerStatusSchema>;
 export type PrintJob = z.output<typeof printJobSchema>;
 export type PrintedPage = z.output<typeof printedPageSchema>;
 export type AppInfo = z.output<typeof appInfoSchema>;
+export type SyncStatus = z.output<typeof syncStatusSchema>;
+export type SettlementView = z.output<typeof settlementViewSchema>;

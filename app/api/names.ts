@@ -27,6 +27,13 @@ export const commandNames = [
   'printer.reprint',
   'printer.pages',
   'printer.simulateOffline',
+  'sync.status',
+  'sync.bind',
+  'sync.unbind',
+  'sync.now',
+  'sync.clearAlarm',
+  'sync.closeBatch',
+  'sync.settlements',
 ] as const;
 
 export const eventNames = [
@@ -34,6 +41,7 @@ export const eventNames = [
   'sale.committed',
   'printer.status',
   'printer.page',
+  'sync.status',
 ] as const;
 
 export type CommandName = (typeof commandNames)[number];

@@ -190,3 +190,75 @@ export const appErrorSchema = z.object({
   message: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
+
+// Sync (upstream-sync-v1): what the status chip and the owner's Sync screen show.
+const syncBindingSchema = z.object({
+  hostUrl: z.string(),
+  merchantId: z.string(),
+  terminalId: z.string(),
+  merchantName: z.string(),
+  settlementAccount: z.string(),
+  boundAt: z.string(),
+});
+
+export const syncAlarmSchema = z.object({
+  code: z.enum([
+    'chain_broken',
+    'sensitive_data',
+    'cursor_ahead',
+    'cursor_mismatch',
+    'idempotency_conflict',
+    'totals_mismatch',
+    'too_large',
+    'batch_changed',
+  ]),
+  atSeq: z.number().int().optional(),
+  path: z.string().optional(),
+  raisedAt: z.string(),
+});
+
+export const syncStatusSchema = z.object({
+  binding: syncBindingSchema.nullable(),
+  /** The chip: not bound, all synced, entries waiting, host not answering, or stopped. */
+  state: z.enum(['not_bound', 'synced', 'pending', 'unreachable', 'alarm']),
+  headSeq: z.number().int(),
+  ackedSeq: z.number().int(),
+  unsynced: z.number().int(),
+  oldestUnsyncedAt: z.string().nullable(),
+  syncedAt: z.string().nullable(),
+  unreachableSince: z.string().nullable(),
+  lastError: z.object({ code: z.string(), detail: z.string(), at: z.string() }).nullable(),
+  alarm: syncAlarmSchema.nullable(),
+  nextAttemptAt: z.string().nullable(),
+  uploading: z.boolean(),
+  /** The backlog being worked through, for a progress bar: from its first seq to the head. */
+  backlog: z.object({ fromSeq: z.number().int(), toSeq: z.number().int() }).nullable(),
+  openBatch: z
+    .object({
+      batchId: z.string(),
+      fromSeq: z.number().int(),
+      toSeq: z.number().int(),
+      attempts: z.number().int(),
+      createdAt: z.string(),
+    })
+    .nullable(),
+  batchNo: z.string(),
+  pendingSettlements: z.number().int(),
+});
+
+const settlementSideSchema = z.object({
+  totals: z.record(z.string(), z.object({ count: z.number().int(), amount: minor })),
+  byMethod: z.record(z.string(), minor),
+});
+
+export const settlementViewSchema = z.object({
+  batchNo: z.string(),
+  zSeq: z.number().int(),
+  closedAt: z.string(),
+  status: z.enum(['pending', 'balanced', 'unbalanced']),
+  answeredAt: z.string().nullable(),
+  currency,
+  terminal: settlementSideSchema,
+  /** The host's figures, when it answered "unbalanced". */
+  host: settlementSideSchema.nullable(),
+});

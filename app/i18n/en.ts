@@ -134,6 +134,20 @@ export const en = {
   'errors.print_job_not_found': 'That print job no longer exists.',
   'errors.invalid_printer_config': 'That printer address is not valid.',
   'errors.not_connected': 'Not connected to the till service.',
+  'errors.binding_code_invalid':
+    'The host refused that binding code: it is wrong, already used or expired (codes last 10 minutes). Ask the host operator for a new one.',
+  'errors.binding_locked':
+    'Too many wrong binding codes: this terminal ID is locked for {{minutes}} more minutes.',
+  'errors.already_bound': 'This till is already bound. Unbind it first (owner only).',
+  'errors.not_bound': 'This till is not bound to a host yet: bind it on the Sync screen.',
+  'errors.terminal_mismatch':
+    "This till's ledger was uploaded as terminal {{terminalId}}: bind it again as {{terminalId}}, not as another terminal.",
+  'errors.host_unreachable':
+    'The host did not answer ({{reason}}). Check the network and the host address, then try again.',
+  'errors.host_error':
+    'The host answered with an error (HTTP {{status}}). Nothing was changed; try again or call the host operator.',
+  'errors.invalid_host_url':
+    'The host address must start with http:// or https://, e.g. https://pos.example.com.',
   'errors.internal': 'Something went wrong: {{message}}',
 } as const;
 

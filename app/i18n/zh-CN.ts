@@ -134,5 +134,16 @@ export const zhCN: Record<MessageKey, string> = {
   'errors.print_job_not_found': '该打印任务已不存在。',
   'errors.invalid_printer_config': '打印机地址无效。',
   'errors.not_connected': '未连接到收银服务。',
+  'errors.binding_code_invalid':
+    '主机拒绝了该绑定码：错误、已使用或已过期（有效期 10 分钟）。请向主机管理员索取新的绑定码。',
+  'errors.binding_locked': '绑定码错误次数过多：该终端号已锁定，请 {{minutes}} 分钟后再试。',
+  'errors.already_bound': '本收银机已绑定。请先解除绑定（仅限店主）。',
+  'errors.not_bound': '本收银机尚未绑定主机：请在“同步”页面绑定。',
+  'errors.terminal_mismatch':
+    '本机账本已以终端 {{terminalId}} 上传：请仍以 {{terminalId}} 重新绑定，不能改用其他终端号。',
+  'errors.host_unreachable': '主机没有应答（{{reason}}）。请检查网络和主机地址后重试。',
+  'errors.host_error': '主机返回错误（HTTP {{status}}）。未做任何更改，请重试或联系主机管理员。',
+  'errors.invalid_host_url':
+    '主机地址必须以 http:// 或 https:// 开头，例如 https://pos.example.com。',
   'errors.internal': '出现错误：{{message}}',
 };

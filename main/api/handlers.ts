@@ -10,6 +10,7 @@ import type { CatalogStore } from '../catalog/catalog-store';
 import type { SettingsStore } from '../settings/settings-store';
 import type { PrintService } from '../printing/print-service';
 import type { EventBus } from './event-bus';
+import type { SyncService } from '../sync/sync-service';
 
 export interface HandlerDeps {
   info: () => AppInfo;
@@ -19,6 +20,7 @@ export interface HandlerDeps {
   sales: SaleService;
   saleRepository: SaleRepository;
   printing: PrintService;
+  sync: SyncService;
   bus: EventBus;
   receiptFor: (sale: SaleRecord, duplicate: boolean) => ReturnType<typeof buildSaleReceipt>;
 }
@@ -60,5 +62,12 @@ export function createHandlers(d: HandlerDeps): Handlers {
       d.printing.enqueue('reprint', saleId, d.receiptFor(sale(saleId), true)),
     'printer.pages': () => d.printing.pages(),
     'printer.simulateOffline': ({ reason }) => d.printing.setSimulatedOffline(reason),
+    'sync.status': () => d.sync.status(),
+    'sync.bind': (input) => d.sync.bind(input),
+    'sync.unbind': ({ confirmTerminalId }) => d.sync.unbind(confirmTerminalId),
+    'sync.now': () => d.sync.syncNow(),
+    'sync.clearAlarm': () => d.sync.clearAlarm(),
+    'sync.closeBatch': () => d.sync.closeBatch(),
+    'sync.settlements': () => d.sync.settlements(),
   };
 }

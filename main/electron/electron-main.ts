@@ -6,6 +6,7 @@ import type { Services } from '../services';
 import { appVersion } from '../version';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { bridgeIpc } from './ipc-bridge';
+import { SafeStorageSecretStore } from './safe-storage-secret-store';
 
 const dataDirFlag = process.argv
   .find((a) => a.startsWith('--data-dir='))
@@ -20,9 +21,12 @@ let window: BrowserWindow | null = null;
 
 async function start(): Promise<void> {
   await app.whenReady();
+  const dataDir =
+    dataDirFlag ?? process.env.COUNTERTOP_DATA_DIR ?? join(app.getPath('userData'), 'data');
   services = createServices({
-    dataDir:
-      dataDirFlag ?? process.env.COUNTERTOP_DATA_DIR ?? join(app.getPath('userData'), 'data'),
+    dataDir,
+    // upstream-sync-v1 "Identities": the terminal secret only in the OS-protected store.
+    secrets: new SafeStorageSecretStore(join(dataDir, 'terminal-secret.enc')),
     host: 'electron',
     version: appVersion,
     ...(app.isPackaged || !existsSync(electronSqlite) ? {} : { sqliteBinding: electronSqlite }),
@@ -58,8 +62,7 @@ app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });
 app.on('window-all-closed', () => {
-  services?.close();
-  app.quit();
+  void (services?.close() ?? Promise.resolve()).then(() => app.quit());
 });
 
 start().catch((error: unknown) => {

@@ -1,4 +1,5 @@
 import { safeStorage } from 'electron';
+import type { SecretStore } from '../sync/secret-store';
 import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 
 /**
@@ -6,7 +7,7 @@ import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync 
  * libsecret): on disk only as ciphertext the OS must decrypt. upstream-sync-v1
  * "Identities": never shown, logged or stored in plain text.
  */
-export class SafeStorageSecretStore {
+export class SafeStorageSecretStore implements SecretStore {
   constructor(private readonly file: string) {}
 
   get(): Buffer | null {

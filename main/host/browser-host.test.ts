@@ -21,7 +21,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await host.close();
-  services.close();
+  await services.close();
 });
 
 /** Opens the API socket; resolves open, or rejects with the HTTP status the host answered. */

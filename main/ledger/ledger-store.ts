@@ -11,6 +11,14 @@ interface EntryRow {
   body: string;
 }
 
+/** An entry as stored: its canonical JSON and the columns an uploader needs beside it. */
+export interface StoredEntryText {
+  seq: number;
+  amount: number;
+  at: string;
+  body: string;
+}
+
 /** The body column holds the whole entry, so reading it back needs no reassembly. */
 const fromRow = (row: EntryRow): LedgerEntry => JSON.parse(row.body) as LedgerEntry;
 
@@ -24,6 +32,8 @@ export class LedgerStore {
   private readonly fromStmt;
   private readonly byIdStmt;
   private readonly allStmt;
+  private readonly rawFromStmt;
+  private readonly hashAtStmt;
 
   constructor(private readonly db: Database.Database) {
     this.lastStmt = db.prepare<[], { seq: number; hash: string }>(
@@ -40,6 +50,12 @@ export class LedgerStore {
       'SELECT seq, hash, body FROM entries WHERE id = ?',
     );
     this.allStmt = db.prepare<[], EntryRow>('SELECT seq, hash, body FROM entries ORDER BY seq');
+    this.rawFromStmt = db.prepare<[number, number], StoredEntryText>(
+      'SELECT seq, amount, at, body FROM entries WHERE seq >= ? ORDER BY seq LIMIT ?',
+    );
+    this.hashAtStmt = db.prepare<[number], { hash: string }>(
+      'SELECT hash FROM entries WHERE seq = ?',
+    );
   }
 
   /**
@@ -86,6 +102,20 @@ export class LedgerStore {
   /** Up to `limit` entries from `seq` on, in seq order (for upload batches). */
   entriesFrom(seq: number, limit: number): LedgerEntry[] {
     return this.fromStmt.all(seq, limit).map(fromRow);
+  }
+
+  /**
+   * Entries from `seq` on as their stored canonical JSON, unparsed: an upload batch is made
+   * of exactly these bytes.
+   */
+  storedFrom(seq: number, limit: number): StoredEntryText[] {
+    return this.rawFromStmt.all(seq, limit);
+  }
+
+  /** The hash of entry `seq` (64 zeros for seq 0), or null when there is no such entry. */
+  hashAt(seq: number): string | null {
+    if (seq === 0) return GENESIS_HASH;
+    return this.hashAtStmt.get(seq)?.hash ?? null;
   }
 
   entryById(id: string): LedgerEntry | null {

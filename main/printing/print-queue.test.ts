@@ -9,7 +9,7 @@ const product = demoCatalog()[0]!;
 let services: Services;
 let sim: TcpPrinterSim | null = null;
 afterEach(async () => {
-  services.close();
+  await services.close();
   await sim?.close();
   sim = null;
 });

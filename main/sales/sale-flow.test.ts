@@ -18,8 +18,8 @@ const start = (dataDir?: string, onDatabase?: (db: Database.Database) => void) =
   open.push(made.services);
   return made;
 };
-afterEach(() => {
-  for (const s of open) s.close();
+afterEach(async () => {
+  await Promise.all(open.map((s) => s.close()));
   open = [];
 });
 
@@ -60,7 +60,7 @@ describe('a cash sale through the API', () => {
     const sale = await call(services, 'sale.payCash', { tenderedMinor: milk.priceMinor });
     await call(services, 'cart.scan', { code: cola.barcode });
     await services.idle();
-    services.close();
+    await services.close();
     open = [];
 
     const again = start(dataDir).services;
