@@ -1,6 +1,7 @@
 import { DomainError } from '@app/result';
 import { isCurrencyCode } from '@app/money/currency';
 import { entryTypes } from '@app/ledger/entry';
+import { findSensitiveData } from '@app/sync/sensitive-data';
 import type { EntryType, NewEntry } from '@app/ledger/entry';
 
 /** RFC 3339 UTC with milliseconds, as Date.prototype.toISOString writes it. */
@@ -62,4 +63,10 @@ export function checkNewEntry(entry: NewEntry): void {
     (sign === 'negative' && entry.amount > 0) ||
     (sign === 'zero' && entry.amount !== 0);
   if (wrongSign) throw invalid(`a ${entry.type} entry cannot have amount ${entry.amount}`);
+  // upstream-sync-v1 "Card data": an entry the host would refuse as sensitive_data is never
+  // committed, so it can neither reach the disk nor stop the upload later.
+  const sensitive = findSensitiveData(entry);
+  if (sensitive !== null) {
+    throw new DomainError('invalid_input', `entry field ${sensitive} looks like card data`);
+  }
 }

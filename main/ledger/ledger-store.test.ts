@@ -88,6 +88,8 @@ describe('LedgerStore', () => {
     ['a sale with no tender', { type: 'sale', tenders: [] }],
     ['a batch number that is not 6 digits', { batchNo: '1' }],
     ['a local time', { at: '2026-11-22 08:00:00' }],
+    ['a card number in the detail', { detail: { note: '6222 0212 3456 7890 128' } }],
+    ['track 2 data in the detail', { detail: { raw: ';4111111111111111=2812101' } }],
   ])('refuses %s and writes nothing', (_name, change) => {
     expect(() => append(payIn(100, change))).toThrow(DomainError);
     expect(ledger.head().seq).toBe(0);
