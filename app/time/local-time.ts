@@ -14,3 +14,13 @@ export function formatLocalDateTime(iso: string, timeZone: string): string {
     parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`;
 }
+
+/**
+ * `18:05` when the time is on the local day of `nowIso`, else `2026-11-22 18:05`: "since"
+ * labels stay short yet never hide that a problem began yesterday.
+ */
+export function formatSince(iso: string, timeZone: string, nowIso: string): string {
+  const then = formatLocalDateTime(iso, timeZone);
+  const sameDay = then.slice(0, 10) === formatLocalDateTime(nowIso, timeZone).slice(0, 10);
+  return sameDay ? then.slice(11, 16) : then.slice(0, 16);
+}

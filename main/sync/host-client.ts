@@ -50,8 +50,9 @@ export class HostClient {
     }
   }
 
+  /** The base URL as people write it: no trailing slash. */
   get url(): string {
-    return this.base.href;
+    return this.base.href.replace(/\/+$/, '');
   }
 
   /** An unsigned request (only `POST /v1/bind` is sent so). */

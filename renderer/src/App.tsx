@@ -10,9 +10,12 @@ import { SellScreen } from './sell/SellScreen';
 import { HistoryScreen } from './history/HistoryScreen';
 import { PrinterScreen } from './printer/PrinterScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
+import { SyncChip } from './sync/SyncChip';
+import { SyncScreen } from './sync/SyncScreen';
+import { useSyncStatus } from './sync/useSyncStatus';
 
-type Screen = 'sell' | 'history' | 'printer' | 'settings';
-const SCREENS: Screen[] = ['sell', 'history', 'printer', 'settings'];
+type Screen = 'sell' | 'history' | 'printer' | 'sync' | 'settings';
+const SCREENS: Screen[] = ['sell', 'history', 'printer', 'sync', 'settings'];
 
 export function App({ connection }: { connection: ConnectionState }) {
   const { t } = useTranslation();
@@ -22,6 +25,7 @@ export function App({ connection }: { connection: ConnectionState }) {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [printer, setPrinter] = useState<PrinterStatus | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [sync, setSync] = useSyncStatus(connection === 'open');
   const notify = useCallback((n: Notice | null) => setNotice(n), []);
 
   useEffect(() => {
@@ -54,7 +58,7 @@ export function App({ connection }: { connection: ConnectionState }) {
           <strong>{settings?.shopName ?? t('app.title')}</strong>
           {info && (
             <span className="muted">
-              {info.terminalId} · {info.batchNo}
+              {sync?.binding?.terminalId ?? info.terminalId} · {sync?.batchNo ?? info.batchNo}
             </span>
           )}
         </div>
@@ -72,6 +76,7 @@ export function App({ connection }: { connection: ConnectionState }) {
           ))}
         </nav>
         <div className="status">
+          {sync && <SyncChip status={sync} onOpen={() => setScreen('sync')} />}
           {printer && (
             <button
               type="button"
@@ -100,6 +105,9 @@ export function App({ connection }: { connection: ConnectionState }) {
         )}
         {screen === 'history' && <HistoryScreen notify={notify} />}
         {screen === 'printer' && <PrinterScreen status={printer} notify={notify} />}
+        {sync && screen === 'sync' && (
+          <SyncScreen status={sync} onStatus={setSync} notify={notify} />
+        )}
         {settings && screen === 'settings' && (
           <SettingsScreen settings={settings} onSaved={saveSettings} notify={notify} />
         )}

@@ -3,6 +3,7 @@ import { formatMoney } from '@app/money/format';
 import type { CurrencyCode } from '@app/money/currency';
 import type { AppError } from '@app/result';
 import type { MessageKey } from '@app/i18n/en';
+import { elapsedSince } from '@app/time/elapsed';
 
 /** Money formatter for the current language (¥12.34 / CN¥12.34 etc.), exact from minor units. */
 export function useMoney(): (minor: number, currency: CurrencyCode) => string {
@@ -16,5 +17,14 @@ export function useErrorText(): (error: AppError) => string {
   return (error) => {
     const key = `errors.${error.code}` as MessageKey;
     return t(key, { ...error.params, message: error.message });
+  };
+}
+
+/** "3 min" / "3 分钟": how long ago an ISO time was, against `nowMs`. */
+export function useAge(): (iso: string, nowMs: number) => string {
+  const { t } = useTranslation();
+  return (iso, nowMs) => {
+    const { unit, n } = elapsedSince(Date.parse(iso), nowMs);
+    return t(`age.${unit}`, { n });
   };
 }

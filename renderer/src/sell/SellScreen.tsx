@@ -12,6 +12,7 @@ import type { Notice } from '../common/ErrorBanner';
 import { useErrorText } from '../common/format';
 import { CartTable } from './CartTable';
 import { ScanBar } from './ScanBar';
+import { useKeyboardWedge } from '../common/useKeyboardWedge';
 import { TotalsPanel } from './TotalsPanel';
 import { PayDialog } from './PayDialog';
 import { AmountDialog } from './AmountDialog';
@@ -103,6 +104,18 @@ export function SellScreen({ settings, printer, notify }: Props) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [api, cart, done, editing, run, selected]);
+
+  // With focus on a button (after a tap on a chip or a tab), a scanner's burst still adds
+  // the item; a person's key brings the focus back to the scan field, Enter still presses.
+  useKeyboardWedge(
+    scan,
+    (key) => {
+      const active = document.activeElement;
+      if (key === 'Enter' && active instanceof HTMLButtonElement) active.click();
+      else if (key.length === 1) setFocusToken((n) => n + 1);
+    },
+    editing.kind === 'none' && !done,
+  );
 
   if (!cart) return null;
   if (done) {
