@@ -19,6 +19,7 @@ import { TerminalIdentityStore } from './terminal/terminal-identity';
 import { SyncService } from './sync/sync-service';
 import { FileSecretStore } from './sync/secret-store';
 import type { SecretStore } from './sync/secret-store';
+import type { RetryLimits } from './sync/retry-delay';
 import { PrintJobStore } from './printing/print-job-store';
 import { PrintService } from './printing/print-service';
 import { EventBus } from './api/event-bus';
@@ -39,8 +40,9 @@ export interface ServicesOptions {
   onDatabase?: (db: Database.Database) => void;
   /** Where the terminal secret is kept; by default a file only this user may read. */
   secrets?: SecretStore;
-  /** Upload request timeout (tests shorten it). */
+  /** Upload request timeout and back-off limits (tests shorten them). */
   syncTimeoutMs?: number;
+  syncRetryLimits?: RetryLimits;
 }
 
 export interface Services {
@@ -82,6 +84,7 @@ export function createServices(options: ServicesOptions): Services {
     currency: () => settings.get().currency,
     onStatus: (status) => bus.emit('sync.status', status),
     ...(options.syncTimeoutMs === undefined ? {} : { timeoutMs: options.syncTimeoutMs }),
+    ...(options.syncRetryLimits ? { retryLimits: options.syncRetryLimits } : {}),
   });
   const saleRepository = new SaleRepository(db);
   const cart = new CartService(catalog, settings, bus);

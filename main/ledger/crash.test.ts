@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './database';
 import { LedgerStore } from './ledger-store';
+import { onStdoutLines, spawnTsChild } from '../testing/ts-child';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const child = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
 
 const ROUNDS = 5;
@@ -20,20 +19,11 @@ const MIN_ACKNOWLEDGED = 50;
 function commitUntilKilled(file: string): Promise<string[]> {
   const killAfter = MIN_ACKNOWLEDGED + Math.floor(Math.random() * 3 * MIN_ACKNOWLEDGED);
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', child, file], {
-      cwd: root,
-      // tsx resolves the @app/… aliases from the tsconfig that declares them.
-      env: { ...process.env, TSX_TSCONFIG_PATH: join(root, 'tsconfig.main.json') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const proc = spawnTsChild(child, [file]);
     const ids: string[] = [];
-    let pending = '';
     let stderr = '';
-    proc.stdout.setEncoding('utf8');
-    proc.stdout.on('data', (chunk: string) => {
-      const lines = (pending + chunk).split('\n');
-      pending = lines.pop() ?? '';
-      ids.push(...lines);
+    onStdoutLines(proc, (id) => {
+      ids.push(id);
       if (ids.length >= killAfter) proc.kill('SIGKILL');
     });
     proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

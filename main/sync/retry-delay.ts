@@ -2,13 +2,23 @@
 export const FIRST_RETRY_MS = 1_000;
 export const MAX_RETRY_MS = 300_000;
 
+/** The spec's 1 s and 300 s; the soak test compresses them to keep its rounds short. */
+export interface RetryLimits {
+  firstMs: number;
+  maxMs: number;
+}
+
 /**
  * The wait before retry number `failures` (1 for the first). "Equal jitter": between half
  * and all of the doubled step, so terminals that failed together do not retry together,
  * yet none retries sooner than half the step.
  */
-export function retryDelayMs(failures: number, random: () => number): number {
+export function retryDelayMs(
+  failures: number,
+  random: () => number,
+  limits: RetryLimits = { firstMs: FIRST_RETRY_MS, maxMs: MAX_RETRY_MS },
+): number {
   const exponent = Math.min(Math.max(failures - 1, 0), 20);
-  const step = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** exponent);
+  const step = Math.min(limits.maxMs, limits.firstMs * 2 ** exponent);
   return Math.round(step / 2 + (step / 2) * random());
 }

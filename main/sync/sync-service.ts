@@ -17,6 +17,7 @@ import { SyncEngine } from './sync-engine';
 import { SyncStore } from './sync-store';
 import type { SettlementRecord } from './sync-store';
 import { Uploader } from './uploader';
+import type { RetryLimits } from './retry-delay';
 
 /** Upload requests carry up to 1 MiB; a slow link gets this long before it is "no answer". */
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -32,6 +33,7 @@ export interface SyncServiceDeps {
   now?: () => Date;
   random?: () => number;
   timeoutMs?: number;
+  retryLimits?: RetryLimits;
 }
 
 /**
@@ -66,6 +68,7 @@ export class SyncService {
       newId: randomUUID,
       closed: () => this.closed,
       onSettled: (batchNo) => deps.log.info('settlement answered', { batchNo }),
+      ...(deps.retryLimits ? { retryLimits: deps.retryLimits } : {}),
     });
     this.engine = new SyncEngine(
       this.uploader,

@@ -8,6 +8,7 @@ import { hostError } from './host-client';
 import type { HostAnswer, HostClient, TerminalCredentials } from './host-client';
 import type { FrozenBatch, PendingSettlement, SyncAlarm, SyncStore } from './sync-store';
 import { retryDelayMs } from './retry-delay';
+import type { RetryLimits } from './retry-delay';
 
 /** What the scheduler does after one step. */
 export type StepResult =
@@ -31,6 +32,7 @@ export interface UploaderDeps {
   closed: () => boolean;
   /** A settlement was answered (balanced or unbalanced). */
   onSettled?: (batchNo: string) => void;
+  retryLimits?: RetryLimits;
 }
 
 /**
@@ -272,7 +274,7 @@ export class Uploader {
       noteAttempt();
       this.recordProblem(code, detail, unreachable);
     })();
-    const backoff = retryDelayMs(this.failures, this.deps.random);
+    const backoff = retryDelayMs(this.failures, this.deps.random, this.deps.retryLimits);
     // "Wait at least that long": Retry-After is a floor, with up to 1 s of jitter on top.
     const delayMs = busy === null ? backoff : busy * 1000 + Math.floor(this.deps.random() * 1000);
     return { next: 'later', delayMs };
