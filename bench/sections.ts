@@ -2,6 +2,12 @@ import { catalogSection } from './catalog-lookup';
 import { fsyncSection } from './fsync-latency';
 import type { BenchSection } from './section';
 import { saleCommitSection } from './sale-commit';
+import { syncUploadSection } from './sync-upload';
 
 /** Every bench section, in the order they run. */
-export const sections: readonly BenchSection[] = [fsyncSection, saleCommitSection, catalogSection];
+export const sections: readonly BenchSection[] = [
+  fsyncSection,
+  saleCommitSection,
+  catalogSection,
+  syncUploadSection,
+];

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { containsCardData, findSensitiveData, luhnValid } from './sensitive-data';
+import fc from 'fast-check';
+import {
+  containsCardData,
+  findSensitiveData,
+  luhnValid,
+  mayContainCardData,
+} from './sensitive-data';
 
 // upstream-sync-v1 "Card data", clause by clause. 4111111111111111 and 6222021234567890128
 // are the spec's own test PANs (both Luhn-valid).
@@ -87,5 +93,31 @@ describe('findSensitiveData: paths', () => {
 
   it('returns null for clean bodies and ignores numbers, which are not strings', () => {
     expect(findSensitiveData({ a: [1, true, null, 'ok'], n: 4111111111111111 })).toBeNull();
+  });
+});
+
+describe('mayContainCardData: the quick look never misses what the full search finds', () => {
+  const cardish = fc.oneof(
+    fc.constantFrom('4111111111111111', '6222021234567890128', '4111 1111 1111 1111'),
+    fc.constantFrom('6222-0212-3456-7890-128', '%B4111111111111111^', ';6222020000000000000='),
+    fc.stringMatching(/^[0-9 -]{12,24}$/),
+  );
+  const text = fc.tuple(fc.string(), cardish, fc.string()).map(([a, b, c]) => a + b + c);
+
+  it('is true for the JSON of every string that holds card data', () => {
+    fc.assert(
+      fc.property(text, (s) => !containsCardData(s) || mayContainCardData(JSON.stringify({ s }))),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('is false for a batch of ordinary sales with barcodes', () => {
+    const body = JSON.stringify({
+      entries: [
+        { id: '0f8e7a1c-3b2d-4c5e-9f60-123456789abc', detail: { barcode: '6911001000019' } },
+      ],
+      amountTotal: 123456789012,
+    });
+    expect(mayContainCardData(body)).toBe(false);
   });
 });

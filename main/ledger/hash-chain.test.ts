@@ -163,8 +163,19 @@ describe('sealEntry', () => {
       detail: { lines: [{ name: '可口可乐', qty: 2, id: 'x' }], note: 'é\n' },
       prevHash: 'a'.repeat(64),
     };
-    const sealed = sealEntry(entry);
-    expect(sealed.hash).toBe(hashEntry(entry));
-    expect(sealed.body).toBe(canonicalJson({ ...entryJson(entry), hash: sealed.hash }));
+    for (const variant of [
+      entry,
+      {
+        ...entry,
+        type: 'void' as const,
+        amount: -1250,
+        tenders: [{ method: 'cash' as const, amount: -1250 }],
+        refId: '9b2e1c4d-0a3f-4e5b-8c7d-6e5f4a3b2c1d',
+      },
+    ]) {
+      const sealed = sealEntry(variant);
+      expect(sealed.hash).toBe(hashEntry(variant));
+      expect(sealed.body).toBe(canonicalJson({ ...entryJson(variant), hash: sealed.hash }));
+    }
   });
 });

@@ -37,22 +37,26 @@ export function hashEntry(entry: Omit<LedgerEntry, 'hash'>): string {
 
 /**
  * The entry's hash and its stored body (the canonical JSON with the hash), canonicalizing
- * each member once: the same strings as canonicalJson of the whole object, at half the cost
- * on the sale path. Keys sort by UTF-16 code units, as RFC 8785 §3.2.3 and String sort do.
+ * each member once. In RFC 8785 order (UTF-16 code units) the members before "hash" are
+ * amount, at, batchNo, currency and detail; id, prevHash, refId, seq, tenders and type
+ * follow it. A test holds this against canonicalJson of the whole entry.
  */
 export function sealEntry(entry: Omit<LedgerEntry, 'hash'>): { hash: string; body: string } {
-  const members = Object.entries(entryJson(entry)).map(([key, value]): [string, string] => [
-    key,
-    canonicalJson(value),
-  ]);
-  const assemble = (pairs: [string, string][]): string =>
-    `{${pairs
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([key, value]) => `${JSON.stringify(key)}:${value}`)
-      .join(',')}}`;
-  const hash = sha256Hex(assemble([...members]));
-  return { hash, body: assemble([...members, ['hash', JSON.stringify(hash)]]) };
+  const json = entryJson(entry);
+  const member = (key: string): string => {
+    const value = json[key];
+    return value === undefined ? '' : `"${key}":${canonicalJson(value)}`;
+  };
+  const before = BEFORE_HASH.map(member).join(',');
+  const after = AFTER_HASH.map(member)
+    .filter((text) => text !== '')
+    .join(',');
+  const hash = sha256Hex(`{${before},${after}}`);
+  return { hash, body: `{${before},"hash":"${hash}",${after}}` };
 }
+
+const BEFORE_HASH = ['amount', 'at', 'batchNo', 'currency', 'detail'];
+const AFTER_HASH = ['id', 'prevHash', 'refId', 'seq', 'tenders', 'type'];
 
 const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 

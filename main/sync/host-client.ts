@@ -75,7 +75,8 @@ export class HostClient {
     credentials: TerminalCredentials | null,
   ): Promise<HostAnswer> {
     const path = this.fullPath(request.path);
-    const body = request.body ?? '';
+    // Encoded once: the signature covers exactly the bytes that are sent.
+    const body = Buffer.from(request.body ?? '', 'utf8');
     const headers: Record<string, string> = { accept: 'application/json' };
     if (request.body !== undefined) headers['content-type'] = 'application/json';
     if (request.idempotencyKey !== undefined) headers['idempotency-key'] = request.idempotencyKey;
@@ -84,7 +85,7 @@ export class HostClient {
         ...credentials,
         method: request.method,
         path,
-        body: Buffer.from(body, 'utf8'),
+        body,
         unixSeconds: this.options.clock.unixSeconds(),
       });
     }

@@ -3,7 +3,8 @@ import { batchAcceptedSchema, cursorSchema, settlementResponseSchema } from '@ap
 import type { Cursor } from '@app/sync/protocol';
 import type { LedgerStore } from '../ledger/ledger-store';
 import type { Logger } from '../log/logger';
-import { buildBatch } from './batch-builder';
+import { buildBatch, buildBatchGently } from './batch-builder';
+import type { BuiltBatch } from './batch-builder';
 import { hostError } from './host-client';
 import type { HostAnswer, HostClient, TerminalCredentials } from './host-client';
 import type { FrozenBatch, PendingSettlement, SyncAlarm, SyncStore } from './sync-store';
@@ -45,6 +46,8 @@ export interface UploaderDeps {
 export class Uploader {
   private needCursor = true;
   private failures = 0;
+  /** The body of the batch frozen last, so its first send does not build it twice. */
+  private lastBuilt: BuiltBatch | null = null;
 
   constructor(private readonly deps: UploaderDeps) {}
 
@@ -81,17 +84,23 @@ export class Uploader {
     }
     if (batch === null) {
       if (state.ackedSeq >= ledger.head().seq) return { next: 'idle' };
-      batch = this.freeze(credentials.terminalId, state.ackedSeq + 1);
+      batch = await this.freeze(credentials.terminalId, state.ackedSeq + 1);
+      if (batch === null) return { next: 'stopped', reason: 'closed' };
+      // The commit's fsync held the event loop: let a waiting sale in before sending.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.deps.closed()) return { next: 'stopped', reason: 'closed' };
     }
     return this.upload(client, credentials, batch);
   }
 
-  private freeze(terminalId: string, fromSeq: number): FrozenBatch {
-    const built = buildBatch(this.deps.ledger, {
+  /** Builds and commits the next batch; null when shut down meanwhile. */
+  private async freeze(terminalId: string, fromSeq: number): Promise<FrozenBatch | null> {
+    const built = await buildBatchGently(this.deps.ledger, {
       batchId: this.deps.newId(),
       terminalId,
       fromSeq,
     });
+    if (this.deps.closed()) return null;
     if (built === null) throw new Error(`no entry ${fromSeq} to upload`);
     const frozen: FrozenBatch = {
       batchId: built.batchId,
@@ -105,6 +114,7 @@ export class Uploader {
     };
     // Committed before the first byte is sent: a crash after this resends the same batch.
     this.deps.store.freezeBatch(frozen);
+    this.lastBuilt = built;
     return frozen;
   }
 
@@ -114,7 +124,12 @@ export class Uploader {
     batch: FrozenBatch,
   ): Promise<StepResult> {
     const { store, ledger } = this.deps;
-    const built = buildBatch(ledger, { ...batch, toSeq: batch.toSeq });
+    // A resend (after a failure or a restart) rebuilds the bytes and proves them identical.
+    const built =
+      this.lastBuilt?.batchId === batch.batchId
+        ? this.lastBuilt
+        : buildBatch(ledger, { ...batch, toSeq: batch.toSeq });
+    this.lastBuilt = null;
     if (built === null || built.bodySha256 !== batch.bodySha256) {
       return this.alarm({ code: 'batch_changed', atSeq: batch.fromSeq });
     }

@@ -1,7 +1,7 @@
 import { MAX_BATCH_ENTRIES, batchRequestSchema } from '@app/sync/protocol';
 import type { BatchAccepted, BatchRequest } from '@app/sync/protocol';
-import { findSensitiveData } from '@app/sync/sensitive-data';
-import { hashEntry, sealEntry } from '@main/ledger/hash-chain';
+import { findSensitiveData, mayContainCardData } from '@app/sync/sensitive-data';
+import { sealEntry } from '@main/ledger/hash-chain';
 import type { HostContext, Reply } from './reply';
 import { badRequest, fail, ok } from './reply';
 import { remember, replayed } from './idempotency';
@@ -11,6 +11,8 @@ export interface UploadRequest {
   terminalId: string;
   idempotencyKey: string | undefined;
   raw: Buffer;
+  /** The body as text, decoded once. */
+  text: string;
   json: unknown;
 }
 
@@ -25,7 +27,7 @@ export function uploadBatch(ctx: HostContext, request: UploadRequest): Reply {
     const replay = replayed(ctx, terminalId, 'batches', key, request.raw);
     if (replay !== null) return replay;
     // "Card data": rejected before anything else looks at the body.
-    const path = findSensitiveData(request.json);
+    const path = mayContainCardData(request.text) ? findSensitiveData(request.json) : null;
     if (path !== null) return fail(422, { error: 'sensitive_data', path });
     // "at most 500 entries and 1 MiB per request (413 too_large otherwise)".
     if (entryCount(request.json) > MAX_BATCH_ENTRIES) return fail(413, { error: 'too_large' });
@@ -42,17 +44,17 @@ export function uploadBatch(ctx: HostContext, request: UploadRequest): Reply {
     if (batch.fromSeq !== cursor.lastSeq + 1) {
       return fail(409, { error: 'seq_gap', expectedSeq: cursor.lastSeq + 1 });
     }
-    const brokenAt = chainBreak(batch, cursor.headHash);
-    if (brokenAt !== null) return fail(422, { error: 'chain_broken', atSeq: brokenAt });
+    const sealed = sealChain(batch, cursor.headHash);
+    if ('brokenAt' in sealed) return fail(422, { error: 'chain_broken', atSeq: sealed.brokenAt });
 
     const insert = ctx.db.prepare(
       `INSERT INTO entries (terminal_id, seq, id, type, batch_no, hash, body, upload_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    for (const entry of batch.entries) {
-      const { body } = sealEntry(entry);
+    batch.entries.forEach((entry, index) => {
+      const body = sealed.bodies[index];
       insert.run(terminalId, entry.seq, entry.id, entry.type, entry.batchNo, entry.hash, body, key);
-    }
+    });
     const answer: BatchAccepted = {
       batchId: batch.batchId,
       acceptedThroughSeq: batch.toSeq,
@@ -75,15 +77,26 @@ function totalsMatch(batch: BatchRequest): boolean {
   return entries.every((e) => e.tenders.reduce((t, tender) => t + tender.amount, 0) === e.amount);
 }
 
-/** The first seq whose seq, prevHash or hash does not continue the host's chain. */
-function chainBreak(batch: BatchRequest, headHash: string): number | null {
+/**
+ * Each entry's stored body, canonicalized once (its hash comes with it); or the first seq
+ * whose seq, prevHash or hash does not continue the host's chain.
+ */
+function sealChain(
+  batch: BatchRequest,
+  headHash: string,
+): { bodies: string[] } | { brokenAt: number } {
   let prevHash = headHash;
+  const bodies: string[] = [];
   for (const [index, entry] of batch.entries.entries()) {
-    if (entry.seq !== batch.fromSeq + index) return entry.seq;
-    if (entry.prevHash !== prevHash || hashEntry(entry) !== entry.hash) return entry.seq;
+    if (entry.seq !== batch.fromSeq + index || entry.prevHash !== prevHash) {
+      return { brokenAt: entry.seq };
+    }
+    const { hash, body } = sealEntry(entry);
+    if (hash !== entry.hash) return { brokenAt: entry.seq };
+    bodies.push(body);
     prevHash = entry.hash;
   }
-  return null;
+  return { bodies };
 }
 
 function entryCount(json: unknown): number {

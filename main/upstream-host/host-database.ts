@@ -31,7 +31,8 @@ const SCHEMA = `
     device_name TEXT NOT NULL,
     bound_at INTEGER NOT NULL
   );
-  -- body: the entry's canonical JSON including its hash, exactly as verified.
+  -- body: the entry's canonical JSON including its hash, exactly as verified. A rowid
+  -- table: its rows are kilobytes, which WITHOUT ROWID B-trees handle poorly.
   CREATE TABLE entries (
     terminal_id TEXT NOT NULL,
     seq INTEGER NOT NULL,
@@ -42,7 +43,7 @@ const SCHEMA = `
     body TEXT NOT NULL,
     upload_id TEXT NOT NULL,
     PRIMARY KEY (terminal_id, seq)
-  ) WITHOUT ROWID;
+  );
   CREATE INDEX entries_batch_no ON entries (terminal_id, batch_no);
   -- First answers to idempotent requests, by endpoint and Idempotency-Key.
   CREATE TABLE idempotency (
@@ -95,7 +96,7 @@ const SCHEMA = `
     PRIMARY KEY (terminal_id, auth_id)
   );
 `;
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 /** Opens (creating if new) the host's database: WAL, synchronous=FULL, its own schema. */
 export function openHostDatabase(file: string): Database.Database {
@@ -113,7 +114,10 @@ export function openHostDatabase(file: string): Database.Database {
         db.pragma(`user_version = ${SCHEMA_VERSION}`);
       })();
     } else if (version !== SCHEMA_VERSION) {
-      throw new Error(`upstream host database has schema ${version}, expected ${SCHEMA_VERSION}`);
+      throw new Error(
+        `${file} was made by another version of the test host (schema ${version}, not ` +
+          `${SCHEMA_VERSION}): delete it or pass --db with a new file`,
+      );
     }
     return db;
   } catch (error) {

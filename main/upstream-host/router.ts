@@ -21,7 +21,9 @@ const AUTH_ACTION = /^\/v1\/authorizations\/([0-9a-fA-F-]{36})\/(reversal|void)$
 
 /** upstream-sync-v1: one answer per request, every route but /v1/bind signed. */
 export function route(ctx: HostContext, request: HostRequest): Reply {
-  const json = parseJson(request.body);
+  // Decoded once: the card-data check reads the text, the handlers the parsed JSON.
+  const text = request.body.toString('utf8');
+  const json = parseJson(text);
   if (json === INVALID) return badRequest('the body is not JSON');
   const { pathname } = new URL(request.path, 'http://host.invalid');
   const { method } = request;
@@ -33,7 +35,13 @@ export function route(ctx: HostContext, request: HostRequest): Reply {
   const auth = authenticate(ctx, request);
   if ('reply' in auth) return auth.reply;
   const { terminalId } = auth;
-  const call = { terminalId, idempotencyKey: request.idempotencyKey, raw: request.body, json };
+  const call = {
+    terminalId,
+    idempotencyKey: request.idempotencyKey,
+    raw: request.body,
+    text,
+    json,
+  };
 
   if (method === 'GET' && pathname === '/v1/cursor') return ok(200, readCursor(ctx, terminalId));
   if (method === 'POST' && pathname === '/v1/batches') return uploadBatch(ctx, call);
@@ -53,10 +61,10 @@ export function route(ctx: HostContext, request: HostRequest): Reply {
 
 const INVALID = Symbol('invalid JSON');
 
-function parseJson(body: Buffer): unknown {
-  if (body.length === 0) return undefined;
+function parseJson(text: string): unknown {
+  if (text.length === 0) return undefined;
   try {
-    return JSON.parse(body.toString('utf8')) as unknown;
+    return JSON.parse(text) as unknown;
   } catch {
     return INVALID;
   }

@@ -1,7 +1,7 @@
 import { canonicalJson } from '@app/ledger/canonical-json';
 import { settlementRequestSchema } from '@app/sync/protocol';
 import type { SettlementResponse, WireEntry } from '@app/sync/protocol';
-import { findSensitiveData } from '@app/sync/sensitive-data';
+import { findSensitiveData, mayContainCardData } from '@app/sync/sensitive-data';
 import type { HostContext, Reply } from './reply';
 import { badRequest, fail, ok } from './reply';
 import { remember, replayed } from './idempotency';
@@ -11,6 +11,8 @@ export interface SettlementCall {
   terminalId: string;
   idempotencyKey: string | undefined;
   raw: Buffer;
+  /** The body as text, decoded once. */
+  text: string;
   json: unknown;
 }
 
@@ -24,7 +26,7 @@ export function settle(ctx: HostContext, call: SettlementCall): Reply {
   return ctx.db.transaction((): Reply => {
     const replay = replayed(ctx, terminalId, 'settlements', key, call.raw);
     if (replay !== null) return replay;
-    const path = findSensitiveData(call.json);
+    const path = mayContainCardData(call.text) ? findSensitiveData(call.json) : null;
     if (path !== null) return fail(422, { error: 'sensitive_data', path });
     const parsed = settlementRequestSchema.safeParse(call.json);
     if (!parsed.success) return badRequest(parsed.error.message);

@@ -1,0 +1,44 @@
+import { expect, test } from '@playwright/test';
+import { startTestHost } from '@main/upstream-host/test-host';
+import { MERCHANT } from '@main/upstream-host/test-support';
+import { startBrowserHost, tempDataDir } from './support/browser-host';
+import { sellTwoItemsForCash } from './support/cash-sale-flow';
+
+test('the owner binds the till, the sale goes up, and the closed batch settles balanced', async ({
+  page,
+}) => {
+  const upstream = await startTestHost({ merchants: [MERCHANT] });
+  const app = await startBrowserHost(tempDataDir());
+  try {
+    await page.goto(app.launchUrl);
+    // Selling needs no host: the sale commits and waits.
+    await sellTwoItemsForCash(page);
+    await expect(page.getByTestId('sync-chip')).toHaveAttribute('data-state', 'not_bound');
+
+    await page.getByTestId('nav-sync').click();
+    await page.getByTestId('bind-host').fill(upstream.url);
+    await page.getByTestId('bind-merchant').fill(MERCHANT.merchantId);
+    await page.getByTestId('bind-terminal').fill('cte2e001');
+    // A wrong code is refused with the host's reason, and nothing is bound.
+    await page.getByTestId('bind-code').fill('000000');
+    await page.getByTestId('bind-submit').click();
+    await expect(page.getByRole('alert')).toContainText(/binding code|绑定码/i);
+    await page.getByTestId('bind-code').fill(upstream.issueBindingCode(MERCHANT.merchantId));
+    await page.getByTestId('bind-submit').click();
+
+    await expect(page.getByTestId('sync-merchant')).toHaveText(MERCHANT.merchantName);
+    await expect(page.getByTestId('sync-account')).toHaveText('6222 **** **** 1234');
+    await expect(page.getByTestId('sync-chip')).toHaveAttribute('data-state', 'synced');
+    expect(upstream.entries('CTE2E001')).toHaveLength(1);
+
+    await page.getByTestId('close-batch').click();
+    await page.getByTestId('close-batch-confirm').click();
+    await expect(page.getByTestId('settlement-000001')).toHaveAttribute('data-status', 'balanced');
+    await expect(page.getByText('CTE2E001 · 000002')).toBeVisible();
+    await page.screenshot({ path: 'test-results/e2e/sync-settled.png' });
+    expect(upstream.entries('CTE2E001').map((e) => e.type)).toEqual(['sale', 'z_close']);
+  } finally {
+    await app.stop();
+    await upstream.close();
+  }
+});
