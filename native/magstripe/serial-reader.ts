@@ -1,0 +1,99 @@
+import { SerialPort } from 'serialport';
+import { parseSwipeText } from '@app/card/swipe';
+import { localExpiryClock, ReaderEvents } from './reader';
+import type { ExpiryClock, MagstripeReader } from './reader';
+import { SerialSwipeFramer } from './serial-framer';
+
+export interface SerialReaderOptions {
+  /** A device path; SerialPort.list() never lists ptys, so it is always given by hand. */
+  path: string;
+  /** Most serial readers default to 9600 8N1. */
+  baudRate?: number;
+  /** A swipe whose line end has not come this long after its last byte is dropped. */
+  partialTimeoutMs?: number;
+  now?: ExpiryClock;
+}
+
+/**
+ * A serial or USB-CDC magstripe reader that sends each swipe as text ending in CR. Received
+ * chunks are zeroed as soon as they are copied into the framer, and a swipe cut short is
+ * dropped (and zeroed) after `partialTimeoutMs`.
+ */
+export async function openSerialMagstripeReader(
+  options: SerialReaderOptions,
+): Promise<MagstripeReader> {
+  const baudRate = options.baudRate ?? 9600;
+  const partialTimeoutMs = options.partialTimeoutMs ?? 500;
+  const now = options.now ?? localExpiryClock;
+  const description = `Serial ${options.path} ${baudRate}`;
+  const events = new ReaderEvents();
+  const framer = new SerialSwipeFramer();
+  const port = new SerialPort({ path: options.path, baudRate, autoOpen: false });
+  let closing = false;
+  let partialTimer: NodeJS.Timeout | undefined;
+
+  await new Promise<void>((resolve, reject) => {
+    port.open((error) => {
+      if (error) reject(new Error(`Card reader ${options.path}: ${error.message}`));
+      else resolve();
+    });
+  });
+
+  const dropPartial = (): void => {
+    partialTimer = undefined;
+    if (!framer.pending) return;
+    framer.clear();
+    events.emit('swipe-error', {
+      code: 'swipe_incomplete',
+      message: `no line end within ${partialTimeoutMs} ms of the last byte`,
+    });
+  };
+
+  port.on('data', (chunk: Buffer) => {
+    const outputs = framer.push(chunk);
+    chunk.fill(0);
+    for (const output of outputs) {
+      if (output.kind === 'overflow') {
+        events.emit('swipe-error', { code: 'track_too_long', message: 'swipe overran 256 bytes' });
+        continue;
+      }
+      const read = parseSwipeText(output.text, now());
+      if (read.ok) events.emit('swipe', read.value);
+      else events.emit('swipe-error', read.error);
+    }
+    clearTimeout(partialTimer);
+    partialTimer = framer.pending ? setTimeout(dropPartial, partialTimeoutMs) : undefined;
+  });
+
+  // serialport emits 'close' (with a DisconnectedError) when the device goes away.
+  port.on('close', () => {
+    clearTimeout(partialTimer);
+    framer.clear();
+    if (closing) return;
+    closing = true;
+    events.emit('unplugged', { reason: `${options.path} closed` });
+  });
+  port.on('error', (error: Error) => {
+    if (closing) return;
+    closing = true;
+    clearTimeout(partialTimer);
+    framer.clear();
+    if (port.isOpen) port.close();
+    events.emit('unplugged', { reason: error.message });
+  });
+
+  return {
+    description,
+    on: (event, listener) => events.on(event, listener),
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (closing || !port.isOpen) {
+          closing = true;
+          resolve();
+          return;
+        }
+        closing = true;
+        port.close(() => resolve());
+      }),
+  };
+}
