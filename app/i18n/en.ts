@@ -118,6 +118,7 @@ export const en = {
   'age.hours': '{{n}} h',
   'age.days': '{{n}} d',
   'sync.chip.not_bound': 'Sync: not bound',
+  'sync.chip.notBoundPending': 'Not bound · {{count}} unsynced',
   'sync.chip.synced': 'Synced',
   'sync.chip.pending': '{{count}} unsynced · oldest {{age}}',
   'sync.chip.unreachable': 'Host unreachable since {{time}} · {{count}} unsynced',

@@ -120,6 +120,7 @@ export const zhCN: Record<MessageKey, string> = {
   'age.hours': '{{n}} 小时',
   'age.days': '{{n}} 天',
   'sync.chip.not_bound': '同步：未绑定',
+  'sync.chip.notBoundPending': '未绑定 · {{count}} 笔未同步',
   'sync.chip.synced': '已同步',
   'sync.chip.pending': '{{count}} 笔未同步 · 最早 {{age}}',
   'sync.chip.unreachable': '主机自 {{time}} 无法连接 · {{count}} 笔未同步',

@@ -13,6 +13,10 @@ const DEMO_MERCHANT: Merchant = {
 };
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(CLI_USAGE);
+    return;
+  }
   let options;
   try {
     options = parseCliOptions(process.argv.slice(2));

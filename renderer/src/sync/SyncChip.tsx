@@ -14,7 +14,9 @@ export function SyncChip({ status, onOpen }: { status: SyncStatus; onOpen: () =>
   const label = (): string => {
     switch (status.state) {
       case 'not_bound':
-        return t('sync.chip.not_bound');
+        return status.unsynced > 0
+          ? t('sync.chip.notBoundPending', { count: status.unsynced })
+          : t('sync.chip.not_bound');
       case 'synced':
         return t('sync.chip.synced');
       case 'pending':
