@@ -14,6 +14,7 @@ import { onStdoutLines, spawnTsChild } from '../testing/ts-child';
 import { MERCHANT } from '../upstream-host/test-support';
 import { startTestHost } from '../upstream-host/test-host';
 import type { TestHost } from '../upstream-host/test-host';
+import { noFaults } from '../upstream-host/faults';
 import type { Faults } from '../upstream-host/faults';
 
 const child = fileURLToPath(new URL('./soak-child.ts', import.meta.url));
@@ -115,15 +116,7 @@ describe(`soak: sales, host faults and kill -9 (seed ${seed}, SOAK_SEED to repla
           if (restartMidway) void testHost.restart();
         },
       );
-      testHost.setFaults({
-        dropAfterStore: null,
-        fail500: null,
-        fail503: null,
-        fail429: null,
-        delayMs: 0,
-        duplicateDelivery: false,
-        clockSkewS: 0,
-      });
+      testHost.setFaults(noFaults);
     }
 
     const { status, settlements } = await settleInChild(dataDir);

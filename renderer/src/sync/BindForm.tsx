@@ -8,6 +8,38 @@ export interface BindInput {
   bindingCode: string;
 }
 
+/** Each field keeps to its shape as typed: digits only, upper-case letters and digits. */
+const FIELDS: {
+  key: keyof BindInput;
+  testId: string;
+  inputMode: 'url' | 'numeric' | 'text';
+  clean: (typed: string) => string;
+}[] = [
+  { key: 'hostUrl', testId: 'bind-host', inputMode: 'url', clean: (v) => v },
+  {
+    key: 'merchantId',
+    testId: 'bind-merchant',
+    inputMode: 'numeric',
+    clean: (v) => v.replace(/\D/g, '').slice(0, 15),
+  },
+  {
+    key: 'terminalId',
+    testId: 'bind-terminal',
+    inputMode: 'text',
+    clean: (v) =>
+      v
+        .toUpperCase()
+        .replace(/[^A-Z0-9]/g, '')
+        .slice(0, 8),
+  },
+  {
+    key: 'bindingCode',
+    testId: 'bind-code',
+    inputMode: 'numeric',
+    clean: (v) => v.replace(/\D/g, '').slice(0, 6),
+  },
+];
+
 /** Where the test host (`npm run host`) listens; a real shop types its host's address. */
 const DEFAULT_HOST_URL = 'http://127.0.0.1:8787';
 
@@ -47,50 +79,18 @@ export function BindForm({ onBind }: { onBind: (input: BindInput) => Promise<boo
     >
       <h2>{t('sync.bind.title')}</h2>
       <p className="muted">{t('sync.bind.explain')}</p>
-      <label>
-        {t('sync.bind.hostUrl')}
-        <input
-          value={input.hostUrl}
-          onChange={(e) => set('hostUrl', e.target.value)}
-          inputMode="url"
-          data-testid="bind-host"
-        />
-      </label>
-      <label>
-        {t('sync.bind.merchantId')}
-        <input
-          value={input.merchantId}
-          onChange={(e) => set('merchantId', e.target.value.replace(/\D/g, '').slice(0, 15))}
-          inputMode="numeric"
-          data-testid="bind-merchant"
-        />
-      </label>
-      <label>
-        {t('sync.bind.terminalId')}
-        <input
-          value={input.terminalId}
-          onChange={(e) =>
-            set(
-              'terminalId',
-              e.target.value
-                .toUpperCase()
-                .replace(/[^A-Z0-9]/g, '')
-                .slice(0, 8),
-            )
-          }
-          data-testid="bind-terminal"
-        />
-      </label>
-      <label>
-        {t('sync.bind.bindingCode')}
-        <input
-          value={input.bindingCode}
-          onChange={(e) => set('bindingCode', e.target.value.replace(/\D/g, '').slice(0, 6))}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          data-testid="bind-code"
-        />
-      </label>
+      {FIELDS.map((field) => (
+        <label key={field.key}>
+          {t(`sync.bind.${field.key}`)}
+          <input
+            value={input[field.key]}
+            onChange={(e) => set(field.key, field.clean(e.target.value))}
+            inputMode={field.inputMode}
+            autoComplete={field.key === 'bindingCode' ? 'one-time-code' : 'off'}
+            data-testid={field.testId}
+          />
+        </label>
+      ))}
       <button
         type="submit"
         className="primary"

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettlementView, SyncStatus } from '@app/api/contract';
+import { entryTypes } from '@app/ledger/entry';
 import { formatLocalDateTime } from '@app/time/local-time';
 import { useApi } from '../api/api-context';
 import { Dialog } from '../common/Dialog';
@@ -8,18 +9,6 @@ import type { Notice } from '../common/ErrorBanner';
 import { useErrorText, useMoney } from '../common/format';
 
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-const ENTRY_TYPES = [
-  'sale',
-  'void',
-  'refund',
-  'reversal',
-  'pay_in',
-  'pay_out',
-  'no_sale',
-  'shift_open',
-  'shift_close',
-  'z_close',
-] as const;
 const METHODS = ['cash', 'card', 'qr', 'other'] as const;
 
 /** End of day: close the batch, then the host's verdict, with both sides when they differ. */
@@ -95,19 +84,22 @@ function SettlementCard({ settlement: s }: { settlement: SettlementView }) {
   const money = useMoney();
   const host = s.host;
   const rows = [
-    ...ENTRY_TYPES.filter((type) => s.terminal.totals[type] ?? host?.totals[type]).map((type) => {
-      const mine = s.terminal.totals[type] ?? { count: 0, amount: 0 };
-      const theirs = host ? (host.totals[type] ?? { count: 0, amount: 0 }) : null;
-      const show = (v: { count: number; amount: number }) =>
-        `${t('sync.settle.count', { count: v.count })} ${money(v.amount, s.currency)}`;
-      return {
-        key: type,
-        label: t(`sync.type.${type}`),
-        terminal: show(mine),
-        host: theirs ? show(theirs) : null,
-        differs: theirs !== null && (theirs.count !== mine.count || theirs.amount !== mine.amount),
-      };
-    }),
+    ...entryTypes
+      .filter((type) => s.terminal.totals[type] ?? host?.totals[type])
+      .map((type) => {
+        const mine = s.terminal.totals[type] ?? { count: 0, amount: 0 };
+        const theirs = host ? (host.totals[type] ?? { count: 0, amount: 0 }) : null;
+        const show = (v: { count: number; amount: number }) =>
+          `${t('sync.settle.count', { count: v.count })} ${money(v.amount, s.currency)}`;
+        return {
+          key: type,
+          label: t(`sync.type.${type}`),
+          terminal: show(mine),
+          host: theirs ? show(theirs) : null,
+          differs:
+            theirs !== null && (theirs.count !== mine.count || theirs.amount !== mine.amount),
+        };
+      }),
     ...METHODS.filter(
       (m) => s.terminal.byMethod[m] !== undefined || host?.byMethod[m] !== undefined,
     ).map((m) => {
