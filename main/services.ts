@@ -17,6 +17,7 @@ import { CartService } from './cart/cart-service';
 import { SettingsStore } from './settings/settings-store';
 import { TerminalIdentityStore } from './terminal/terminal-identity';
 import { SyncService } from './sync/sync-service';
+import { DeviceService } from './devices/device-service';
 import { FileSecretStore } from './sync/secret-store';
 import type { SecretStore } from './sync/secret-store';
 import type { RetryLimits } from './sync/retry-delay';
@@ -88,6 +89,12 @@ export function createServices(options: ServicesOptions): Services {
   });
   const saleRepository = new SaleRepository(db);
   const cart = new CartService(catalog, settings, bus);
+  const devices = new DeviceService({
+    settings,
+    log,
+    onChange: (view) => bus.emit('devices.changed', view),
+    onSwipe: (swipe) => bus.emit('devices.swipe', swipe),
+  });
 
   const savedPrinter = printerConfigSchema.safeParse(settings.getValue(PRINTER_KEY));
   const printing = new PrintService({
@@ -140,6 +147,7 @@ export function createServices(options: ServicesOptions): Services {
       saleRepository,
       printing,
       sync,
+      devices,
       bus,
       receiptFor,
     }),
@@ -153,6 +161,7 @@ export function createServices(options: ServicesOptions): Services {
   // Receipts left in the queue by a crash or a shutdown print now.
   printing.resume();
   sync.start();
+  void devices.start();
   log.info('services started', { host: options.host, ...identity.current() });
   return {
     dispatch,
@@ -163,6 +172,7 @@ export function createServices(options: ServicesOptions): Services {
       await sync.settled();
     },
     close: async () => {
+      await devices.stop();
       await sync.stop();
       checkpointer.stop();
       db.close();

@@ -15,6 +15,11 @@ import {
   settingsSchema,
   settlementViewSchema,
   syncStatusSchema,
+  deviceConnectionSchema,
+  deviceRoleSchema,
+  devicesViewSchema,
+  deviceTestResultSchema,
+  maskedSwipeSchema,
 } from './schemas';
 
 /**
@@ -156,6 +161,28 @@ export const commands = {
     none,
     z.array(settlementViewSchema),
   ),
+  'devices.list': command(
+    'Devices found on USB and serial ports, and each role with its device and state.',
+    none,
+    devicesViewSchema,
+  ),
+  'devices.configure': command(
+    'Assigns a device to a role (or none); it connects, and reconnects by itself.',
+    z.strictObject({ role: deviceRoleSchema, connection: deviceConnectionSchema.nullable() }),
+    devicesViewSchema,
+  ),
+  'devices.test': command(
+    'Asks the device of a role to show it works (a status enquiry, a reader check).',
+    z.strictObject({ role: deviceRoleSchema }),
+    deviceTestResultSchema,
+  ),
+  'devices.simulateSwipe': command(
+    'Swipes a test card on the simulated card reader.',
+    z.strictObject({
+      card: z.enum(['visa', 'visaDeclined', 'unionpayDebit', 'unionpayDebit2', 'badLrc']),
+    }),
+    deviceTestResultSchema,
+  ),
 } as const satisfies Record<CommandName, { summary: string; input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -164,6 +191,14 @@ export const events = {
   'printer.status': { summary: 'The printer or its queue changed.', payload: printerStatusSchema },
   'printer.page': { summary: 'The simulated printer finished a page.', payload: printedPageSchema },
   'sync.status': { summary: 'The upload state changed.', payload: syncStatusSchema },
+  'devices.changed': {
+    summary: 'A device connected, went away or changed role.',
+    payload: devicesViewSchema,
+  },
+  'devices.swipe': {
+    summary: 'A card was swiped (masked) or the swipe failed.',
+    payload: maskedSwipeSchema,
+  },
 } as const satisfies Record<EventName, { summary: string; payload: z.ZodType }>;
 
 export type Commands = typeof commands;
@@ -189,3 +224,9 @@ export type PrintedPage = z.output<typeof printedPageSchema>;
 export type AppInfo = z.output<typeof appInfoSchema>;
 export type SyncStatus = z.output<typeof syncStatusSchema>;
 export type SettlementView = z.output<typeof settlementViewSchema>;
+export type DeviceRole = z.output<typeof deviceRoleSchema>;
+export type DeviceConnection = z.output<typeof deviceConnectionSchema>;
+export type DevicesView = z.output<typeof devicesViewSchema>;
+export type DeviceStatus = z.output<typeof devicesViewSchema>['devices'][number];
+export type DeviceTestResult = z.output<typeof deviceTestResultSchema>;
+export type MaskedSwipe = z.output<typeof maskedSwipeSchema>;

@@ -34,6 +34,10 @@ export const commandNames = [
   'sync.clearAlarm',
   'sync.closeBatch',
   'sync.settlements',
+  'devices.list',
+  'devices.configure',
+  'devices.test',
+  'devices.simulateSwipe',
 ] as const;
 
 export const eventNames = [
@@ -42,6 +46,8 @@ export const eventNames = [
   'printer.status',
   'printer.page',
   'sync.status',
+  'devices.changed',
+  'devices.swipe',
 ] as const;
 
 export type CommandName = (typeof commandNames)[number];

@@ -262,3 +262,71 @@ export const settlementViewSchema = z.object({
   /** The host's figures, when it answered "unbalanced". */
   host: settlementSideSchema.nullable(),
 });
+
+// Devices: the technician assigns a device to each role and tests it.
+export const deviceRoles = ['cardReader', 'paymentTerminal'] as const;
+export const deviceRoleSchema = z.enum(deviceRoles);
+
+export const deviceConnectionSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('simulated') }),
+  z.strictObject({
+    kind: z.literal('serial'),
+    path: z.string().min(1).max(200),
+    baudRate: z.number().int().min(300).max(921_600),
+  }),
+  z.strictObject({
+    kind: z.literal('hid'),
+    vendorId: z.number().int().min(0).max(0xffff),
+    productId: z.number().int().min(0).max(0xffff),
+    /** A particular device when several of the same model are plugged in. */
+    path: z.string().max(200).optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('tcp'),
+    host: z.string().min(1).max(200),
+    port: z.number().int().min(1).max(65_535),
+  }),
+]);
+
+export const discoveredDeviceSchema = z.object({
+  transport: z.enum(['serial', 'hid']),
+  path: z.string(),
+  vendorId: z.number().int().nullable(),
+  productId: z.number().int().nullable(),
+  manufacturer: z.string().nullable(),
+  product: z.string().nullable(),
+});
+
+export const deviceStatusSchema = z.object({
+  role: deviceRoleSchema,
+  connection: deviceConnectionSchema.nullable(),
+  state: z.enum(['not_configured', 'connecting', 'connected', 'disconnected']),
+  /** For people: "Serial /dev/ttyUSB0 9600", "TCP 192.168.1.40:20007". */
+  description: z.string(),
+  since: z.string(),
+  lastError: z.string().nullable(),
+  /** The latest thing the device did, masked: "Swipe 411111******1111 VISA credit". */
+  lastEvent: z.string().nullable(),
+  nextRetryAt: z.string().nullable(),
+});
+
+export const devicesViewSchema = z.object({
+  devices: z.array(deviceStatusSchema),
+  discovered: z.array(discoveredDeviceSchema),
+  /** Why discovery found nothing it could list (no udev, no libusb), for the technician. */
+  discoveryError: z.string().nullable(),
+});
+
+export const deviceTestResultSchema = z.object({ ok: z.boolean(), message: z.string() });
+
+/** What the renderer learns of a swipe: the masked card only, never track data. */
+export const maskedSwipeSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    maskedPan: z.string(),
+    brand: z.string(),
+    kind: z.string(),
+    expiry: z.string(),
+  }),
+  z.object({ ok: z.literal(false), code: z.string(), message: z.string() }),
+]);

@@ -11,6 +11,7 @@ import type { SettingsStore } from '../settings/settings-store';
 import type { PrintService } from '../printing/print-service';
 import type { EventBus } from './event-bus';
 import type { SyncService } from '../sync/sync-service';
+import type { DeviceService } from '../devices/device-service';
 
 export interface HandlerDeps {
   info: () => AppInfo;
@@ -21,6 +22,7 @@ export interface HandlerDeps {
   saleRepository: SaleRepository;
   printing: PrintService;
   sync: SyncService;
+  devices: DeviceService;
   bus: EventBus;
   receiptFor: (sale: SaleRecord, duplicate: boolean) => ReturnType<typeof buildSaleReceipt>;
 }
@@ -69,5 +71,9 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'sync.clearAlarm': () => d.sync.clearAlarm(),
     'sync.closeBatch': () => d.sync.closeBatch(),
     'sync.settlements': () => d.sync.settlements(),
+    'devices.list': () => d.devices.view(),
+    'devices.configure': ({ role, connection }) => d.devices.configure(role, connection),
+    'devices.test': ({ role }) => d.devices.test(role),
+    'devices.simulateSwipe': ({ card }) => d.devices.simulateSwipe(card),
   };
 }

@@ -1,0 +1,126 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DeviceRole, DevicesView, MaskedSwipe } from '@app/api/contract';
+import { testCards } from '@app/card/test-cards';
+import { startSerialMagstripeSim } from '@native/sim/magstripe-sim';
+import type { SerialMagstripeSim } from '@native/sim/magstripe-sim';
+import { tempDatabase } from '../ledger/temp-database';
+import type { TempDatabase } from '../ledger/temp-database';
+import { silentLogger } from '../log/logger';
+import { SettingsStore } from '../settings/settings-store';
+import { DeviceService } from './device-service';
+
+let temp: TempDatabase;
+let service: DeviceService;
+let views: DevicesView[];
+let swipes: MaskedSwipe[];
+const sims: SerialMagstripeSim[] = [];
+
+/** Resolves once an emitted view satisfies `predicate` (bounded by `withinMs`). */
+async function until(predicate: (view: DevicesView) => boolean, withinMs = 5_000) {
+  const deadline = Date.now() + withinMs;
+  while (Date.now() < deadline) {
+    const last = views.at(-1);
+    if (last && predicate(last)) return last;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`no device view matched within ${withinMs} ms: ${JSON.stringify(views.at(-1))}`);
+}
+const stateOf = (view: DevicesView, role: DeviceRole) =>
+  view.devices.find((d) => d.role === role)?.state;
+
+beforeEach(async () => {
+  temp = tempDatabase('countertop-devices-');
+  views = [];
+  swipes = [];
+  service = new DeviceService({
+    settings: new SettingsStore(temp.db),
+    log: silentLogger,
+    onChange: (view) => views.push(view),
+    onSwipe: (swipe) => swipes.push(swipe),
+  });
+  await service.start();
+});
+
+afterEach(async () => {
+  await service.stop();
+  for (const sim of sims.splice(0)) await sim.close();
+  temp.dispose();
+});
+
+describe('DeviceService', () => {
+  it('lists every role, unconfigured at first, and says why a bus could not be listed', async () => {
+    const view = await service.view();
+    expect(view.devices.map((d) => [d.role, d.state])).toEqual([
+      ['cardReader', 'not_configured'],
+      ['paymentTerminal', 'not_configured'],
+    ]);
+    // This machine has serial ports through udev; no HID devices is not an error.
+    expect(view.discovered.some((d) => d.transport === 'serial')).toBe(true);
+  });
+
+  it('the simulated reader swipes through the real HID driver: masked out, track 2 once', async () => {
+    await service.configure('cardReader', { kind: 'simulated' });
+    await until((v) => stateOf(v, 'cardReader') === 'connected');
+    service.simulateSwipe('visa');
+    expect(swipes.at(-1)).toMatchObject({ ok: true, maskedPan: '411111******1111', brand: 'visa' });
+    expect(JSON.stringify(views)).not.toContain('4111111111111111');
+    expect(service.takeTrack2()).toMatch(/^4111111111111111=/);
+    expect(service.takeTrack2()).toBeNull();
+    service.simulateSwipe('badLrc');
+    expect(swipes.at(-1)).toMatchObject({ ok: false, code: 'lrc_mismatch' });
+  });
+
+  it('the simulated ZVT terminal answers a status enquiry over loopback TCP', async () => {
+    await service.configure('paymentTerminal', { kind: 'simulated' });
+    await until((v) => stateOf(v, 'paymentTerminal') === 'connected');
+    const result = await service.test('paymentTerminal');
+    expect(result.ok).toBe(true);
+  });
+
+  it('a wrong kind of connection is an error on screen, retried, never a crash', async () => {
+    await service.configure('cardReader', { kind: 'tcp', host: '127.0.0.1', port: 1 });
+    const view = await until((v) => stateOf(v, 'cardReader') === 'disconnected');
+    expect(view.devices[0]?.lastError).toMatch(/HID\) or serial/);
+    expect(view.devices[0]?.nextRetryAt).not.toBeNull();
+  });
+
+  it('a serial reader unplugged is noticed within 2 s and comes back by itself when replugged', async () => {
+    const link = join(mkdtempSync(join(tmpdir(), 'msr-')), 'reader');
+    const first = await startSerialMagstripeSim({ link });
+    sims.push(first);
+    await service.configure('cardReader', { kind: 'serial', path: link, baudRate: 9600 });
+    await until((v) => stateOf(v, 'cardReader') === 'connected');
+    await first.swipe(testCards.unionpayDebit);
+    await until(() => swipes.length === 1);
+    expect(swipes[0]).toMatchObject({ ok: true, maskedPan: '622202*********0000' });
+    service.takeTrack2();
+
+    await first.close(); // socat gone: the pty and its link disappear
+    await until((v) => stateOf(v, 'cardReader') === 'disconnected', 2_000);
+
+    const second = await startSerialMagstripeSim({ link });
+    sims.push(second);
+    await until((v) => stateOf(v, 'cardReader') === 'connected', 3_000);
+    await second.swipe(testCards.visa);
+    await until(() => swipes.length === 2);
+    expect(swipes[1]).toMatchObject({ ok: true, maskedPan: '411111******1111' });
+  });
+
+  it('keeps the assignment across a restart', async () => {
+    await service.configure('paymentTerminal', { kind: 'simulated' });
+    await service.stop();
+    views = [];
+    service = new DeviceService({
+      settings: new SettingsStore(temp.db),
+      log: silentLogger,
+      onChange: (view) => views.push(view),
+      onSwipe: () => undefined,
+    });
+    await service.start();
+    const view = await until((v) => stateOf(v, 'paymentTerminal') === 'connected');
+    expect(view.devices[1]?.connection).toEqual({ kind: 'simulated' });
+  });
+});

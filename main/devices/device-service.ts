@@ -1,0 +1,253 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import type {
+  DeviceConnection,
+  DeviceRole,
+  DevicesView,
+  DeviceStatus,
+  DeviceTestResult,
+  MaskedSwipe,
+} from '@app/api/contract';
+import { deviceConnectionSchema, deviceRoles } from '@app/api/schemas';
+import { cardMessages } from '@app/card/messages';
+import type { TrackSecret } from '@app/card/track-secret';
+import { DomainError } from '@app/result';
+import type { Logger } from '../log/logger';
+import type { SettingsStore } from '../settings/settings-store';
+import { openCardReader } from './card-reader';
+import type { CardReaderDevice, SimulatedSwipe } from './card-reader';
+import { discoverDevices } from './discovery';
+import type { Discovery } from './discovery';
+import { openPaymentTerminal } from './payment-terminal';
+import type { PaymentTerminalDevice } from './payment-terminal';
+import { ReconnectingDevice } from './reconnecting-device';
+
+const CONFIG_KEY = 'devices.config';
+/** Unplug and replug are noticed within 2 s: presence is checked every second. */
+const PRESENCE_CHECK_MS = 1_000;
+/** Track 2 of an unused swipe is wiped after this long (a payment uses it at once). */
+const SWIPE_LIFETIME_MS = 30_000;
+
+const configSchema = z.partialRecord(z.enum(deviceRoles), deviceConnectionSchema);
+type DeviceConfig = z.output<typeof configSchema>;
+
+interface Slot {
+  connection: DeviceConnection;
+  device: ReconnectingDevice<CardReaderDevice> | ReconnectingDevice<PaymentTerminalDevice>;
+  lastEvent: string | null;
+}
+
+/**
+ * The technician's devices: which device plays which role, each kept connected (and
+ * reconnected) by a ReconnectingDevice, and the masked result of every swipe. Track data
+ * stays here, in the driver's wipeable holder, until a payment takes it or it expires.
+ */
+export class DeviceService {
+  private readonly slots = new Map<DeviceRole, Slot>();
+  private discovery: Discovery = { devices: [], error: null };
+  private presenceTimer: NodeJS.Timeout | null = null;
+  private pendingTrack: { secret: TrackSecret; timer: NodeJS.Timeout } | null = null;
+
+  constructor(
+    private readonly deps: {
+      settings: SettingsStore;
+      log: Logger;
+      onChange: (view: DevicesView) => void;
+      onSwipe: (swipe: MaskedSwipe) => void;
+    },
+  ) {}
+
+  async start(): Promise<void> {
+    const saved = configSchema.safeParse(this.deps.settings.getValue(CONFIG_KEY));
+    const config: DeviceConfig = saved.success ? saved.data : {};
+    for (const role of deviceRoles) {
+      const connection = config[role];
+      if (connection) this.connect(role, connection);
+    }
+    this.presenceTimer = setInterval(() => this.checkPresence(), PRESENCE_CHECK_MS);
+    this.presenceTimer.unref();
+    await this.refreshDiscovery();
+  }
+
+  async stop(): Promise<void> {
+    if (this.presenceTimer !== null) clearInterval(this.presenceTimer);
+    this.wipePendingTrack();
+    await Promise.all([...this.slots.values()].map((slot) => slot.device.stop()));
+    this.slots.clear();
+  }
+
+  async view(): Promise<DevicesView> {
+    await this.refreshDiscovery();
+    return this.currentView();
+  }
+
+  async configure(role: DeviceRole, connection: DeviceConnection | null): Promise<DevicesView> {
+    await this.slots.get(role)?.device.stop();
+    this.slots.delete(role);
+    const saved = configSchema.safeParse(this.deps.settings.getValue(CONFIG_KEY));
+    const config: DeviceConfig = Object.fromEntries(
+      Object.entries(saved.success ? saved.data : {}).filter(([key]) => key !== role),
+    );
+    if (connection !== null) config[role] = connection;
+    this.deps.settings.setValue(CONFIG_KEY, config);
+    this.deps.log.info('device role configured', { role, kind: connection?.kind ?? 'none' });
+    if (connection !== null) this.connect(role, connection);
+    return this.view();
+  }
+
+  async test(role: DeviceRole): Promise<DeviceTestResult> {
+    const slot = this.slots.get(role);
+    if (!slot) return { ok: false, message: `No device is assigned to ${role}` };
+    const device = slot.device.device();
+    if (device === null) {
+      return {
+        ok: false,
+        message: `Not connected: ${slot.device.status().lastError ?? 'connecting'}`,
+      };
+    }
+    if ('client' in device) {
+      const result = await device.client.statusEnquiry();
+      const message = result.ok
+        ? `Terminal answered: ID ${result.value.terminalId ?? 'unknown'}`
+        : `Terminal did not answer the status enquiry: ${result.error.message.en}`;
+      this.note(role, message);
+      return { ok: result.ok, message };
+    }
+    return { ok: true, message: `${device.description} is open: swipe a card to see it read` };
+  }
+
+  simulateSwipe(card: SimulatedSwipe): DeviceTestResult {
+    const device = this.slots.get('cardReader')?.device.device();
+    if (!device || !('simulate' in device) || device.simulate === null) {
+      throw new DomainError('invalid_input', 'The card reader is not the simulated one');
+    }
+    device.simulate(card);
+    return { ok: true, message: `Swiped ${card}` };
+  }
+
+  /** Hands track 2 of the latest swipe to a payment, once. */
+  takeTrack2(): string | null {
+    const pending = this.pendingTrack;
+    if (pending === null) return null;
+    clearTimeout(pending.timer);
+    this.pendingTrack = null;
+    return pending.secret.take();
+  }
+
+  private connect(role: DeviceRole, connection: DeviceConnection): void {
+    const publish = (): void => this.deps.onChange(this.currentView());
+    const describe = describeConnection(connection);
+    const device =
+      role === 'cardReader'
+        ? new ReconnectingDevice<CardReaderDevice>(
+            () =>
+              openCardReader(connection, {
+                swipe: (read) => {
+                  this.keepTrack(read.track2);
+                  const { card } = read;
+                  this.note(role, `Swipe ${card.maskedPan} ${card.brand} ${card.kind}`);
+                  this.deps.onSwipe({
+                    ok: true,
+                    maskedPan: card.maskedPan,
+                    brand: card.brand,
+                    kind: card.kind,
+                    expiry: `${String(card.expiry.month).padStart(2, '0')}/${String(card.expiry.year).slice(-2)}`,
+                  });
+                },
+                swipeError: (error) => {
+                  const message = cardMessages.en[error.code];
+                  this.note(role, `Swipe failed: ${message}`);
+                  this.deps.onSwipe({ ok: false, code: error.code, message });
+                },
+              }),
+            describe,
+            publish,
+          )
+        : new ReconnectingDevice<PaymentTerminalDevice>(
+            () => openPaymentTerminal(connection),
+            describe,
+            publish,
+          );
+    this.slots.set(role, { connection, device, lastEvent: null });
+    device.start();
+  }
+
+  /** Serial paths that vanish or return (a pty, a /dev/ttyUSB) are noticed here. */
+  private checkPresence(): void {
+    for (const slot of this.slots.values()) {
+      if (slot.connection.kind !== 'serial') continue;
+      if (existsSync(slot.connection.path)) slot.device.noticePresent();
+      else slot.device.noticeAbsent();
+    }
+  }
+
+  private keepTrack(secret: TrackSecret): void {
+    this.wipePendingTrack();
+    const timer = setTimeout(() => this.wipePendingTrack(), SWIPE_LIFETIME_MS);
+    timer.unref();
+    this.pendingTrack = { secret, timer };
+  }
+
+  private wipePendingTrack(): void {
+    if (this.pendingTrack === null) return;
+    clearTimeout(this.pendingTrack.timer);
+    this.pendingTrack.secret.wipe();
+    this.pendingTrack = null;
+  }
+
+  private note(role: DeviceRole, event: string): void {
+    const slot = this.slots.get(role);
+    if (slot) slot.lastEvent = `${new Date().toISOString().slice(11, 19)} ${event}`;
+    this.deps.onChange(this.currentView());
+  }
+
+  private async refreshDiscovery(): Promise<void> {
+    this.discovery = await discoverDevices();
+  }
+
+  private currentView(): DevicesView {
+    return {
+      devices: deviceRoles.map((role): DeviceStatus => {
+        const slot = this.slots.get(role);
+        if (!slot) {
+          return {
+            role,
+            connection: null,
+            state: 'not_configured',
+            description: '',
+            since: new Date(0).toISOString(),
+            lastError: null,
+            lastEvent: null,
+            nextRetryAt: null,
+          };
+        }
+        const status = slot.device.status();
+        return {
+          role,
+          connection: slot.connection,
+          state: status.state,
+          description: status.description,
+          since: status.since.toISOString(),
+          lastError: status.lastError,
+          lastEvent: slot.lastEvent,
+          nextRetryAt: status.nextRetryAt?.toISOString() ?? null,
+        };
+      }),
+      discovered: this.discovery.devices,
+      discoveryError: this.discovery.error,
+    };
+  }
+}
+
+function describeConnection(connection: DeviceConnection): string {
+  switch (connection.kind) {
+    case 'simulated':
+      return 'Simulated';
+    case 'serial':
+      return `Serial ${connection.path} ${connection.baudRate}`;
+    case 'hid':
+      return `HID ${connection.vendorId.toString(16)}:${connection.productId.toString(16)}`;
+    case 'tcp':
+      return `TCP ${connection.host}:${connection.port}`;
+  }
+}
