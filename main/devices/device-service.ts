@@ -12,6 +12,7 @@ import { deviceConnectionSchema, deviceRoles } from '@app/api/schemas';
 import { cardMessages } from '@app/card/messages';
 import type { TrackSecret } from '@app/card/track-secret';
 import { DomainError } from '@app/result';
+import { formatLocalDateTime } from '@app/time/local-time';
 import type { Logger } from '../log/logger';
 import type { SettingsStore } from '../settings/settings-store';
 import { openCardReader } from './card-reader';
@@ -23,6 +24,7 @@ import type { PaymentTerminalDevice } from './payment-terminal';
 import { ReconnectingDevice } from './reconnecting-device';
 
 const CONFIG_KEY = 'devices.config';
+const LOCAL_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 /** Unplug and replug are noticed within 2 s: presence is checked every second. */
 const PRESENCE_CHECK_MS = 1_000;
 /** Track 2 of an unused swipe is wiped after this long (a payment uses it at once). */
@@ -197,7 +199,8 @@ export class DeviceService {
 
   private note(role: DeviceRole, event: string): void {
     const slot = this.slots.get(role);
-    if (slot) slot.lastEvent = `${new Date().toISOString().slice(11, 19)} ${event}`;
+    const time = formatLocalDateTime(new Date().toISOString(), LOCAL_ZONE).slice(11);
+    if (slot) slot.lastEvent = `${time} ${event}`;
     this.deps.onChange(this.currentView());
   }
 

@@ -10,12 +10,13 @@ import { SellScreen } from './sell/SellScreen';
 import { HistoryScreen } from './history/HistoryScreen';
 import { PrinterScreen } from './printer/PrinterScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
+import { DevicesScreen } from './devices/DevicesScreen';
 import { SyncChip } from './sync/SyncChip';
 import { SyncScreen } from './sync/SyncScreen';
 import { useSyncStatus } from './sync/useSyncStatus';
 
-type Screen = 'sell' | 'history' | 'printer' | 'sync' | 'settings';
-const SCREENS: Screen[] = ['sell', 'history', 'printer', 'sync', 'settings'];
+type Screen = 'sell' | 'history' | 'printer' | 'devices' | 'sync' | 'settings';
+const SCREENS: Screen[] = ['sell', 'history', 'printer', 'devices', 'sync', 'settings'];
 
 export function App({ connection }: { connection: ConnectionState }) {
   const { t } = useTranslation();
@@ -105,6 +106,7 @@ export function App({ connection }: { connection: ConnectionState }) {
         )}
         {screen === 'history' && <HistoryScreen notify={notify} />}
         {screen === 'printer' && <PrinterScreen status={printer} notify={notify} />}
+        {screen === 'devices' && <DevicesScreen notify={notify} />}
         {sync && screen === 'sync' && (
           <SyncScreen status={sync} onStatus={setSync} notify={notify} />
         )}

@@ -1,0 +1,231 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DeviceRole, DevicesView, DeviceStatus, MaskedSwipe } from '@app/api/contract';
+import { cardMessages } from '@app/card/messages';
+import { formatLocalDateTime } from '@app/time/local-time';
+import { useApi, useEvent } from '../api/api-context';
+import type { Notice } from '../common/ErrorBanner';
+import { useErrorText } from '../common/format';
+import { ConnectionForm } from './ConnectionForm';
+import type { Draft } from './ConnectionForm';
+
+const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+const SIMULATED_CARDS = [
+  'visa',
+  'unionpayDebit',
+  'unionpayDebit2',
+  'visaDeclined',
+  'badLrc',
+] as const;
+
+/**
+ * The technician's screen: what is plugged in, which device plays which role, its live
+ * state (it reconnects by itself), a test per device, and the last swipe, masked.
+ */
+export function DevicesScreen({ notify }: { notify: (notice: Notice | null) => void }) {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const errorText = useErrorText();
+  const [view, setView] = useState<DevicesView | null>(null);
+  const [swipe, setSwipe] = useState<MaskedSwipe | null>(null);
+  const [prefill, setPrefill] = useState<{ role: DeviceRole; draft: Draft; n: number } | null>(
+    null,
+  );
+
+  const refresh = useCallback(
+    () => void api.invoke('devices.list', {}).then((r) => r.ok && setView(r.value)),
+    [api],
+  );
+  useEffect(refresh, [refresh]);
+  useEvent('devices.changed', setView);
+  useEvent('devices.swipe', setSwipe);
+
+  const test = async (role: DeviceRole) => {
+    const result = await api.invoke('devices.test', { role });
+    if (!result.ok) return notify({ kind: 'error', text: errorText(result.error) });
+    notify({ kind: result.value.ok ? 'info' : 'error', text: result.value.message });
+  };
+  const simulateSwipe = async (card: (typeof SIMULATED_CARDS)[number]) => {
+    const result = await api.invoke('devices.simulateSwipe', { card });
+    if (!result.ok) notify({ kind: 'error', text: errorText(result.error) });
+  };
+  const swipeText = (s: MaskedSwipe): string => {
+    if (s.ok)
+      return t('devices.swipeOk', {
+        pan: s.maskedPan,
+        brand: s.brand,
+        kind: s.kind,
+        expiry: s.expiry,
+      });
+    const locale = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
+    const messages: Partial<Record<string, string>> = cardMessages[locale];
+    return messages[s.code] ?? s.message;
+  };
+
+  if (!view) return null;
+  return (
+    <div className="devices-screen" data-testid="devices-screen">
+      <h1>{t('devices.title')}</h1>
+      <div className="sync-columns">
+        <div className="sync-column">
+          {view.devices.map((device) => (
+            <section key={device.role} className="panel" data-testid={`device-${device.role}`}>
+              <h2>{t(`devices.role.${device.role}`)}</h2>
+              <DeviceState device={device} />
+              <ConnectionForm
+                key={prefill?.role === device.role ? prefill.n : 0}
+                role={device.role}
+                current={device.connection}
+                prefill={prefill?.role === device.role ? prefill.draft : null}
+                onSave={async (connection) => {
+                  const result = await api.invoke('devices.configure', {
+                    role: device.role,
+                    connection,
+                  });
+                  if (!result.ok) return notify({ kind: 'error', text: errorText(result.error) });
+                  setView(result.value);
+                  notify(null);
+                }}
+                invalidText={t('devices.invalid')}
+                onInvalid={(text) => notify({ kind: 'error', text })}
+              />
+              <div className="form-row">
+                <button
+                  type="button"
+                  disabled={device.state !== 'connected'}
+                  onClick={() => void test(device.role)}
+                  data-testid={`device-test-${device.role}`}
+                >
+                  {t('devices.test')}
+                </button>
+              </div>
+              {device.role === 'cardReader' && device.connection?.kind === 'simulated' && (
+                <div className="form-row">
+                  <span>{t('devices.swipeAs')}</span>
+                  {SIMULATED_CARDS.map((card) => (
+                    <button
+                      key={card}
+                      type="button"
+                      onClick={() => void simulateSwipe(card)}
+                      data-testid={`swipe-${card}`}
+                    >
+                      {t(`devices.card.${card}`)}
+                    </button>
+                  ))}
+                </div>
+              )}
+              {device.role === 'cardReader' && swipe && (
+                <p className={swipe.ok ? 'swipe-ok' : 'state-error'} data-testid="last-swipe">
+                  {t('devices.lastSwipe')}: {swipeText(swipe)}
+                </p>
+              )}
+            </section>
+          ))}
+        </div>
+        <div className="sync-column">
+          <section className="panel" data-testid="devices-found">
+            <h2>{t('devices.found')}</h2>
+            {view.discoveryError && <p className="state-error">{view.discoveryError}</p>}
+            {view.discovered.length === 0 ? (
+              <p className="muted">{t('devices.found.none')}</p>
+            ) : (
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th>{t('devices.found.transport')}</th>
+                    <th>{t('devices.found.path')}</th>
+                    <th>{t('devices.found.ids')}</th>
+                    <th>{t('devices.found.name')}</th>
+                    <th />
+                  </tr>
+                </thead>
+                <tbody>
+                  {view.discovered.map((d) => (
+                    <tr key={`${d.transport}:${d.path}`}>
+                      <td>{d.transport === 'hid' ? 'HID' : t('devices.kind.serial')}</td>
+                      <td>{d.path}</td>
+                      <td>
+                        {d.vendorId === null ? '—' : `${hex(d.vendorId)}:${hex(d.productId ?? 0)}`}
+                      </td>
+                      <td>{[d.manufacturer, d.product].filter(Boolean).join(' / ') || '—'}</td>
+                      <td>
+                        {(['cardReader', 'paymentTerminal'] as const).map((role) => (
+                          <button
+                            key={role}
+                            type="button"
+                            onClick={() =>
+                              setPrefill({
+                                n: (prefill?.n ?? 0) + 1,
+                                role,
+                                draft:
+                                  d.transport === 'hid'
+                                    ? {
+                                        kind: 'hid',
+                                        vendorId: hex(d.vendorId ?? 0),
+                                        productId: hex(d.productId ?? 0),
+                                        path: d.path,
+                                        baudRate: '9600',
+                                        host: '',
+                                        port: '',
+                                      }
+                                    : {
+                                        kind: 'serial',
+                                        path: d.path,
+                                        baudRate: '9600',
+                                        vendorId: '',
+                                        productId: '',
+                                        host: '',
+                                        port: '',
+                                      },
+                              })
+                            }
+                          >
+                            {t('devices.found.use', { role: t(`devices.role.${role}`) })}
+                          </button>
+                        ))}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function DeviceState({ device }: { device: DeviceStatus }) {
+  const { t } = useTranslation();
+  return (
+    <dl className="facts" data-testid={`device-state-${device.role}`} data-state={device.state}>
+      <dt>{t('devices.field.kind')}</dt>
+      <dd>
+        <span className={`badge badge-device-${device.state}`}>
+          {t(`devices.state.${device.state}`)}
+        </span>{' '}
+        {device.description}
+      </dd>
+      {device.lastError && (
+        <>
+          <dt />
+          <dd className="state-error">
+            {device.lastError}
+            {device.nextRetryAt
+              ? ` · ${t('devices.retryAt', { time: formatLocalDateTime(device.nextRetryAt, zone).slice(11) })}`
+              : ''}
+          </dd>
+        </>
+      )}
+      {device.lastEvent && (
+        <>
+          <dt>{t('devices.lastEvent')}</dt>
+          <dd>{device.lastEvent}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+const hex = (n: number): string => n.toString(16).padStart(4, '0');
