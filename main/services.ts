@@ -41,6 +41,8 @@ export interface ServicesOptions {
   onDatabase?: (db: Database.Database) => void;
   /** Where the terminal secret is kept; by default a file only this user may read. */
   secrets?: SecretStore;
+  /** `--simulate`: roles with no saved device use their simulators. */
+  simulateDevices?: boolean;
   /** Upload request timeout and back-off limits (tests shorten them). */
   syncTimeoutMs?: number;
   syncRetryLimits?: RetryLimits;
@@ -92,6 +94,7 @@ export function createServices(options: ServicesOptions): Services {
   const devices = new DeviceService({
     settings,
     log,
+    simulateUnassigned: options.simulateDevices ?? false,
     onChange: (view) => bus.emit('devices.changed', view),
     onSwipe: (swipe) => bus.emit('devices.swipe', swipe),
   });

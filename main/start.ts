@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   const dataDir = resolveDataDir(options.dataDir);
   const electron = options.browser ? null : findElectronBinary(__filename);
   if (electron && hasDisplay()) {
-    const child = spawn(electron, [join(__dirname, 'electron-main.cjs'), `--data-dir=${dataDir}`], {
+    const args = [join(__dirname, 'electron-main.cjs'), `--data-dir=${dataDir}`];
+    if (options.simulate) args.push('--simulate');
+    const child = spawn(electron, args, {
       stdio: 'inherit',
     });
     child.on('exit', (code) => process.exit(code ?? 0));
@@ -31,7 +33,12 @@ async function main(): Promise<void> {
     );
   }
 
-  const services = createServices({ dataDir, host: 'browser', version: appVersion });
+  const services = createServices({
+    dataDir,
+    host: 'browser',
+    version: appVersion,
+    simulateDevices: options.simulate,
+  });
   const host = await startBrowserHost({
     services,
     rendererDir: join(__dirname, '..', 'renderer'),

@@ -123,4 +123,21 @@ describe('DeviceService', () => {
     const view = await until((v) => stateOf(v, 'paymentTerminal') === 'connected');
     expect(view.devices[1]?.connection).toEqual({ kind: 'simulated' });
   });
+
+  it('--simulate gives every role without a saved device its simulator', async () => {
+    await service.stop();
+    views = [];
+    service = new DeviceService({
+      settings: new SettingsStore(temp.db),
+      log: silentLogger,
+      simulateUnassigned: true,
+      onChange: (view) => views.push(view),
+      onSwipe: () => undefined,
+    });
+    await service.start();
+    await until(
+      (v) =>
+        stateOf(v, 'cardReader') === 'connected' && stateOf(v, 'paymentTerminal') === 'connected',
+    );
+  });
 });

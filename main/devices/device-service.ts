@@ -54,6 +54,8 @@ export class DeviceService {
     private readonly deps: {
       settings: SettingsStore;
       log: Logger;
+      /** `--simulate`: a role with no saved device runs its simulator (not saved). */
+      simulateUnassigned?: boolean;
       onChange: (view: DevicesView) => void;
       onSwipe: (swipe: MaskedSwipe) => void;
     },
@@ -63,7 +65,8 @@ export class DeviceService {
     const saved = configSchema.safeParse(this.deps.settings.getValue(CONFIG_KEY));
     const config: DeviceConfig = saved.success ? saved.data : {};
     for (const role of deviceRoles) {
-      const connection = config[role];
+      const connection =
+        config[role] ?? (this.deps.simulateUnassigned ? { kind: 'simulated' as const } : undefined);
       if (connection) this.connect(role, connection);
     }
     this.presenceTimer = setInterval(() => this.checkPresence(), PRESENCE_CHECK_MS);

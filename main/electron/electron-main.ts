@@ -27,6 +27,7 @@ async function start(): Promise<void> {
     dataDir,
     // upstream-sync-v1 "Identities": the terminal secret only in the OS-protected store.
     secrets: new SafeStorageSecretStore(join(dataDir, 'terminal-secret.enc')),
+    simulateDevices: process.argv.includes('--simulate'),
     host: 'electron',
     version: appVersion,
     ...(app.isPackaged || !existsSync(electronSqlite) ? {} : { sqliteBinding: electronSqlite }),

@@ -7,6 +7,8 @@ export interface LaunchOptions {
   dataDir: string | undefined;
   /** Do not open a Chromium window (CI, remote use). */
   open: boolean;
+  /** Every device role without a saved device gets its simulator. */
+  simulate: boolean;
 }
 
 export function parseLaunchOptions(argv: string[]): LaunchOptions {
@@ -17,8 +19,6 @@ export function parseLaunchOptions(argv: string[]): LaunchOptions {
       port: { type: 'string' },
       'data-dir': { type: 'string' },
       'no-open': { type: 'boolean', default: false },
-      // Devices are simulated until the Devices issue wires real ones; accepted now so
-      // `npm start -- --simulate` works today and later.
       simulate: { type: 'boolean', default: false },
     },
     strict: true,
@@ -27,5 +27,11 @@ export function parseLaunchOptions(argv: string[]): LaunchOptions {
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65_535)) {
     throw new Error(`--port must be a port number, not ${values.port ?? ''}`);
   }
-  return { browser: values.browser, port, dataDir: values['data-dir'], open: !values['no-open'] };
+  return {
+    browser: values.browser,
+    port,
+    dataDir: values['data-dir'],
+    open: !values['no-open'],
+    simulate: values.simulate,
+  };
 }
