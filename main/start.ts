@@ -6,6 +6,7 @@ import { resolveDataDir } from './host/data-dir';
 import { findElectronBinary, hasDisplay } from './host/electron-binary';
 import { parseLaunchOptions } from './host/launch-options';
 import { openChromiumApp } from './host/open-chromium';
+import { recordCrashes } from './log/crash-log';
 import { appVersion } from './version';
 
 /**
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
     version: appVersion,
     simulateDevices: options.simulate,
   });
+  recordCrashes(services.log);
   const host = await startBrowserHost({
     services,
     rendererDir: join(__dirname, '..', 'renderer'),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Result } from '../result';
 import type { CommandName, EventName } from './names';
+import type { swipeDiagnosisSchema } from './schemas';
 import {
   appInfoSchema,
   cartViewSchema,
@@ -183,6 +184,13 @@ export const commands = {
     }),
     deviceTestResultSchema,
   ),
+  'devices.wedgeSwipe': command(
+    'A keyboard-wedge reader swiped: the renderer hands the keystroke burst over at once and ' +
+      'keeps nothing. Answers with the masked result; track data stays in the main process.',
+    // ISO 7813 tracks 1-3 with sentinels and LRCs come to 230 characters.
+    z.strictObject({ text: z.string().max(256) }),
+    maskedSwipeSchema,
+  ),
 } as const satisfies Record<CommandName, { summary: string; input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -230,3 +238,4 @@ export type DevicesView = z.output<typeof devicesViewSchema>;
 export type DeviceStatus = z.output<typeof devicesViewSchema>['devices'][number];
 export type DeviceTestResult = z.output<typeof deviceTestResultSchema>;
 export type MaskedSwipe = z.output<typeof maskedSwipeSchema>;
+export type SwipeDiagnosisView = z.output<typeof swipeDiagnosisSchema>;

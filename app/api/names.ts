@@ -38,6 +38,7 @@ export const commandNames = [
   'devices.configure',
   'devices.test',
   'devices.simulateSwipe',
+  'devices.wedgeSwipe',
 ] as const;
 
 export const eventNames = [

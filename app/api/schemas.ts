@@ -319,6 +319,27 @@ export const devicesViewSchema = z.object({
 
 export const deviceTestResultSchema = z.object({ ok: z.boolean(), message: z.string() });
 
+const trackCheckSchema = z.object({
+  track: z.union([z.literal(1), z.literal(2)]),
+  state: z.enum(['ok', 'absent', 'unreadable', 'failed']),
+  length: z.number().int(),
+  lrc: z.enum(['ok', 'absent', 'failed']).nullable(),
+  code: z.string().nullable(),
+});
+
+/** How each track of a swipe fared (never its content): the technician's read quality. */
+export const swipeDiagnosisSchema = z.object({
+  quality: z.enum(['good', 'partial', 'bad']),
+  tracks: z.tuple([trackCheckSchema, trackCheckSchema]),
+  framing: z.string().nullable(),
+});
+
+const swipeOrigin = {
+  /** The role's reader, or a keyboard-wedge reader recognised by the renderer. */
+  source: z.enum(['reader', 'keyboard']),
+  diagnosis: swipeDiagnosisSchema.nullable(),
+};
+
 /** What the renderer learns of a swipe: the masked card only, never track data. */
 export const maskedSwipeSchema = z.discriminatedUnion('ok', [
   z.object({
@@ -327,6 +348,7 @@ export const maskedSwipeSchema = z.discriminatedUnion('ok', [
     brand: z.string(),
     kind: z.string(),
     expiry: z.string(),
+    ...swipeOrigin,
   }),
-  z.object({ ok: z.literal(false), code: z.string(), message: z.string() }),
+  z.object({ ok: z.literal(false), code: z.string(), message: z.string(), ...swipeOrigin }),
 ]);

@@ -36,7 +36,11 @@ type Phase =
   | 'ended'
   /** After a track's LRC: another track, Enter or silence may follow. */
   | 'lrc'
-  /** Past maxLength: already handed over as a (broken) swipe; the rest is swallowed. */
+  /**
+   * The swipe is already handed over (past maxLength, or keys kept coming after its end: a
+   * bit error can turn a digit into `?`); the rest of the burst is swallowed until Enter or
+   * silence, so no card data reaches a field.
+   */
   | 'overflow';
 
 /**
@@ -131,8 +135,12 @@ export class SwipeDetector {
   /** Ends the burst, then looks at `key` afresh (it may start the next one). */
   private endThen(key: string): SwipeStep {
     const ended = this.end();
-    // A reader's closing Enter must not submit whatever form has the focus.
-    if (ended.swipe !== null && key === 'Enter') return { ...ended, swallow: true };
+    if (ended.swipe !== null) {
+      // A reader's closing Enter must not submit whatever form has the focus.
+      if (key === 'Enter') return { ...ended, swallow: true };
+      this.phase = 'overflow';
+      return { ...ended, swallow: true };
+    }
     const next = this.accept(key);
     return { ...next, release: [...ended.release, ...next.release], swipe: ended.swipe };
   }

@@ -35,7 +35,19 @@ export async function startBrowserHost(dataDir: string): Promise<RunningHost> {
     child.once('exit', (code) => reject(new Error(`host exited with ${String(code)}:\n${output}`)));
     setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 20_000);
   });
-  return { launchUrl, stop: () => stop(child) };
+  // A host that dies mid-test leaves only "disconnected" on screen: show why.
+  child.stderr.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+  child.once('exit', (code, signal) => {
+    if (!stopping) process.stderr.write(`browser host exited: ${String(code ?? signal)}\n`);
+  });
+  let stopping = false;
+  return {
+    launchUrl,
+    stop: () => {
+      stopping = true;
+      return stop(child);
+    },
+  };
 }
 
 function stop(child: ChildProcess): Promise<void> {

@@ -75,5 +75,6 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'devices.configure': ({ role, connection }) => d.devices.configure(role, connection),
     'devices.test': ({ role }) => d.devices.test(role),
     'devices.simulateSwipe': ({ card }) => d.devices.simulateSwipe(card),
+    'devices.wedgeSwipe': ({ text }) => d.devices.wedgeSwipe(text),
   };
 }

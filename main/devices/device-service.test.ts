@@ -61,6 +61,27 @@ describe('DeviceService', () => {
     expect(view.discovered.some((d) => d.transport === 'serial')).toBe(true);
   });
 
+  it('a keyboard-wedge swipe is parsed here: the renderer gets the mask and the diagnosis', () => {
+    const visa = testCards.visa;
+    const text = `%B${visa.pan}^${visa.name}^${visa.expiry}${visa.serviceCode}${visa.discretionary}?;${visa.pan}=${visa.expiry}${visa.serviceCode}${visa.discretionary}?`;
+    const answer = service.wedgeSwipe(text);
+    expect(answer).toMatchObject({ ok: true, source: 'keyboard', maskedPan: '411111******1111' });
+    expect(answer.diagnosis?.quality).toBe('good');
+    expect(swipes).toEqual([answer]);
+    expect(JSON.stringify(answer)).not.toContain(visa.pan);
+    expect(service.takeTrack2()).toBe(
+      `${visa.pan}=${visa.expiry}${visa.serviceCode}${visa.discretionary}`,
+    );
+    expect(service.takeTrack2()).toBeNull();
+    const garbled = service.wedgeSwipe(';41111?');
+    expect(garbled).toMatchObject({ ok: false, source: 'keyboard', code: 'missing_separator' });
+    expect(garbled.diagnosis?.tracks[1]).toMatchObject({
+      state: 'failed',
+      code: 'missing_separator',
+    });
+    expect(service.takeTrack2()).toBeNull();
+  });
+
   it('the simulated reader swipes through the real HID driver: masked out, track 2 once', async () => {
     await service.configure('cardReader', { kind: 'simulated' });
     await until((v) => stateOf(v, 'cardReader') === 'connected');

@@ -9,10 +9,13 @@ import type {
   MaskedSwipe,
 } from '@app/api/contract';
 import { deviceConnectionSchema, deviceRoles } from '@app/api/schemas';
+import { formatExpiry, yearMonthOf } from '@app/card/card-fields';
 import { cardMessages } from '@app/card/messages';
+import { checkSwipeText } from '@app/card/swipe-diagnosis';
 import type { TrackSecret } from '@app/card/track-secret';
 import { DomainError } from '@app/result';
 import { formatLocalDateTime } from '@app/time/local-time';
+import type { MagstripeEvents } from '@native/magstripe/reader';
 import type { Logger } from '../log/logger';
 import type { SettingsStore } from '../settings/settings-store';
 import { openCardReader } from './card-reader';
@@ -130,6 +133,17 @@ export class DeviceService {
     return { ok: true, message: `Swiped ${card}` };
   }
 
+  /**
+   * A keyboard-wedge reader's burst, recognised by the renderer: parsed here like a serial
+   * reader's line, so track 2 lives in the same wipeable holder and only the mask goes back.
+   */
+  wedgeSwipe(text: string): MaskedSwipe {
+    const { read, diagnosis } = checkSwipeText(text, yearMonthOf(new Date()));
+    return read.ok
+      ? this.swiped('keyboard', { ...read.value, diagnosis })
+      : this.swipeFailed('keyboard', { ...read.error, diagnosis });
+  }
+
   /** Hands track 2 of the latest swipe to a payment, once. */
   takeTrack2(): string | null {
     const pending = this.pendingTrack;
@@ -147,23 +161,8 @@ export class DeviceService {
         ? new ReconnectingDevice<CardReaderDevice>(
             () =>
               openCardReader(connection, {
-                swipe: (read) => {
-                  this.keepTrack(read.track2);
-                  const { card } = read;
-                  this.note(role, `Swipe ${card.maskedPan} ${card.brand} ${card.kind}`);
-                  this.deps.onSwipe({
-                    ok: true,
-                    maskedPan: card.maskedPan,
-                    brand: card.brand,
-                    kind: card.kind,
-                    expiry: `${String(card.expiry.month).padStart(2, '0')}/${String(card.expiry.year).slice(-2)}`,
-                  });
-                },
-                swipeError: (error) => {
-                  const message = cardMessages.en[error.code];
-                  this.note(role, `Swipe failed: ${message}`);
-                  this.deps.onSwipe({ ok: false, code: error.code, message });
-                },
+                swipe: (read) => this.swiped('reader', read),
+                swipeError: (error) => this.swipeFailed('reader', error),
               }),
             describe,
             publish,
@@ -175,6 +174,40 @@ export class DeviceService {
           );
     this.slots.set(role, { connection, device, lastEvent: null });
     device.start();
+  }
+
+  private swiped(source: MaskedSwipe['source'], read: MagstripeEvents['swipe']): MaskedSwipe {
+    this.keepTrack(read.track2);
+    const { card } = read;
+    this.note('cardReader', `Swipe ${card.maskedPan} ${card.brand} ${card.kind}`);
+    const swipe: MaskedSwipe = {
+      ok: true,
+      source,
+      maskedPan: card.maskedPan,
+      brand: card.brand,
+      kind: card.kind,
+      expiry: formatExpiry(card.expiry),
+      diagnosis: read.diagnosis,
+    };
+    this.deps.onSwipe(swipe);
+    return swipe;
+  }
+
+  private swipeFailed(
+    source: MaskedSwipe['source'],
+    error: MagstripeEvents['swipe-error'],
+  ): MaskedSwipe {
+    const message = cardMessages.en[error.code];
+    this.note('cardReader', `Swipe failed: ${message}`);
+    const swipe: MaskedSwipe = {
+      ok: false,
+      source,
+      code: error.code,
+      message,
+      diagnosis: error.diagnosis,
+    };
+    this.deps.onSwipe(swipe);
+    return swipe;
   }
 
   /** Serial paths that vanish or return (a pty, a /dev/ttyUSB) are noticed here. */

@@ -1,6 +1,7 @@
 import { app, BrowserWindow, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { recordCrashes } from '../log/crash-log';
 import { createServices } from '../services';
 import type { Services } from '../services';
 import { appVersion } from '../version';
@@ -32,6 +33,7 @@ async function start(): Promise<void> {
     version: appVersion,
     ...(app.isPackaged || !existsSync(electronSqlite) ? {} : { sqliteBinding: electronSqlite }),
   });
+  recordCrashes(services.log);
   serveRenderer(join(__dirname, '..', 'renderer'));
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
     callback(false),

@@ -1,4 +1,4 @@
-import { parseSwipe } from '@app/card/swipe';
+import { checkSwipe } from '@app/card/swipe-diagnosis';
 import type { HidDevice } from './hid-device';
 import { decodeMagtekReport } from './magtek-report';
 import { localExpiryClock, ReaderEvents } from './reader';
@@ -39,9 +39,7 @@ export function createHidMagstripeReader(
     }
     const tracks = decodeMagtekReport(report);
     report.fill(0);
-    const read = tracks.ok ? parseSwipe(tracks.value, now()) : tracks;
-    if (read.ok) events.emit('swipe', read.value);
-    else events.emit('swipe-error', read.error);
+    events.emitChecked(checkSwipe(tracks, now()));
   });
 
   device.on('error', (error) => {

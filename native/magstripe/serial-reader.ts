@@ -1,5 +1,5 @@
 import { SerialPort } from 'serialport';
-import { parseSwipeText } from '@app/card/swipe';
+import { checkSwipeText } from '@app/card/swipe-diagnosis';
 import { localExpiryClock, ReaderEvents } from './reader';
 import type { ExpiryClock, MagstripeReader } from './reader';
 import { SerialSwipeFramer } from './serial-framer';
@@ -46,6 +46,7 @@ export async function openSerialMagstripeReader(
     events.emit('swipe-error', {
       code: 'swipe_incomplete',
       message: `no line end within ${partialTimeoutMs} ms of the last byte`,
+      diagnosis: null,
     });
   };
 
@@ -54,12 +55,14 @@ export async function openSerialMagstripeReader(
     chunk.fill(0);
     for (const output of outputs) {
       if (output.kind === 'overflow') {
-        events.emit('swipe-error', { code: 'track_too_long', message: 'swipe overran 256 bytes' });
+        events.emit('swipe-error', {
+          code: 'track_too_long',
+          message: 'swipe overran 256 bytes',
+          diagnosis: null,
+        });
         continue;
       }
-      const read = parseSwipeText(output.text, now());
-      if (read.ok) events.emit('swipe', read.value);
-      else events.emit('swipe-error', read.error);
+      events.emitChecked(checkSwipeText(output.text, now()));
     }
     clearTimeout(partialTimer);
     partialTimer = framer.pending ? setTimeout(dropPartial, partialTimeoutMs) : undefined;

@@ -74,7 +74,13 @@ export type TlvDecode =
   | { readonly ok: true; readonly nodes: readonly TlvNode[] }
   | { readonly ok: false; readonly offset: number };
 
-export function decodeTlv(bytes: Uint8Array): TlvDecode {
+/**
+ * Deepest nesting decoded. The tags ZVT defines nest two or three levels; a terminal (or a
+ * line fault) sending thousands would otherwise exhaust the stack.
+ */
+export const MAX_TLV_DEPTH = 8;
+
+export function decodeTlv(bytes: Uint8Array, depth = 0): TlvDecode {
   const nodes: TlvNode[] = [];
   let offset = 0;
   while (offset < bytes.length) {
@@ -96,7 +102,8 @@ export function decodeTlv(bytes: Uint8Array): TlvDecode {
     const value = bytes.slice(offset, offset + length[0]);
     offset += length[0];
     if (isConstructed(first)) {
-      const inner = decodeTlv(value);
+      if (depth >= MAX_TLV_DEPTH) return { ok: false, offset: start };
+      const inner = decodeTlv(value, depth + 1);
       if (!inner.ok) return { ok: false, offset: offset - length[0] + inner.offset };
       nodes.push({ tag, value, children: inner.nodes });
     } else {

@@ -3,12 +3,15 @@ import { createRoot } from 'react-dom/client';
 import { ApiProvider } from './api/api-context';
 import { connectApi } from './api/connect';
 import { createConnectionStore, useConnection } from './api/connection-store';
+import { installWedgeSwipeGuard } from './common/wedge-swipe';
 import { initI18n } from './i18n';
 import { App } from './App';
 import './styles.css';
 
 const connection = createConnectionStore();
 const api = connectApi(connection.set);
+// The masked result comes back as a devices.swipe event to whichever screen is showing.
+installWedgeSwipeGuard((text) => void api.invoke('devices.wedgeSwipe', { text }));
 
 function Root() {
   const state = useConnection(connection);

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { cardMessages } from '@app/card/messages';
 import { formatMoney } from '@app/money/format';
 import type { CurrencyCode } from '@app/money/currency';
 import type { AppError } from '@app/result';
@@ -27,4 +28,12 @@ export function useAge(): (iso: string, nowMs: number) => string {
     const { unit, n } = elapsedSince(Date.parse(iso), nowMs);
     return t(`age.${unit}`, { n });
   };
+}
+
+/** The translated message for a swipe failure code (app/card), else the English fallback. */
+export function useCardMessage(): (code: string, fallback: string) => string {
+  const { i18n } = useTranslation();
+  const messages: Partial<Record<string, string>> =
+    cardMessages[i18n.language === 'zh-CN' ? 'zh-CN' : 'en'];
+  return (code, fallback) => messages[code] ?? fallback;
 }

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceRole, DevicesView, DeviceStatus, MaskedSwipe } from '@app/api/contract';
-import { cardMessages } from '@app/card/messages';
 import { formatLocalDateTime } from '@app/time/local-time';
 import { useApi, useEvent } from '../api/api-context';
 import type { Notice } from '../common/ErrorBanner';
 import { useErrorText } from '../common/format';
 import { ConnectionForm } from './ConnectionForm';
+import { SwipeTest } from './SwipeTest';
 import type { Draft } from './ConnectionForm';
 
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -23,7 +23,7 @@ const SIMULATED_CARDS = [
  * state (it reconnects by itself), a test per device, and the last swipe, masked.
  */
 export function DevicesScreen({ notify }: { notify: (notice: Notice | null) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const api = useApi();
   const errorText = useErrorText();
   const [view, setView] = useState<DevicesView | null>(null);
@@ -49,19 +49,6 @@ export function DevicesScreen({ notify }: { notify: (notice: Notice | null) => v
     const result = await api.invoke('devices.simulateSwipe', { card });
     if (!result.ok) notify({ kind: 'error', text: errorText(result.error) });
   };
-  const swipeText = (s: MaskedSwipe): string => {
-    if (s.ok)
-      return t('devices.swipeOk', {
-        pan: s.maskedPan,
-        brand: s.brand,
-        kind: s.kind,
-        expiry: s.expiry,
-      });
-    const locale = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
-    const messages: Partial<Record<string, string>> = cardMessages[locale];
-    return messages[s.code] ?? s.message;
-  };
-
   if (!view) return null;
   return (
     <div className="devices-screen" data-testid="devices-screen">
@@ -78,13 +65,15 @@ export function DevicesScreen({ notify }: { notify: (notice: Notice | null) => v
                 current={device.connection}
                 prefill={prefill?.role === device.role ? prefill.draft : null}
                 onSave={async (connection) => {
+                  // Cleared before, not after: a test run while this answer is on its way
+                  // (discovery can take a while) keeps its message.
+                  notify(null);
                   const result = await api.invoke('devices.configure', {
                     role: device.role,
                     connection,
                   });
                   if (!result.ok) return notify({ kind: 'error', text: errorText(result.error) });
                   setView(result.value);
-                  notify(null);
                 }}
                 invalidText={t('devices.invalid')}
                 onInvalid={(text) => notify({ kind: 'error', text })}
@@ -114,11 +103,8 @@ export function DevicesScreen({ notify }: { notify: (notice: Notice | null) => v
                   ))}
                 </div>
               )}
-              {device.role === 'cardReader' && swipe && (
-                <p className={swipe.ok ? 'swipe-ok' : 'state-error'} data-testid="last-swipe">
-                  {t('devices.lastSwipe')}: {swipeText(swipe)}
-                </p>
-              )}
+              {device.role === 'cardReader' && <p className="muted">{t('devices.swipeHint')}</p>}
+              {device.role === 'cardReader' && swipe && <SwipeTest swipe={swipe} />}
             </section>
           ))}
         </div>

@@ -9,7 +9,7 @@ import { currencies } from '@app/money/currency';
 import { parseDecimal } from '@app/money/format';
 import { useApi, useEvent } from '../api/api-context';
 import type { Notice } from '../common/ErrorBanner';
-import { useErrorText } from '../common/format';
+import { useCardMessage, useErrorText } from '../common/format';
 import { CartTable } from './CartTable';
 import { ScanBar } from './ScanBar';
 import { useKeyboardWedge } from '../common/useKeyboardWedge';
@@ -35,6 +35,7 @@ export function SellScreen({ settings, printer, notify }: Props) {
   const { t } = useTranslation();
   const api = useApi();
   const errorText = useErrorText();
+  const cardMessage = useCardMessage();
   const [cart, setCart] = useState<CartView | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
@@ -51,6 +52,25 @@ export function SellScreen({ settings, printer, notify }: Props) {
     if (view.lastLineId) setSelected(view.lastLineId);
   });
   useEvent('printer.page', (page) => setPages((current) => [...current.slice(-4), page]));
+  // Card payments arrive with the payments work; until then a swipe is read, masked and
+  // answered, so the cashier knows the card went nowhere.
+  useEvent('devices.swipe', (swipe) =>
+    notify(
+      swipe.ok
+        ? {
+            kind: 'info',
+            text: t('sell.cardRead', {
+              pan: swipe.maskedPan,
+              brand: swipe.brand,
+              kind: swipe.kind,
+            }),
+          }
+        : {
+            kind: 'error',
+            text: t('sell.cardFailed', { reason: cardMessage(swipe.code, swipe.message) }),
+          },
+    ),
+  );
 
   /** Runs a cart command; an error shows on screen and leaves the cart as it was. */
   const run = useCallback(

@@ -1,0 +1,74 @@
+import { defaultSwipeOptions, SwipeDetector } from '@app/card/swipe-detector';
+
+/** Keys this module types back itself; its own listener lets them pass. */
+const replayed = new WeakSet<Event>();
+
+const isTextField = (element: Element | null): element is HTMLInputElement | HTMLTextAreaElement =>
+  element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement;
+
+/**
+ * Recognises a keyboard-wedge card reader anywhere in the window, whatever has the focus,
+ * and keeps its keystrokes out of every field: the burst goes to `onSwipe` (which must hand
+ * it to the main process and keep nothing). Installed once, before React, so its capturing
+ * listener runs ahead of every other key handler.
+ */
+export function installWedgeSwipeGuard(onSwipe: (text: string) => void): () => void {
+  const detector = new SwipeDetector();
+  let flushTimer: number | undefined;
+
+  const finish = (release: string[], swipe: string | null) => {
+    if (release.length > 0) typeBack(release);
+    if (swipe !== null) onSwipe(swipe);
+  };
+  const scheduleFlush = () => {
+    window.clearTimeout(flushTimer);
+    flushTimer = window.setTimeout(() => {
+      const out = detector.flush(performance.now());
+      finish(out.release, out.swipe);
+    }, defaultSwipeOptions.maxGapMs + 5);
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (replayed.has(event) || event.ctrlKey || event.metaKey || event.altKey) return;
+    // Shift and other named keys come between a reader's characters: they neither start nor
+    // end a burst.
+    if (event.key !== 'Enter' && event.key.length !== 1) return;
+    const step = detector.push(event.key, performance.now());
+    finish(step.release, step.swipe);
+    if (step.swallow) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      scheduleFlush();
+    }
+  };
+  window.addEventListener('keydown', onKeyDown, true);
+  return () => {
+    window.removeEventListener('keydown', onKeyDown, true);
+    window.clearTimeout(flushTimer);
+  };
+}
+
+/**
+ * Gives a person's held keys (a `%` or `;` that did not start a swipe) to whatever has the
+ * focus, as if typed: into a text field, or as key events for the window-level handlers.
+ */
+function typeBack(keys: string[]): void {
+  const active = document.activeElement;
+  if (isTextField(active)) {
+    if (active.selectionStart === null) return; // number fields take no % or ;
+    active.setRangeText(
+      keys.join(''),
+      active.selectionStart,
+      active.selectionEnd ?? active.selectionStart,
+      'end',
+    );
+    // React's value tracker still holds the old value, so this input event reaches onChange.
+    active.dispatchEvent(new Event('input', { bubbles: true }));
+    return;
+  }
+  for (const key of keys) {
+    const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+    replayed.add(event);
+    (active ?? document.body).dispatchEvent(event);
+  }
+}
