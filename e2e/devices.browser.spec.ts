@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { filesWithCardData } from './support/card-data-scan';
 import { startBrowserHost, tempDataDir } from './support/browser-host';
@@ -49,6 +53,57 @@ test('the technician sets up simulated devices, swipes a card and tests the term
     await expect(page.getByTestId('device-state-paymentTerminal')).toContainText('refused');
   } finally {
     await app.stop();
+  }
+  expect(filesWithCardData(dataDir)).toEqual([]);
+});
+
+// A keyboard-wedge reader types the stripe at a few ms per key; the test card's tracks.
+const VISA_SWIPE =
+  '%B4111111111111111^TEST/VISA^3012101000000000?;4111111111111111=3012101000000000?';
+
+test('a wedge swipe stays out of every field, and the technician exports a clean bundle', async ({
+  page,
+}) => {
+  const dataDir = tempDataDir();
+  const app = await startBrowserHost(dataDir);
+  const unpacked = mkdtempSync(join(tmpdir(), 'countertop-bundle-'));
+  try {
+    await page.goto(app.launchUrl);
+    const scanField = page.getByTestId('scan-input');
+    await scanField.focus();
+    await page.keyboard.type(VISA_SWIPE + '\n', { delay: 2 });
+    await expect(page.getByTestId('notice-text')).toContainText('411111******1111');
+    await expect(scanField).toHaveValue('');
+    // A person's % is held for a moment, then typed where it belongs.
+    await page.keyboard.type('%', { delay: 0 });
+    await page.waitForTimeout(100);
+    await page.keyboard.type('5');
+    await expect(scanField).toHaveValue('%5');
+    await scanField.fill('');
+
+    await page.getByTestId('nav-devices').click();
+    await page.keyboard.type(VISA_SWIPE + '\n', { delay: 2 });
+    await expect(page.getByTestId('last-swipe')).toHaveAttribute('data-quality', 'good');
+    await expect(page.getByTestId('track-2')).toHaveAttribute('data-state', 'ok');
+    await page.screenshot({ path: 'test-results/e2e/swipe-test.png' });
+
+    await page.getByTestId('nav-diagnostics').click();
+    await expect(page.getByTestId('log-lines')).toContainText('services started');
+    await page.getByTestId('db-check').click();
+    await expect(page.getByTestId('db-health')).toHaveAttribute('data-ok', 'true');
+    await page.getByTestId('bundle-export').click();
+    const download = page.waitForEvent('download');
+    await page.getByTestId('bundle-download').click();
+    const zip = join(unpacked, 'bundle.zip');
+    await (await download).saveAs(zip);
+    await page.screenshot({ path: 'test-results/e2e/diagnostics.png' });
+    execFileSync('unzip', ['-q', zip, '-d', join(unpacked, 'files')]);
+    const log = readFileSync(join(unpacked, 'files', 'log-tail.jsonl'), 'utf8');
+    expect(log).toContain('services started');
+    expect(filesWithCardData(join(unpacked, 'files'))).toEqual([]);
+  } finally {
+    await app.stop();
+    rmSync(unpacked, { recursive: true, force: true });
   }
   expect(filesWithCardData(dataDir)).toEqual([]);
 });

@@ -27,6 +27,7 @@ import { EventBus } from './api/event-bus';
 import { createDispatcher } from './api/dispatcher';
 import type { Dispatch } from './api/dispatcher';
 import { createHandlers } from './api/handlers';
+import { DiagnosticsService } from './diagnostics/diagnostics-service';
 import { createFileLogger } from './log/logger';
 import type { Logger } from './log/logger';
 
@@ -62,7 +63,8 @@ const PRINTER_KEY = 'printer.config';
 /** The composition root: every service built once, with its dependencies passed in. */
 export function createServices(options: ServicesOptions): Services {
   mkdirSync(options.dataDir, { recursive: true });
-  const log = options.log ?? createFileLogger(join(options.dataDir, 'logs', 'countertop.log'));
+  const logFile = join(options.dataDir, 'logs', 'countertop.log');
+  const log = options.log ?? createFileLogger(logFile);
   const file = join(options.dataDir, 'ledger.sqlite');
   const db = openDatabase(file, {
     checkpoint: 'manual',
@@ -78,11 +80,12 @@ export function createServices(options: ServicesOptions): Services {
   if (catalog.count() === 0) catalog.upsertMany(demoCatalog());
   const identity = new TerminalIdentityStore(db);
   const ledger = new LedgerStore(db);
+  const secrets = options.secrets ?? new FileSecretStore(join(options.dataDir, 'terminal-secret'));
   const sync = new SyncService({
     db,
     ledger,
     identity,
-    secrets: options.secrets ?? new FileSecretStore(join(options.dataDir, 'terminal-secret')),
+    secrets,
     log,
     currency: () => settings.get().currency,
     onStatus: (status) => bus.emit('sync.status', status),
@@ -134,6 +137,19 @@ export function createServices(options: ServicesOptions): Services {
     },
   });
 
+  const diagnostics = new DiagnosticsService({
+    db,
+    databaseFile: file,
+    dataDir: options.dataDir,
+    logFile,
+    appVersion: options.version,
+    devices: () => devices.view(),
+    syncStatus: () => sync.status(),
+    knownSecrets: () => {
+      const secret = secrets.get();
+      return secret === null ? [] : [secret.toString('base64'), secret.toString('hex')];
+    },
+  });
   const info = (): AppInfo => ({
     version: options.version,
     host: options.host,
@@ -151,6 +167,7 @@ export function createServices(options: ServicesOptions): Services {
       printing,
       sync,
       devices,
+      diagnostics,
       bus,
       receiptFor,
     }),

@@ -3,6 +3,13 @@ import type { Result } from '../result';
 import type { CommandName, EventName } from './names';
 import type { swipeDiagnosisSchema } from './schemas';
 import {
+  databaseHealthSchema,
+  logLevelSchema,
+  logTailSchema,
+  supportBundleSchema,
+  systemInfoSchema,
+} from './diagnostics-schemas';
+import {
   appInfoSchema,
   cartViewSchema,
   discountSchema,
@@ -184,6 +191,30 @@ export const commands = {
     }),
     deviceTestResultSchema,
   ),
+  'diagnostics.logTail': command(
+    "The newest records of the app's log, at or above a level, secrets redacted.",
+    z.strictObject({
+      lines: z.number().int().min(1).max(2_000).default(200),
+      minLevel: logLevelSchema.default('info'),
+    }),
+    logTailSchema,
+  ),
+  'diagnostics.database': command(
+    'Checks the ledger database (quick or full integrity check, sizes) and re-verifies its hash chain.',
+    z.strictObject({ full: z.boolean().default(false) }),
+    databaseHealthSchema,
+  ),
+  'diagnostics.system': command(
+    'Versions, operating system, memory and free disk space of this computer.',
+    none,
+    systemInfoSchema,
+  ),
+  'diagnostics.exportBundle': command(
+    'Writes a support bundle (settings, devices, sync, database health, log tail; every ' +
+      'secret and card number redacted) to the data folder and returns it.',
+    none,
+    supportBundleSchema,
+  ),
   'devices.wedgeSwipe': command(
     'A keyboard-wedge reader swiped: the renderer hands the keystroke burst over at once and ' +
       'keeps nothing. Answers with the masked result; track data stays in the main process.',
@@ -239,3 +270,7 @@ export type DeviceStatus = z.output<typeof devicesViewSchema>['devices'][number]
 export type DeviceTestResult = z.output<typeof deviceTestResultSchema>;
 export type MaskedSwipe = z.output<typeof maskedSwipeSchema>;
 export type SwipeDiagnosisView = z.output<typeof swipeDiagnosisSchema>;
+export type LogTailView = z.output<typeof logTailSchema>;
+export type DatabaseHealthView = z.output<typeof databaseHealthSchema>;
+export type SystemInfoView = z.output<typeof systemInfoSchema>;
+export type SupportBundleView = z.output<typeof supportBundleSchema>;

@@ -39,6 +39,10 @@ export const commandNames = [
   'devices.test',
   'devices.simulateSwipe',
   'devices.wedgeSwipe',
+  'diagnostics.logTail',
+  'diagnostics.database',
+  'diagnostics.system',
+  'diagnostics.exportBundle',
 ] as const;
 
 export const eventNames = [

@@ -12,6 +12,7 @@ import type { PrintService } from '../printing/print-service';
 import type { EventBus } from './event-bus';
 import type { SyncService } from '../sync/sync-service';
 import type { DeviceService } from '../devices/device-service';
+import type { DiagnosticsService } from '../diagnostics/diagnostics-service';
 
 export interface HandlerDeps {
   info: () => AppInfo;
@@ -23,6 +24,7 @@ export interface HandlerDeps {
   printing: PrintService;
   sync: SyncService;
   devices: DeviceService;
+  diagnostics: DiagnosticsService;
   bus: EventBus;
   receiptFor: (sale: SaleRecord, duplicate: boolean) => ReturnType<typeof buildSaleReceipt>;
 }
@@ -76,5 +78,9 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'devices.test': ({ role }) => d.devices.test(role),
     'devices.simulateSwipe': ({ card }) => d.devices.simulateSwipe(card),
     'devices.wedgeSwipe': ({ text }) => d.devices.wedgeSwipe(text),
+    'diagnostics.logTail': ({ lines, minLevel }) => d.diagnostics.logTail(lines, minLevel),
+    'diagnostics.database': ({ full }) => d.diagnostics.database(full),
+    'diagnostics.system': () => d.diagnostics.system(),
+    'diagnostics.exportBundle': () => d.diagnostics.exportBundle(),
   };
 }

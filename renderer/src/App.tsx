@@ -11,12 +11,21 @@ import { HistoryScreen } from './history/HistoryScreen';
 import { PrinterScreen } from './printer/PrinterScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { DevicesScreen } from './devices/DevicesScreen';
+import { DiagnosticsScreen } from './diagnostics/DiagnosticsScreen';
 import { SyncChip } from './sync/SyncChip';
 import { SyncScreen } from './sync/SyncScreen';
 import { useSyncStatus } from './sync/useSyncStatus';
 
-type Screen = 'sell' | 'history' | 'printer' | 'devices' | 'sync' | 'settings';
-const SCREENS: Screen[] = ['sell', 'history', 'printer', 'devices', 'sync', 'settings'];
+type Screen = 'sell' | 'history' | 'printer' | 'devices' | 'diagnostics' | 'sync' | 'settings';
+const SCREENS: Screen[] = [
+  'sell',
+  'history',
+  'printer',
+  'devices',
+  'diagnostics',
+  'sync',
+  'settings',
+];
 
 export function App({ connection }: { connection: ConnectionState }) {
   const { t } = useTranslation();
@@ -107,6 +116,9 @@ export function App({ connection }: { connection: ConnectionState }) {
         {screen === 'history' && <HistoryScreen notify={notify} />}
         {screen === 'printer' && <PrinterScreen status={printer} notify={notify} />}
         {screen === 'devices' && <DevicesScreen notify={notify} />}
+        {screen === 'diagnostics' && (
+          <DiagnosticsScreen sync={sync} onOpenSync={() => setScreen('sync')} notify={notify} />
+        )}
         {sync && screen === 'sync' && (
           <SyncScreen status={sync} onStatus={setSync} notify={notify} />
         )}

@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cardMessages } from '@app/card/messages';
 import { formatMoney } from '@app/money/format';
@@ -15,10 +16,14 @@ export function useMoney(): (minor: number, currency: CurrencyCode) => string {
 /** The translated message for an error value; the code never reaches the screen raw. */
 export function useErrorText(): (error: AppError) => string {
   const { t } = useTranslation();
-  return (error) => {
-    const key = `errors.${error.code}` as MessageKey;
-    return t(key, { ...error.params, message: error.message });
-  };
+  // Stable while the language is, so effects may depend on it.
+  return useCallback(
+    (error: AppError) => {
+      const key = `errors.${error.code}` as MessageKey;
+      return t(key, { ...error.params, message: error.message });
+    },
+    [t],
+  );
 }
 
 /** "3 min" / "3 分钟": how long ago an ISO time was, against `nowMs`. */
@@ -36,4 +41,23 @@ export function useCardMessage(): (code: string, fallback: string) => string {
   const messages: Partial<Record<string, string>> =
     cardMessages[i18n.language === 'zh-CN' ? 'zh-CN' : 'en'];
   return (code, fallback) => messages[code] ?? fallback;
+}
+
+/** "1.5 MB": sizes for technicians, in powers of 1024 with one decimal. */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${unit === 0 ? String(value) : value.toFixed(1)} ${units[unit] ?? 'B'}`;
+}
+
+/** "Visa credit" / "Visa 信用卡": the brand and kind hint of a masked swipe, translated. */
+export function useCardName(): (brand: string, kind: string) => string {
+  const { t } = useTranslation();
+  return (brand, kind) =>
+    `${t(`card.brand.${brand}` as MessageKey, { defaultValue: brand })} ${t(`card.kind.${kind}` as MessageKey, { defaultValue: kind })}`;
 }

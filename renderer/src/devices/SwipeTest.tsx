@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { MaskedSwipe, SwipeDiagnosisView } from '@app/api/contract';
-import { useCardMessage } from '../common/format';
+import { useCardMessage, useCardName } from '../common/format';
 
 /** The last swipe as the technician needs it: masked card, read quality, each track's checks. */
 export function SwipeTest({ swipe }: { swipe: MaskedSwipe }) {
   const { t } = useTranslation();
   const cardMessage = useCardMessage();
+  const cardName = useCardName();
   return (
     <div className="swipe-test" data-testid="last-swipe" data-quality={swipe.diagnosis?.quality}>
       <p className={swipe.ok ? 'swipe-ok' : 'state-error'}>
@@ -13,8 +14,7 @@ export function SwipeTest({ swipe }: { swipe: MaskedSwipe }) {
         {swipe.ok
           ? t('devices.swipeOk', {
               pan: swipe.maskedPan,
-              brand: swipe.brand,
-              kind: swipe.kind,
+              card: cardName(swipe.brand, swipe.kind),
               expiry: swipe.expiry,
             })
           : cardMessage(swipe.code, swipe.message)}

@@ -9,7 +9,7 @@ import { currencies } from '@app/money/currency';
 import { parseDecimal } from '@app/money/format';
 import { useApi, useEvent } from '../api/api-context';
 import type { Notice } from '../common/ErrorBanner';
-import { useCardMessage, useErrorText } from '../common/format';
+import { useCardMessage, useCardName, useErrorText } from '../common/format';
 import { CartTable } from './CartTable';
 import { ScanBar } from './ScanBar';
 import { useKeyboardWedge } from '../common/useKeyboardWedge';
@@ -36,6 +36,7 @@ export function SellScreen({ settings, printer, notify }: Props) {
   const api = useApi();
   const errorText = useErrorText();
   const cardMessage = useCardMessage();
+  const cardName = useCardName();
   const [cart, setCart] = useState<CartView | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
@@ -61,8 +62,7 @@ export function SellScreen({ settings, printer, notify }: Props) {
             kind: 'info',
             text: t('sell.cardRead', {
               pan: swipe.maskedPan,
-              brand: swipe.brand,
-              kind: swipe.kind,
+              card: cardName(swipe.brand, swipe.kind),
             }),
           }
         : {
