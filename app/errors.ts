@@ -6,6 +6,7 @@ export const errorCodes = [
   'invalid_input',
   'unknown_barcode',
   'invalid_barcode',
+  'card_data_in_scan',
   'product_not_found',
   'invalid_quantity',
   'invalid_discount',

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { CHINESE_SAMPLE } from '@app/receipt/test-page';
 import { filesWithCardData } from './support/card-data-scan';
 import { startBrowserHost, tempDataDir } from './support/browser-host';
 
@@ -86,6 +87,12 @@ test('a wedge swipe stays out of every field, and the technician exports a clean
     await expect(page.getByTestId('last-swipe')).toHaveAttribute('data-quality', 'good');
     await expect(page.getByTestId('track-2')).toHaveAttribute('data-state', 'ok');
     await page.screenshot({ path: 'test-results/e2e/swipe-test.png' });
+
+    // The test page, as the simulated printer decoded it from the ESC/POS bytes.
+    await page.getByTestId('nav-printer').click();
+    await page.getByTestId('printer-test-page').click();
+    await expect(page.getByTestId('receipt-paper').last()).toContainText(CHINESE_SAMPLE);
+    await page.screenshot({ path: 'test-results/e2e/test-page.png', fullPage: true });
 
     await page.getByTestId('nav-diagnostics').click();
     await expect(page.getByTestId('log-lines')).toContainText('services started');

@@ -123,6 +123,11 @@ export const commands = {
     printJobSchema,
   ),
   'printer.reprint': command('Reprints a sale receipt, marked DUPLICATE.', saleId, printJobSchema),
+  'printer.testPage': command(
+    'Prints the test page: width ruler, code page table, Chinese sample, barcodes, QR, cut.',
+    none,
+    printJobSchema,
+  ),
   'printer.pages': command(
     'What the simulated printer decoded from the bytes it received, newest last.',
     none,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SwipeDetector } from './swipe-detector';
+import { defaultSwipeOptions, SwipeDetector } from './swipe-detector';
 import type { SwipeStep } from './swipe-detector';
 
 const track1 = '%B4111111111111111^TEST/VISA^3012101000000000?';
@@ -27,8 +27,9 @@ describe('SwipeDetector', () => {
     const steps = feed(detector, chars(track2), 0, 4);
     expect(steps.every((s) => s.swallow && s.swipe === null)).toBe(true);
     const last = (track2.length - 1) * 4;
-    expect(detector.flush(last + 30)).toEqual({ release: [], swipe: null });
-    expect(detector.flush(last + 31)).toEqual({ release: [], swipe: track2 });
+    const gap = defaultSwipeOptions.maxGapMs;
+    expect(detector.flush(last + gap)).toEqual({ release: [], swipe: null });
+    expect(detector.flush(last + gap + 1)).toEqual({ release: [], swipe: track2 });
   });
 
   it('hands over a swipe ended by silence when the next key arrives before flush()', () => {
@@ -49,7 +50,10 @@ describe('SwipeDetector', () => {
     const detector = new SwipeDetector();
     expect(detector.push('%', 0)).toEqual({ release: [], swallow: true, swipe: null });
     expect(detector.flush(20)).toEqual({ release: [], swipe: null });
-    expect(detector.flush(31)).toEqual({ release: ['%'], swipe: null });
+    expect(detector.flush(defaultSwipeOptions.maxGapMs + 1)).toEqual({
+      release: ['%'],
+      swipe: null,
+    });
   });
 
   it('gives back slow typing that starts with a sentinel, in order', () => {

@@ -8,13 +8,17 @@
  * `maxGapMs` after any step that swallowed a key.
  */
 export interface SwipeDetectorOptions {
-  /** Longest gap between two keys of one swipe. Readers send a key every 1–20 ms. */
+  /**
+   * Longest gap between two keys of one swipe. Readers send a key every 1–20 ms, but a busy
+   * renderer can deliver them in clumps; 50 ms (as for scanners) leaves room for that and is
+   * still quicker than a person's next key.
+   */
   maxGapMs: number;
   /** Longest burst taken as a swipe: tracks 1–3 at most (79 + 40 + 107) plus Enter. */
   maxLength: number;
 }
 
-export const defaultSwipeOptions: SwipeDetectorOptions = { maxGapMs: 30, maxLength: 230 };
+export const defaultSwipeOptions: SwipeDetectorOptions = { maxGapMs: 50, maxLength: 230 };
 
 export interface SwipeStep {
   /** Held keys that turned out to be typing: deliver them, in order, before the current key. */

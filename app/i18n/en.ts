@@ -276,6 +276,8 @@ export const en = {
   'devices.invalid': 'Check the fields: a path, a baud rate, hex IDs, or an address and port.',
   'errors.invalid_input': 'That input was not understood.',
   'errors.unknown_barcode': 'No product has barcode {{barcode}}. Check the item or search by name.',
+  'errors.card_data_in_scan':
+    'That was a card swipe, not a barcode, and it was not read completely. Swipe the card again in one smooth motion.',
   'errors.invalid_barcode': '{{barcode}} is not a valid barcode (check digit wrong). Scan again.',
   'errors.product_not_found': 'That product is no longer in the catalog.',
   'errors.invalid_quantity': 'Quantity must be a whole number from 1 to 9999.',
@@ -355,6 +357,7 @@ export const en = {
   'card.kind.credit': 'credit',
   'card.kind.debit': 'debit',
   'card.kind.unknown': 'credit or debit',
+  'printer.testPage': 'Print test page',
 } as const;
 
 export type MessageKey = keyof typeof en;

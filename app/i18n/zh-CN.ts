@@ -275,6 +275,7 @@ export const zhCN: Record<MessageKey, string> = {
   'devices.invalid': '请检查填写：路径、波特率、十六进制 ID，或地址和端口。',
   'errors.invalid_input': '无法识别该输入。',
   'errors.unknown_barcode': '条码 {{barcode}} 没有对应商品，请核对商品或按名称搜索。',
+  'errors.card_data_in_scan': '刚才是刷卡而不是条码，且未完整读取。请匀速一次性重新刷卡。',
   'errors.invalid_barcode': '{{barcode}} 不是有效条码（校验位错误），请重新扫描。',
   'errors.product_not_found': '该商品已不在商品库中。',
   'errors.invalid_quantity': '数量必须是 1 到 9999 的整数。',
@@ -349,4 +350,5 @@ export const zhCN: Record<MessageKey, string> = {
   'card.kind.credit': '信用卡',
   'card.kind.debit': '借记卡',
   'card.kind.unknown': '信用卡或借记卡',
+  'printer.testPage': '打印测试页',
 };

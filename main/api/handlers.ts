@@ -2,6 +2,8 @@ import type { AppInfo } from '@app/api/contract';
 import { DomainError } from '@app/result';
 import type { buildSaleReceipt } from '@app/receipt/sale-receipt';
 import type { SaleRecord } from '@app/sale/sale';
+import { testPage } from '@app/receipt/test-page';
+import { formatLocalDateTime } from '@app/time/local-time';
 import type { Handlers } from './dispatcher';
 import type { CartService } from '../cart/cart-service';
 import type { SaleService } from '../sales/sale-service';
@@ -28,6 +30,8 @@ export interface HandlerDeps {
   bus: EventBus;
   receiptFor: (sale: SaleRecord, duplicate: boolean) => ReturnType<typeof buildSaleReceipt>;
 }
+
+const localZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** The contract's commands, each a thin call into one service. */
 export function createHandlers(d: HandlerDeps): Handlers {
@@ -64,6 +68,20 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'printer.skip': ({ jobId }) => d.printing.skip(jobId),
     'printer.reprint': ({ saleId }) =>
       d.printing.enqueue('reprint', saleId, d.receiptFor(sale(saleId), true)),
+    'printer.testPage': () => {
+      const { paperWidth } = d.settings.get();
+      const info = d.info();
+      return d.printing.enqueue(
+        'test',
+        null,
+        testPage({
+          paperWidth,
+          printer: d.printing.status().description,
+          printedAt: formatLocalDateTime(new Date().toISOString(), localZone()),
+          appVersion: info.version,
+        }),
+      );
+    },
     'printer.pages': () => d.printing.pages(),
     'printer.simulateOffline': ({ reason }) => d.printing.setSimulatedOffline(reason),
     'sync.status': () => d.sync.status(),

@@ -46,6 +46,11 @@ export class CartService {
 
   scan(rawCode: string): CartView {
     const code = rawCode.trim();
+    // A card swipe that reached the scan field (a reader slowed down mid-burst): refused
+    // without echoing it, so no part of a card number reaches the screen or the log.
+    if (looksLikeTrackData(code)) {
+      throw new DomainError('card_data_in_scan', 'A card swipe arrived as a scan');
+    }
     if (!/^\d{8,14}$/.test(code) || !isValidGtin(code)) {
       throw new DomainError('invalid_barcode', `Not a valid barcode: ${code}`, { barcode: code });
     }
@@ -102,3 +107,6 @@ export class CartService {
     return view;
   }
 }
+
+/** Track sentinels or separators, or a digit run as long as a card number's. */
+const looksLikeTrackData = (code: string): boolean => /[%;=^?]|\d{15}/.test(code);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTcpPrinterSim } from '@native/sim/tcp-printer-sim';
 import type { TcpPrinterSim } from '@native/sim/tcp-printer-sim';
+import { CHINESE_SAMPLE } from '@app/receipt/test-page';
 import { demoCatalog } from '../catalog/demo-catalog';
 import type { Services } from '../services';
 import { call, tempServices } from '../testing/temp-services';
@@ -22,6 +23,24 @@ const pageText = (lines: { kind: string; text?: string; data?: string }[]) =>
   lines.map((l) => l.text ?? l.data ?? '').join('\n');
 
 describe('the print queue', () => {
+  it('prints the test page: ruler, code page, Chinese sample, both barcodes, QR and a cut', async () => {
+    services = tempServices().services;
+    const job = await call(services, 'printer.testPage', {});
+    expect(job).toMatchObject({ kind: 'test', saleId: null });
+    await services.idle();
+    const page = (await call(services, 'printer.pages', {})).at(-1);
+    const text = pageText(page?.lines ?? []);
+    expect(text).toContain(CHINESE_SAMPLE);
+    expect(text).toContain('123456789012345678901234567890123456789012345678');
+    expect(text).toContain('40 @ABCDEFGHIJKLMNO');
+    expect(page?.lines.filter((l) => l.kind === 'barcode').map((l) => l.data)).toEqual([
+      '6901234567892',
+      'CT-TEST-0001',
+    ]);
+    expect(page?.lines.some((l) => l.kind === 'qr')).toBe(true);
+    expect(page?.cut).toBe(true);
+  });
+
   it('keeps receipts that could not print, in order, and prints them when paper is back', async () => {
     services = tempServices().services;
     expect(await call(services, 'printer.simulateOffline', { reason: 'paper out' })).toMatchObject({

@@ -33,6 +33,7 @@ export class PrintService {
   private state: PrinterStatus['state'] = 'ready';
   private lastError: string | null = null;
   private draining: Promise<void> | null = null;
+  private kicked = false;
   private readonly printed: PrintedPage[] = [];
 
   constructor(private readonly deps: PrintServiceDeps) {
@@ -135,9 +136,19 @@ export class PrintService {
 
   private kick(): void {
     this.emitStatus();
-    this.draining ??= this.drain().finally(() => {
+    // A job stored while a drain is finishing (it already found the queue empty) must not
+    // wait for the next sale: the drain goes round again.
+    this.kicked = true;
+    this.draining ??= this.drainWhileKicked().finally(() => {
       this.draining = null;
     });
+  }
+
+  private async drainWhileKicked(): Promise<void> {
+    while (this.kicked) {
+      this.kicked = false;
+      await this.drain();
+    }
   }
 
   private async drain(): Promise<void> {

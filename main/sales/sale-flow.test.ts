@@ -85,6 +85,19 @@ describe('bad input changes nothing', () => {
     expect((await call(services, 'cart.get', {})).lines).toHaveLength(0);
   });
 
+  it('refuses a card swipe that reached the scan field without echoing any of it', async () => {
+    const { services } = start();
+    for (const code of [
+      '11111111111111^TEST/VISA^3012101000000000?',
+      ';4111111111111111=30121010000?',
+      '4111111111111111',
+    ]) {
+      const result = await services.dispatch('cart.scan', { code });
+      expect(result).toMatchObject({ ok: false, error: { code: 'card_data_in_scan' } });
+      expect(JSON.stringify(result)).not.toMatch(/\d{6}/);
+    }
+  });
+
   it('refuses zero, negative and fractional quantities', async () => {
     const { services } = start();
     const cart = await call(services, 'cart.scan', { code: milk.barcode });

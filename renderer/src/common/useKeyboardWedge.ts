@@ -32,7 +32,7 @@ export function useKeyboardWedge(
         return;
       }
       event.preventDefault();
-      const out = detector.push(key, performance.now());
+      const out = detector.push(key, event.timeStamp);
       if (out.kind === 'scan') handlers.current.onScan(out.code);
       else if (out.kind === 'typed') deliver(out.keys);
     };

@@ -33,7 +33,9 @@ export function installWedgeSwipeGuard(onSwipe: (text: string) => void): () => v
     // Shift and other named keys come between a reader's characters: they neither start nor
     // end a burst.
     if (event.key !== 'Enter' && event.key.length !== 1) return;
-    const step = detector.push(event.key, performance.now());
+    // When the key reached the browser, not when this busy page got round to it: a reader's
+    // burst queued behind a render still has its few-ms gaps.
+    const step = detector.push(event.key, event.timeStamp);
     finish(step.release, step.swipe);
     if (step.swallow) {
       event.preventDefault();

@@ -104,6 +104,16 @@ export function PrinterScreen({
             </button>
           </div>
         )}
+        <div className="form-row">
+          <button
+            type="button"
+            className="secondary"
+            data-testid="printer-test-page"
+            onClick={() => void act(api.invoke('printer.testPage', {}))}
+          >
+            {t('printer.testPage')}
+          </button>
+        </div>
         <h2>{t('printer.queue')}</h2>
         {pending.length === 0 && <p className="muted">{t('printer.queueEmpty')}</p>}
         <table className="table" data-testid="print-queue">
