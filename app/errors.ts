@@ -7,6 +7,7 @@ export const errorCodes = [
   'unknown_barcode',
   'invalid_barcode',
   'card_data_in_scan',
+  'drawer_failed',
   'product_not_found',
   'invalid_quantity',
   'invalid_discount',

@@ -92,6 +92,8 @@ test('a wedge swipe stays out of every field, and the technician exports a clean
     await page.getByTestId('nav-printer').click();
     await page.getByTestId('printer-test-page').click();
     await expect(page.getByTestId('receipt-paper').last()).toContainText(CHINESE_SAMPLE);
+    await page.getByTestId('drawer-kick-2').click();
+    await expect(page.getByTestId('drawer-state')).toHaveText(/Open|已打开/);
     await page.screenshot({ path: 'test-results/e2e/test-page.png', fullPage: true });
 
     await page.getByTestId('nav-diagnostics').click();

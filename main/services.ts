@@ -180,6 +180,7 @@ export function createServices(options: ServicesOptions): Services {
   };
   // Receipts left in the queue by a crash or a shutdown print now.
   printing.resume();
+  printing.startPolling();
   sync.start();
   void devices.start();
   log.info('services started', { host: options.host, ...identity.current() });
@@ -192,6 +193,7 @@ export function createServices(options: ServicesOptions): Services {
       await sync.settled();
     },
     close: async () => {
+      printing.stop();
       await devices.stop();
       await sync.stop();
       checkpointer.stop();

@@ -123,6 +123,11 @@ export const commands = {
     printJobSchema,
   ),
   'printer.reprint': command('Reprints a sale receipt, marked DUPLICATE.', saleId, printJobSchema),
+  'printer.kickDrawer': command(
+    'Opens the cash drawer through the printer (ESC p on pin 2 or 5, pulse from settings).',
+    z.strictObject({ pin: z.union([z.literal(2), z.literal(5)]) }),
+    printerStatusSchema,
+  ),
   'printer.testPage': command(
     'Prints the test page: width ruler, code page table, Chinese sample, barcodes, QR, cut.',
     none,

@@ -25,6 +25,7 @@ export const commandNames = [
   'printer.retry',
   'printer.skip',
   'printer.reprint',
+  'printer.kickDrawer',
   'printer.testPage',
   'printer.pages',
   'printer.simulateOffline',

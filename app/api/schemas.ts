@@ -136,6 +136,21 @@ export const printerStatusSchema = z.object({
   state: z.enum(['ready', 'printing', 'error']),
   lastError: z.string().nullable(),
   queued: z.number().int(),
+  /** What the printer last said of itself (DLE EOT); unknown when it could not be asked. */
+  condition: z.enum([
+    'ready',
+    'paper-near-end',
+    'paper-out',
+    'cover-open',
+    'error',
+    'offline',
+    'unknown',
+  ]),
+  /** From the drawer sensor, where the printer reports it. */
+  drawerOpen: z.boolean().nullable(),
+  /** Why the last status query failed, for the technician. */
+  statusError: z.string().nullable(),
+  checkedAt: z.string().nullable(),
 });
 
 const decodedLineSchema = z.discriminatedUnion('kind', [

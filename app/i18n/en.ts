@@ -358,6 +358,20 @@ export const en = {
   'card.kind.debit': 'debit',
   'card.kind.unknown': 'credit or debit',
   'printer.testPage': 'Print test page',
+  'errors.drawer_failed': 'The drawer did not open: {{reason}}',
+  'printer.condition': 'Printer reports',
+  'printer.condition.ready': 'Ready',
+  'printer.condition.paper-near-end': 'Paper running low',
+  'printer.condition.paper-out': 'Out of paper',
+  'printer.condition.cover-open': 'Cover open',
+  'printer.condition.error': 'Printer error',
+  'printer.condition.offline': 'Offline',
+  'printer.condition.unknown': 'No status',
+  'printer.drawer': 'Cash drawer',
+  'printer.drawer.open': 'Open',
+  'printer.drawer.closed': 'Closed',
+  'printer.drawer.unknown': 'Not reported',
+  'printer.kick': 'Open drawer (pin {{pin}})',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -68,6 +68,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'printer.skip': ({ jobId }) => d.printing.skip(jobId),
     'printer.reprint': ({ saleId }) =>
       d.printing.enqueue('reprint', saleId, d.receiptFor(sale(saleId), true)),
+    'printer.kickDrawer': ({ pin }) => d.printing.kickDrawer(pin),
     'printer.testPage': () => {
       const { paperWidth } = d.settings.get();
       const info = d.info();

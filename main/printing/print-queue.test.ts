@@ -19,6 +19,14 @@ const sell = async () => {
   await call(services, 'cart.scan', { code: product.barcode });
   return call(services, 'sale.payCash', { tenderedMinor: product.priceMinor });
 };
+/** Polls a condition the 2 s status poll will make true. */
+const until = async (condition: () => boolean | Promise<boolean>, withinMs = 6_000) => {
+  const deadline = Date.now() + withinMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`not within ${withinMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};
 const pageText = (lines: { kind: string; text?: string; data?: string }[]) =>
   lines.map((l) => l.text ?? l.data ?? '').join('\n');
 
@@ -120,5 +128,34 @@ describe('the print queue', () => {
       description: `TCP 127.0.0.1:${String(port)}`,
     });
     expect(status.lastError).toContain('refused');
+  });
+
+  it('opens the drawer through the printer and reads the sensor back', async () => {
+    services = tempServices().services;
+    const status = await call(services, 'printer.kickDrawer', { pin: 5 });
+    expect(status).toMatchObject({ condition: 'ready', drawerOpen: true });
+  });
+
+  it('holds receipts while a TCP printer reports paper out, and prints them once refilled', async () => {
+    services = tempServices().services;
+    sim = await startTcpPrinterSim();
+    const tcp = sim;
+    await call(services, 'printer.configure', { kind: 'tcp', host: '127.0.0.1', port: tcp.port });
+    tcp.state.setPaper('out');
+    await until(async () => (await call(services, 'printer.status', {})).condition === 'paper-out');
+    const sale = await sell();
+    await services.idle();
+    const [job] = await call(services, 'printer.jobs', {});
+    expect(job).toMatchObject({
+      saleId: sale.id,
+      status: 'failed',
+      lastError: 'printer paper out',
+    });
+    expect(tcp.pages()).toHaveLength(0);
+
+    tcp.state.setPaper('ok');
+    await until(() => tcp.pages().length === 1);
+    expect(tcp.pages()[0]?.lines.find((l) => l.kind === 'qr')).toMatchObject({ data: sale.id });
+    expect(await call(services, 'printer.status', {})).toMatchObject({ queued: 0, state: 'ready' });
   });
 });

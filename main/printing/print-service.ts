@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { PrintedPage, PrinterConfig, PrinterStatus, PrintJob } from '@app/api/contract';
 import type { ReceiptDocument } from '@app/receipt/receipt-document';
 import { DomainError } from '@app/result';
+import { defaultDrawerPulse, drawerKickCommand } from '@native/printer/cash-drawer';
+import type { DrawerPin } from '@native/printer/cash-drawer';
+import { summarizeStatus } from '@native/printer/printer-status';
 import { encodeReceipt } from '@native/printer/receipt-encoder';
 import type { PrinterTransport } from '@native/printer/printer-transport';
 import { createTcpPrinter } from '@native/printer/tcp-printer';
@@ -11,6 +14,10 @@ import type { Logger } from '../log/logger';
 import type { PrintJobStore } from './print-job-store';
 
 const MAX_PAGES = 20;
+/** Paper out or a cover opened shows within this long, printing or not. */
+const STATUS_POLL_MS = 2_000;
+/** Conditions in which nothing is sent: the bytes would sit in the printer or be lost. */
+const CANNOT_PRINT = new Set<PrinterStatus['condition']>(['paper-out', 'cover-open']);
 
 export interface PrintServiceDeps {
   jobs: PrintJobStore;
@@ -35,6 +42,12 @@ export class PrintService {
   private draining: Promise<void> | null = null;
   private kicked = false;
   private readonly printed: PrintedPage[] = [];
+  private condition: PrinterStatus['condition'] = 'unknown';
+  private drawerOpen: boolean | null = null;
+  private statusError: string | null = null;
+  private checkedAt: string | null = null;
+  private pollTimer: NodeJS.Timeout | null = null;
+  private polling: Promise<void> | null = null;
 
   constructor(private readonly deps: PrintServiceDeps) {
     this.config = deps.config;
@@ -59,7 +72,48 @@ export class PrintService {
       state: this.state,
       lastError: this.lastError,
       queued: this.deps.jobs.pending().length,
+      condition: this.condition,
+      drawerOpen: this.drawerOpen,
+      statusError: this.statusError,
+      checkedAt: this.checkedAt,
     };
+  }
+
+  /** Starts asking the printer for its status every 2 s. */
+  startPolling(): void {
+    this.pollTimer ??= setInterval(() => void this.refreshStatus(), STATUS_POLL_MS);
+    this.pollTimer.unref();
+    void this.refreshStatus();
+  }
+
+  stop(): void {
+    if (this.pollTimer !== null) clearInterval(this.pollTimer);
+    this.pollTimer = null;
+  }
+
+  /**
+   * Asks the printer how it is (not while a job is going out: the answers would interleave
+   * with the job's bytes). When paper comes back, the jobs that failed print by themselves.
+   */
+  refreshStatus(): Promise<void> {
+    if (this.draining) return Promise.resolve();
+    this.polling ??= this.askStatus().finally(() => {
+      this.polling = null;
+    });
+    return this.polling;
+  }
+
+  async kickDrawer(pin: DrawerPin): Promise<PrinterStatus> {
+    await this.idle();
+    try {
+      await this.transport.write(drawerKickCommand({ ...defaultDrawerPulse, pin }));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new DomainError('drawer_failed', message, { reason: message });
+    }
+    this.deps.log.info('drawer kicked', { pin });
+    await this.refreshStatus();
+    return this.status();
   }
 
   configure(config: PrinterConfig): PrinterStatus {
@@ -69,7 +123,9 @@ export class PrintService {
     this.deps.saveConfig(config);
     this.lastError = null;
     this.state = 'ready';
+    this.condition = 'unknown';
     this.kick();
+    void this.refreshStatus();
     return this.status();
   }
 
@@ -106,12 +162,13 @@ export class PrintService {
   }
 
   /** The technician's paper-out switch: the state shows it at once, not at the next print. */
-  setSimulatedOffline(reason: string | null): PrinterStatus {
-    this.deps.simulated.setOffline(reason);
+  async setSimulatedOffline(reason: string | null): Promise<PrinterStatus> {
+    this.deps.simulated.setPaper(reason === null ? 'ok' : 'out');
     if (this.config.kind === 'simulated') {
       this.state = reason === null ? 'ready' : 'error';
       this.lastError = reason === null ? null : `printer offline: ${reason}`;
     }
+    await this.refreshStatus();
     if (reason === null) this.retryFailed();
     this.emitStatus();
     return this.status();
@@ -158,6 +215,15 @@ export class PrintService {
       if (!next || next.status === 'failed') break;
       const document = this.deps.jobs.document(next.id);
       if (!document) break;
+      if (CANNOT_PRINT.has(this.condition)) {
+        // Sent now, the receipt would wait inside the printer where nobody can retry it.
+        const message = `printer ${this.condition.replace('-', ' ')}`;
+        this.deps.jobs.markFailed(next.id, message);
+        this.state = 'error';
+        this.lastError = message;
+        this.emitStatus();
+        continue;
+      }
       this.state = 'printing';
       this.emitStatus();
       try {
@@ -172,6 +238,31 @@ export class PrintService {
         this.lastError = message;
         this.deps.log.warn('print failed', { jobId: next.id, error: message });
       }
+      this.emitStatus();
+    }
+  }
+
+  private async askStatus(): Promise<void> {
+    const before = JSON.stringify([this.condition, this.drawerOpen, this.statusError]);
+    const wasBlocked = CANNOT_PRINT.has(this.condition);
+    try {
+      const report = await this.transport.queryStatus();
+      const summary = summarizeStatus(report);
+      this.condition = summary.condition;
+      this.drawerOpen = summary.drawerOpen;
+      this.statusError = null;
+    } catch (error) {
+      this.condition = 'unknown';
+      this.drawerOpen = null;
+      this.statusError = error instanceof Error ? error.message : String(error);
+    }
+    this.checkedAt = this.now().toISOString();
+    if (wasBlocked && !CANNOT_PRINT.has(this.condition)) {
+      this.state = 'ready';
+      this.lastError = null;
+      this.retryFailed();
+    }
+    if (JSON.stringify([this.condition, this.drawerOpen, this.statusError]) !== before) {
       this.emitStatus();
     }
   }

@@ -1,4 +1,4 @@
-import type { DecodedPage, DecodedPrintout } from './decoded-printout';
+import type { DecodedPage, DecodedPrintout, DrawerKick } from './decoded-printout';
 import type { DecoderContext, Step } from './decoder-context';
 import { decodeDle, decodeEsc, decodeFs } from './decode-esc';
 import { decodeGs } from './decode-gs';
@@ -13,8 +13,10 @@ export interface EscPosStreamDecoder {
   push(chunk: Uint8Array): DecodedPage[];
   /** Ends the stream: the uncut page still on the printer, if anything printed on it. */
   flush(): DecodedPage | null;
-  /** Drawer kicks, status requests and warnings seen so far. */
+  /** Drawer kicks, status requests and warnings seen so far (not yet taken). */
   summary(): Omit<DecodedPrintout, 'pages'>;
+  /** The drawer kicks and status requests since the last call, for a printer to act on. */
+  takeCommands(): { drawerKicks: DrawerKick[]; statusRequests: number[] };
 }
 
 /** Random input would warn on nearly every byte; the first ones say what went wrong. */
@@ -110,6 +112,10 @@ export function createEscPosStreamDecoder(): EscPosStreamDecoder {
       drawerKicks: [...ctx.drawerKicks],
       statusRequests: [...ctx.statusRequests],
       warnings: [...warnings],
+    }),
+    takeCommands: () => ({
+      drawerKicks: ctx.drawerKicks.splice(0),
+      statusRequests: ctx.statusRequests.splice(0),
     }),
   };
 }

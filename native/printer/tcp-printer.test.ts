@@ -6,6 +6,8 @@ import { encodeReceipt } from './receipt-encoder';
 import { decodeEscPos } from './escpos-decoder';
 import type { DecodedPage } from './decoded-printout';
 import { sampleReceipt } from './sample-receipt';
+import { drawerKickCommand } from './cash-drawer';
+import { summarizeStatus } from './printer-status';
 import { startTcpPrinterSim } from '../sim/tcp-printer-sim';
 import type { TcpPrinterSim } from '../sim/tcp-printer-sim';
 
@@ -65,5 +67,43 @@ describe('TCP 9100 printer', () => {
     await expect(printer.write(new Uint8Array(16 * 1024 * 1024))).rejects.toThrow(
       `Printer 127.0.0.1:${String(port)}: reset the connection`,
     );
+  });
+});
+
+describe('TCP printer status and drawer', () => {
+  it('asks DLE EOT 1-4 over the socket and reads each state the simulator is in', async () => {
+    sim = await startTcpPrinterSim();
+    const printer = createTcpPrinter({ host: '127.0.0.1', port: sim.port });
+    expect(summarizeStatus(await printer.queryStatus())).toEqual({
+      condition: 'ready',
+      drawerOpen: false,
+    });
+    sim.state.setPaper('near-end');
+    expect(summarizeStatus(await printer.queryStatus()).condition).toBe('paper-near-end');
+    sim.state.setCover(true);
+    expect(summarizeStatus(await printer.queryStatus()).condition).toBe('cover-open');
+    sim.state.setCover(false);
+    sim.state.setPaper('out');
+    expect(summarizeStatus(await printer.queryStatus()).condition).toBe('paper-out');
+  });
+
+  it('kicks the drawer on the pin asked for, and the sensor then says open', async () => {
+    sim = await startTcpPrinterSim();
+    const printer = createTcpPrinter({ host: '127.0.0.1', port: sim.port });
+    await printer.write(drawerKickCommand({ pin: 2, onMs: 100, offMs: 200 }));
+    const deadline = Date.now() + 2_000;
+    while (sim.state.drawerKicks().length === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(sim.state.drawerKicks()).toMatchObject([{ pin: 2, onMs: 100, offMs: 200 }]);
+    expect(summarizeStatus(await printer.queryStatus()).drawerOpen).toBe(true);
+  });
+
+  it('says so when a printer takes the connection but never answers a status query', async () => {
+    const port = await listen();
+    const printer = createTcpPrinter({ host: '127.0.0.1', port });
+    const started = Date.now();
+    await expect(printer.queryStatus()).rejects.toThrow(/no answer to status query 1/);
+    expect(Date.now() - started).toBeLessThan(3_000);
   });
 });

@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
 import type { PrinterTransport } from './printer-transport';
+import { queryPrinterStatus } from './status-query';
 
 export interface TcpPrinterOptions {
   host: string;
@@ -21,6 +22,31 @@ export function createTcpPrinter(options: TcpPrinterOptions): PrinterTransport {
     kind: 'tcp',
     description: `TCP ${address}`,
     close: () => Promise.resolve(),
+    queryStatus: () =>
+      new Promise((resolve, reject) => {
+        const socket = connect({ host: options.host, port: options.port });
+        const timer = setTimeout(() => {
+          socket.destroy();
+          reject(new Error(`Printer ${address}: no answer (timed out connecting)`));
+        }, connectTimeoutMs);
+        socket.once('error', (error: NodeJS.ErrnoException) => {
+          clearTimeout(timer);
+          reject(new Error(`Printer ${address}: ${describe(error)}`));
+        });
+        socket.once('connect', () => {
+          clearTimeout(timer);
+          const line = {
+            write: (bytes: Uint8Array) => void socket.write(bytes),
+            onData: (listener: (chunk: Uint8Array) => void) => {
+              socket.on('data', listener);
+              return () => void socket.off('data', listener);
+            },
+          };
+          queryPrinterStatus(line, `Printer ${address}`)
+            .then(resolve, reject)
+            .finally(() => socket.destroy());
+        });
+      }),
     write: (bytes) =>
       new Promise<void>((resolve, reject) => {
         const socket = connect({ host: options.host, port: options.port });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { encodeReceipt } from '../printer/receipt-encoder';
 import { sampleReceipt } from '../printer/sample-receipt';
 import type { DecodedPage } from '../printer/decoded-printout';
+import { drawerKickCommand } from '../printer/cash-drawer';
+import { summarizeStatus } from '../printer/printer-status';
 import { SimulatedPrinter } from './simulated-printer';
 import { formatPage } from './format-page';
 
@@ -38,14 +40,24 @@ describe('SimulatedPrinter', () => {
     expect(pages[19]!.lines[0]).toMatchObject({ text: '#24' });
   });
 
-  it('rejects jobs while offline and prints again once back', async () => {
+  it('rejects jobs without paper, says so when asked, and prints again once refilled', async () => {
     const printer = new SimulatedPrinter();
-    printer.setOffline('paper out');
+    printer.setPaper('out');
     await expect(printer.write(receipt)).rejects.toThrow('printer offline: paper out');
     expect(printer.pages()).toEqual([]);
-    printer.setOffline(null);
+    expect(summarizeStatus(await printer.queryStatus()).condition).toBe('paper-out');
+    printer.setPaper('ok');
     await printer.write(receipt);
     expect(printer.pages()).toHaveLength(1);
+    expect(summarizeStatus(await printer.queryStatus()).condition).toBe('ready');
+  });
+
+  it('opens its drawer on ESC p, reports it by the sensor, and closes it again', async () => {
+    const printer = new SimulatedPrinter();
+    await printer.write(drawerKickCommand({ pin: 5, onMs: 120, offMs: 240 }));
+    expect(printer.state.drawerKicks()).toMatchObject([{ pin: 5, onMs: 120, offMs: 240 }]);
+    expect(summarizeStatus(await printer.queryStatus()).drawerOpen).toBe(true);
+    expect(printer.pages()).toEqual([]);
   });
 
   it('stops telling a listener once it unsubscribes', async () => {

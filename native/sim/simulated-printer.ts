@@ -1,6 +1,8 @@
 import type { DecodedPage } from '../printer/decoded-printout';
 import { createEscPosStreamDecoder } from '../printer/escpos-decoder';
+import type { PrinterStatusReport } from '../printer/printer-status';
 import type { PrinterTransport } from '../printer/printer-transport';
+import { actOnCommands, PrinterSimState } from './printer-sim-state';
 
 const KEEP_PAGES = 20;
 /** Bytes kept for the page in progress; a stream that never cuts must not grow forever. */
@@ -10,8 +12,8 @@ type PageListener = (page: DecodedPage, raw: Uint8Array) => void;
 
 /**
  * The printer inside the app: it decodes the ESC/POS bytes it receives, exactly as sent,
- * so its screen shows what paper would show. It can be taken offline (paper out) to
- * exercise the print queue.
+ * so its screen shows what paper would show. It has paper, a cover and a drawer (`state`),
+ * answers status queries from them, and refuses to print without paper.
  */
 export class SimulatedPrinter implements PrinterTransport {
   readonly kind = 'simulated';
@@ -19,18 +21,21 @@ export class SimulatedPrinter implements PrinterTransport {
   private readonly decoder = createEscPosStreamDecoder();
   private readonly kept: DecodedPage[] = [];
   private readonly listeners = new Set<PageListener>();
-  private offline: string | null = null;
+  readonly state = new PrinterSimState();
   private received: Uint8Array[] = [];
   private receivedBytes = 0;
 
   /** Rejects while offline, as a real printer's queue would see the job fail. */
   write(bytes: Uint8Array): Promise<void> {
-    if (this.offline !== null) return Promise.reject(new Error(`printer offline: ${this.offline}`));
+    const refusal = this.state.refusal();
+    if (refusal !== null) return Promise.reject(new Error(`printer offline: ${refusal}`));
     if (this.receivedBytes + bytes.length <= MAX_RAW_BYTES) {
       this.received.push(bytes.slice());
       this.receivedBytes += bytes.length;
     }
-    for (const page of this.decoder.push(bytes)) {
+    const pages = this.decoder.push(bytes);
+    actOnCommands(this.state, this.decoder.takeCommands());
+    for (const page of pages) {
       // The bytes since the last page; one write holding several cuts shares them.
       const raw = Buffer.concat(this.received);
       this.received = [];
@@ -40,6 +45,10 @@ export class SimulatedPrinter implements PrinterTransport {
       for (const listener of this.listeners) listener(page, raw);
     }
     return Promise.resolve();
+  }
+
+  queryStatus(): Promise<PrinterStatusReport> {
+    return Promise.resolve(this.state.status());
   }
 
   /** Nothing to release: the simulated printer lives as long as the app. */
@@ -57,8 +66,8 @@ export class SimulatedPrinter implements PrinterTransport {
     return [...this.kept];
   }
 
-  /** A reason ("paper out") takes the printer offline; null brings it back. */
-  setOffline(reason: string | null): void {
-    this.offline = reason;
+  /** The technician's paper switch: out takes the printer offline, ok brings it back. */
+  setPaper(paper: 'ok' | 'near-end' | 'out'): void {
+    this.state.setPaper(paper);
   }
 }

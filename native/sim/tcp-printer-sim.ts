@@ -5,10 +5,13 @@ import { resolve } from 'node:path';
 import type { DecodedPage } from '../printer/decoded-printout';
 import { createEscPosStreamDecoder } from '../printer/escpos-decoder';
 import { formatPage } from './format-page';
+import { actOnCommands, PrinterSimState } from './printer-sim-state';
 
 export interface TcpPrinterSim {
   port: number;
   pages(): DecodedPage[];
+  /** Paper, cover and drawer: what it answers to DLE EOT and whether it prints. */
+  state: PrinterSimState;
   onPage(listener: (page: DecodedPage) => void): () => void;
   close(): Promise<void>;
 }
@@ -27,6 +30,7 @@ export async function startTcpPrinterSim(
   const pages: DecodedPage[] = [];
   const listeners = new Set<(page: DecodedPage) => void>();
   const sockets = new Set<Socket>();
+  const state = new PrinterSimState();
   const emit = (page: DecodedPage) => {
     pages.push(page);
     if (pages.length > KEEP_PAGES) pages.shift();
@@ -35,7 +39,13 @@ export async function startTcpPrinterSim(
   const server = createServer((socket) => {
     sockets.add(socket);
     const decoder = createEscPosStreamDecoder();
-    socket.on('data', (chunk) => decoder.push(chunk).forEach(emit));
+    socket.on('data', (chunk) => {
+      // Real-time status is answered even while out of paper; printing is not.
+      const pages = decoder.push(chunk);
+      const answers = actOnCommands(state, decoder.takeCommands());
+      if (answers.length > 0) socket.write(Uint8Array.from(answers));
+      if (state.refusal() === null) pages.forEach(emit);
+    });
     socket.on('close', () => {
       sockets.delete(socket);
       const last = decoder.flush();
@@ -50,12 +60,14 @@ export async function startTcpPrinterSim(
   return {
     port: (server.address() as AddressInfo).port,
     pages: () => [...pages],
+    state,
     onPage: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     close: () =>
       new Promise<void>((resolveClose) => {
+        state.dispose();
         for (const socket of sockets) socket.destroy();
         server.close(() => resolveClose());
       }),

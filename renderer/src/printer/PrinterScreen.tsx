@@ -104,7 +104,37 @@ export function PrinterScreen({
             </button>
           </div>
         )}
+        {status && (
+          <dl className="facts" data-testid="printer-condition" data-condition={status.condition}>
+            <dt>{t('printer.condition')}</dt>
+            <dd className={status.condition === 'ready' ? 'swipe-ok' : 'state-error'}>
+              {t(`printer.condition.${status.condition}`)}
+              {status.statusError ? ` · ${status.statusError}` : ''}
+            </dd>
+            <dt>{t('printer.drawer')}</dt>
+            <dd data-testid="drawer-state">
+              {t(
+                status.drawerOpen === null
+                  ? 'printer.drawer.unknown'
+                  : status.drawerOpen
+                    ? 'printer.drawer.open'
+                    : 'printer.drawer.closed',
+              )}
+            </dd>
+          </dl>
+        )}
         <div className="form-row">
+          {([2, 5] as const).map((pin) => (
+            <button
+              key={pin}
+              type="button"
+              className="secondary"
+              data-testid={`drawer-kick-${String(pin)}`}
+              onClick={() => void act(api.invoke('printer.kickDrawer', { pin }))}
+            >
+              {t('printer.kick', { pin })}
+            </button>
+          ))}
           <button
             type="button"
             className="secondary"
