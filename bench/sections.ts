@@ -1,4 +1,5 @@
 import { catalogSection } from './catalog-lookup';
+import { devicesSection } from './devices';
 import { fsyncSection } from './fsync-latency';
 import type { BenchSection } from './section';
 import { saleCommitSection } from './sale-commit';
@@ -10,4 +11,5 @@ export const sections: readonly BenchSection[] = [
   saleCommitSection,
   catalogSection,
   syncUploadSection,
+  devicesSection,
 ];

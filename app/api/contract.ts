@@ -107,7 +107,7 @@ export const commands = {
   'sale.get': command('One committed sale.', saleId, saleRecordSchema),
   'printer.status': command('The receipt printer and its queue.', none, printerStatusSchema),
   'printer.configure': command(
-    'Chooses the receipt printer: the simulated one or a raw TCP (port 9100) printer.',
+    'Chooses the receipt printer: simulated, raw TCP (port 9100), serial, or USB (/dev/usb/lp0).',
     printerConfigSchema,
     printerStatusSchema,
   ),

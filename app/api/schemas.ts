@@ -128,6 +128,13 @@ export const printerConfigSchema = z.discriminatedUnion('kind', [
     host: z.string().min(1).max(253),
     port: z.number().int().min(1).max(65_535),
   }),
+  z.object({
+    kind: z.literal('serial'),
+    path: z.string().min(1).max(200),
+    baudRate: z.number().int().min(1_200).max(921_600),
+  }),
+  /** Linux USB printer class: /dev/usb/lp0. */
+  z.object({ kind: z.literal('usb-lp'), path: z.string().min(1).max(200) }),
 ]);
 
 export const printerStatusSchema = z.object({

@@ -372,6 +372,11 @@ export const en = {
   'printer.drawer.closed': 'Closed',
   'printer.drawer.unknown': 'Not reported',
   'printer.kick': 'Open drawer (pin {{pin}})',
+  'printer.serialPath': 'Serial port',
+  'printer.baud': 'Baud',
+  'printer.serial': 'Serial printer',
+  'printer.usbPath': 'USB device',
+  'printer.usb': 'USB printer (/dev/usb/lp)',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -365,4 +365,9 @@ export const zhCN: Record<MessageKey, string> = {
   'printer.drawer.closed': '已关闭',
   'printer.drawer.unknown': '未报告',
   'printer.kick': '打开钱箱（{{pin}} 脚）',
+  'printer.serialPath': '串口',
+  'printer.baud': '波特率',
+  'printer.serial': '串口打印机',
+  'printer.usbPath': 'USB 设备',
+  'printer.usb': 'USB 打印机（/dev/usb/lp）',
 };

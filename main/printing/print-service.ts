@@ -7,7 +7,9 @@ import type { DrawerPin } from '@native/printer/cash-drawer';
 import { summarizeStatus } from '@native/printer/printer-status';
 import { encodeReceipt } from '@native/printer/receipt-encoder';
 import type { PrinterTransport } from '@native/printer/printer-transport';
+import { createSerialPrinter } from '@native/printer/serial-printer';
 import { createTcpPrinter } from '@native/printer/tcp-printer';
+import { createUsbLpPrinter } from '@native/printer/usb-lp-printer';
 import type { SimulatedPrinter } from '@native/sim/simulated-printer';
 import type { EventBus } from '../api/event-bus';
 import type { Logger } from '../log/logger';
@@ -274,9 +276,16 @@ export class PrintService {
   }
 
   private transportFor(config: PrinterConfig): PrinterTransport {
-    return config.kind === 'simulated'
-      ? this.deps.simulated
-      : createTcpPrinter({ host: config.host, port: config.port });
+    switch (config.kind) {
+      case 'simulated':
+        return this.deps.simulated;
+      case 'tcp':
+        return createTcpPrinter({ host: config.host, port: config.port });
+      case 'serial':
+        return createSerialPrinter({ path: config.path, baudRate: config.baudRate });
+      case 'usb-lp':
+        return createUsbLpPrinter({ path: config.path });
+    }
   }
 
   private emitStatus(): void {

@@ -25,6 +25,9 @@ export function PrinterScreen({
   const [pages, setPages] = useState<PrintedPage[]>([]);
   const [host, setHost] = useState('127.0.0.1');
   const [port, setPort] = useState('9100');
+  const [serialPath, setSerialPath] = useState('');
+  const [baud, setBaud] = useState('115200');
+  const [usbPath, setUsbPath] = useState('/dev/usb/lp0');
 
   const refresh = useCallback(
     () => void api.invoke('printer.jobs', {}).then((r) => r.ok && setJobs(r.value)),
@@ -80,6 +83,56 @@ export function PrinterScreen({
             }
           >
             {t('printer.tcp')}
+          </button>
+        </div>
+        <div className="form-row">
+          <label>
+            {t('printer.serialPath')}{' '}
+            <input
+              value={serialPath}
+              placeholder="/dev/ttyUSB0"
+              onChange={(e) => setSerialPath(e.target.value)}
+              data-testid="printer-serial-path"
+            />
+          </label>
+          <label>
+            {t('printer.baud')}{' '}
+            <select value={baud} onChange={(e) => setBaud(e.target.value)}>
+              {['9600', '19200', '38400', '115200'].map((b) => (
+                <option key={b}>{b}</option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            className={status?.config.kind === 'serial' ? 'primary' : 'secondary'}
+            onClick={() =>
+              void act(
+                api.invoke('printer.configure', {
+                  kind: 'serial',
+                  path: serialPath,
+                  baudRate: Number(baud),
+                }),
+              )
+            }
+            data-testid="printer-use-serial"
+          >
+            {t('printer.serial')}
+          </button>
+        </div>
+        <div className="form-row">
+          <label>
+            {t('printer.usbPath')}{' '}
+            <input value={usbPath} onChange={(e) => setUsbPath(e.target.value)} />
+          </label>
+          <button
+            type="button"
+            className={status?.config.kind === 'usb-lp' ? 'primary' : 'secondary'}
+            onClick={() =>
+              void act(api.invoke('printer.configure', { kind: 'usb-lp', path: usbPath }))
+            }
+          >
+            {t('printer.usb')}
           </button>
         </div>
         {simulated && (

@@ -1,0 +1,90 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SerialPort } from 'serialport';
+import type { DecodedPage } from '../printer/decoded-printout';
+import { createEscPosStreamDecoder } from '../printer/escpos-decoder';
+import { formatPage } from './format-page';
+import { actOnCommands, PrinterSimState } from './printer-sim-state';
+import { startSocatPtyPair } from './zvt-terminal-sim';
+
+export interface SerialPrinterSim {
+  state: PrinterSimState;
+  pages(): DecodedPage[];
+  onPage(listener: (page: DecodedPage) => void): () => void;
+  close(): Promise<void>;
+}
+
+/**
+ * A serial receipt printer on one end of a pty pair. A pty moves bytes at memory speed
+ * whatever the baud rate; with `paceAtBaud` the simulator takes them no faster than the
+ * wire would (10 bits a byte), so a benchmark of a receipt over it means something.
+ */
+export async function startSerialPrinterSim(options: {
+  path: string;
+  baudRate: number;
+  paceAtBaud?: boolean;
+}): Promise<SerialPrinterSim> {
+  const state = new PrinterSimState();
+  const decoder = createEscPosStreamDecoder();
+  const pages: DecodedPage[] = [];
+  const listeners = new Set<(page: DecodedPage) => void>();
+  const port = new SerialPort({ path: options.path, baudRate: options.baudRate, autoOpen: false });
+  await new Promise<void>((done, fail) => port.open((error) => (error ? fail(error) : done())));
+  port.on('error', () => undefined);
+  port.on('data', (chunk: Buffer) => {
+    const decoded = decoder.push(chunk);
+    const answers = actOnCommands(state, decoder.takeCommands());
+    if (answers.length > 0) port.write(Buffer.from(answers));
+    if (state.refusal() === null) {
+      for (const page of decoded) {
+        pages.push(page);
+        if (pages.length > 100) pages.shift();
+        for (const listener of listeners) listener(page);
+      }
+    }
+    if (options.paceAtBaud) {
+      port.pause();
+      setTimeout(() => port.resume(), (chunk.length * 10 * 1000) / options.baudRate);
+    }
+  });
+  return {
+    state,
+    pages: () => [...pages],
+    onPage: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () =>
+      new Promise<void>((done) => {
+        state.dispose();
+        if (port.isOpen) port.close(() => done());
+        else done();
+      }),
+  };
+}
+
+// `npm run sim:serial-printer -- --pty /tmp/ct-printer [--baud 115200]`: a serial receipt
+// printer; point the printer settings at the serial device /tmp/ct-printer.
+const script = process.argv[1];
+const self = typeof import.meta.url === 'string' ? fileURLToPath(import.meta.url) : '';
+if (script !== undefined && resolve(script) === self) void runFromCommandLine();
+
+async function runFromCommandLine(): Promise<void> {
+  const arg = (name: string) => {
+    const at = process.argv.indexOf(name);
+    return at >= 0 ? process.argv[at + 1] : undefined;
+  };
+  const pty = arg('--pty') ?? '/tmp/ct-printer';
+  const baudRate = Number(arg('--baud') ?? 115_200);
+  const pair = await startSocatPtyPair(pty, `${pty}-printer`);
+  const sim = await startSerialPrinterSim({ path: `${pty}-printer`, baudRate });
+  console.log(`Simulated serial printer: point Countertop at ${pty} (${String(baudRate)} baud)`);
+  sim.onPage((page) => console.log(formatPage(page)));
+  sim.state.onChange(() => console.log('status', JSON.stringify(sim.state.status())));
+  process.on('SIGINT', () => {
+    void sim
+      .close()
+      .then(() => pair.kill())
+      .then(() => process.exit(0));
+  });
+}
