@@ -377,6 +377,14 @@ export const en = {
   'printer.serial': 'Serial printer',
   'printer.usbPath': 'USB device',
   'printer.usb': 'USB printer (/dev/usb/lp)',
+  'customer.welcome': 'Welcome',
+  'customer.total': 'Total',
+  'customer.thanks': 'Thank you!',
+  'customer.change': 'Your change',
+  'customer.display': 'Customer display',
+  'customer.display.what':
+    'A window for a monitor facing the customer: the last item and the total, then the change. On a till with two screens it opens full screen on the second.',
+  'customer.display.open': 'Open customer display window',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -370,4 +370,12 @@ export const zhCN: Record<MessageKey, string> = {
   'printer.serial': '串口打印机',
   'printer.usbPath': 'USB 设备',
   'printer.usb': 'USB 打印机（/dev/usb/lp）',
+  'customer.welcome': '欢迎光临',
+  'customer.total': '合计',
+  'customer.thanks': '谢谢惠顾！',
+  'customer.change': '找零',
+  'customer.display': '顾客显示屏',
+  'customer.display.what':
+    '面向顾客的显示窗口：显示最近商品和合计，付款后显示找零。双屏收银机上会在第二块屏幕全屏打开。',
+  'customer.display.open': '打开顾客显示窗口',
 };

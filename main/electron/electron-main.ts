@@ -1,4 +1,5 @@
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, screen, session, webContents } from 'electron';
+import type { BrowserWindowConstructorOptions } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { recordCrashes } from '../log/crash-log';
@@ -19,6 +20,38 @@ const electronSqlite = join(__dirname, '..', '..', '.electron-native', 'better_s
 registerAppScheme();
 let services: Services | null = null;
 let window: BrowserWindow | null = null;
+/** The customer display window's contents, by id (it closes on its own). */
+let customerId: number | null = null;
+
+const isCustomerDisplayUrl = (url: string): boolean => {
+  const parsed = new URL(url);
+  return (
+    parsed.origin === APP_ORIGIN &&
+    parsed.pathname === '/index.html' &&
+    parsed.searchParams.get('view') === 'customer'
+  );
+};
+
+/** Full screen on the first display that is not the till's; a window beside it otherwise. */
+function customerWindowOptions(): BrowserWindowConstructorOptions {
+  const primary = screen.getPrimaryDisplay();
+  const other = screen.getAllDisplays().find((d) => d.id !== primary.id);
+  const base: BrowserWindowConstructorOptions = {
+    title: 'Countertop customer display',
+    backgroundColor: '#0b3d3a',
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    },
+  };
+  return other
+    ? { ...base, x: other.bounds.x, y: other.bounds.y, fullscreen: true }
+    : { ...base, width: 800, height: 480 };
+}
 
 async function start(): Promise<void> {
   await app.whenReady();
@@ -56,8 +89,22 @@ async function start(): Promise<void> {
   contents.on('will-navigate', (event, url) => {
     if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
   });
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  bridgeIpc(services, () => window?.webContents ?? null);
+  // The one window the renderer may open: the customer display, on a second screen if any.
+  contents.setWindowOpenHandler(({ url }) =>
+    isCustomerDisplayUrl(url)
+      ? { action: 'allow', overrideBrowserWindowOptions: customerWindowOptions() }
+      : { action: 'deny' },
+  );
+  contents.on('did-create-window', (child) => {
+    const childContents = child.webContents;
+    customerId = childContents.id;
+    childContents.on('will-navigate', (event) => event.preventDefault());
+  });
+  bridgeIpc(services, () => {
+    const till = window && !window.isDestroyed() ? [window.webContents] : [];
+    const shown = customerId === null ? undefined : webContents.fromId(customerId);
+    return shown && !shown.isDestroyed() ? [...till, shown] : till;
+  });
   await window.loadURL(`${APP_ORIGIN}/index.html`);
 }
 

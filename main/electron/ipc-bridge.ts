@@ -6,17 +6,17 @@ import type { Services } from '../services';
 import { APP_ORIGIN } from './app-protocol';
 
 /**
- * One IPC handler per contract command. A message from anything but our own window's
- * top frame on app://countertop is refused (Electron checklist: validate the sender).
+ * One IPC handler per contract command. A message from anything but the top frame of one
+ * of our own windows (the till, the customer display) on app://countertop is refused
+ * (Electron checklist: validate the sender). Events go to every such window.
  */
-export function bridgeIpc(services: Services, window: () => WebContents | null): () => void {
+export function bridgeIpc(services: Services, windows: () => WebContents[]): () => void {
   const trusted = (event: IpcMainInvokeEvent): boolean => {
     const frame = event.senderFrame;
-    const contents = window();
+    const contents = windows().find((w) => w === event.sender);
     return (
       frame !== null &&
-      contents !== null &&
-      event.sender === contents &&
+      contents !== undefined &&
       frame === contents.mainFrame &&
       new URL(frame.url).origin === APP_ORIGIN
     );
@@ -31,7 +31,7 @@ export function bridgeIpc(services: Services, window: () => WebContents | null):
     });
   }
   const unsubscribe = services.bus.subscribe((event, payload) => {
-    window()?.send(IPC_EVENT_CHANNEL, event, payload);
+    for (const contents of windows()) contents.send(IPC_EVENT_CHANNEL, event, payload);
   });
   return () => {
     unsubscribe();

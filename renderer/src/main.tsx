@@ -6,18 +6,24 @@ import { createConnectionStore, useConnection } from './api/connection-store';
 import { installWedgeSwipeGuard } from './common/wedge-swipe';
 import { initI18n } from './i18n';
 import { App } from './App';
+import { CustomerScreen } from './customer/CustomerScreen';
 import './styles.css';
 
+// `?view=customer`: the window for a monitor facing the customer (read before the launch
+// token is taken out of the address bar).
+const customerView = new URLSearchParams(window.location.search).get('view') === 'customer';
 const connection = createConnectionStore();
 const api = connectApi(connection.set);
 // The masked result comes back as a devices.swipe event to whichever screen is showing.
-installWedgeSwipeGuard((text) => void api.invoke('devices.wedgeSwipe', { text }));
+if (!customerView) {
+  installWedgeSwipeGuard((text) => void api.invoke('devices.wedgeSwipe', { text }));
+}
 
 function Root() {
   const state = useConnection(connection);
   return (
     <ApiProvider api={api}>
-      <App connection={state} />
+      {customerView ? <CustomerScreen /> : <App connection={state} />}
     </ApiProvider>
   );
 }

@@ -109,6 +109,13 @@ export function DevicesScreen({ notify }: { notify: (notice: Notice | null) => v
           ))}
         </div>
         <div className="sync-column">
+          <section className="panel">
+            <h2>{t('customer.display')}</h2>
+            <p className="muted">{t('customer.display.what')}</p>
+            <button type="button" onClick={openCustomerWindow} data-testid="open-customer-window">
+              {t('customer.display.open')}
+            </button>
+          </section>
           <section className="panel" data-testid="devices-found">
             <h2>{t('devices.found')}</h2>
             {view.discoveryError && <p className="state-error">{view.discoveryError}</p>}
@@ -215,3 +222,12 @@ function DeviceState({ device }: { device: DeviceStatus }) {
 }
 
 const hex = (n: number): string => n.toString(16).padStart(4, '0');
+
+/** The customer-facing window (Electron puts it full screen on a second display). */
+function openCustomerWindow(): void {
+  window.open(
+    new URL('index.html?view=customer', window.location.href).href,
+    'countertop-customer',
+    'popup,width=800,height=480',
+  );
+}
