@@ -87,6 +87,10 @@ test('a wedge swipe stays out of every field, and the technician exports a clean
     await expect(page.getByTestId('last-swipe')).toHaveAttribute('data-quality', 'good');
     await expect(page.getByTestId('track-2')).toHaveAttribute('data-state', 'ok');
     await page.screenshot({ path: 'test-results/e2e/swipe-test.png' });
+    await page.getByTestId('scanner-test-input').click();
+    await page.keyboard.type('6901234567892\n', { delay: 3 });
+    await expect(page.getByTestId('scanner-test-summary')).toContainText('14');
+    await expect(page.getByTestId('scanner-test-keys')).toContainText('⏎');
 
     // The test page, as the simulated printer decoded it from the ESC/POS bytes.
     await page.getByTestId('nav-printer').click();

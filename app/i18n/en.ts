@@ -385,6 +385,12 @@ export const en = {
   'customer.display.what':
     'A window for a monitor facing the customer: the last item and the total, then the change. On a till with two screens it opens full screen on the second.',
   'customer.display.open': 'Open customer display window',
+  'devices.scannerTest': 'Scanner test',
+  'devices.scannerTest.what':
+    'Click the field and scan: every key is shown with the milliseconds since the one before. A wedge scanner sends a burst of a few ms per key; gaps over 50 ms (red) make a scan look like typing.',
+  'devices.scannerTest.placeholder': 'Click here, then scan',
+  'devices.scannerTest.clear': 'Clear',
+  'devices.scannerTest.summary': '{{n}} keys, slowest gap {{slowest}} ms',
 } as const;
 
 export type MessageKey = keyof typeof en;

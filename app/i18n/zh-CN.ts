@@ -378,4 +378,10 @@ export const zhCN: Record<MessageKey, string> = {
   'customer.display.what':
     '面向顾客的显示窗口：显示最近商品和合计，付款后显示找零。双屏收银机上会在第二块屏幕全屏打开。',
   'customer.display.open': '打开顾客显示窗口',
+  'devices.scannerTest': '扫码枪测试',
+  'devices.scannerTest.what':
+    '点击输入框后扫码：显示每个按键及其与上一个按键的间隔（毫秒）。键盘模拟扫码枪每个键只隔几毫秒；超过 50 毫秒的间隔（红色）会使扫码被当作手工输入。',
+  'devices.scannerTest.placeholder': '点击此处后扫码',
+  'devices.scannerTest.clear': '清除',
+  'devices.scannerTest.summary': '共 {{n}} 个按键，最长间隔 {{slowest}} 毫秒',
 };

@@ -6,6 +6,7 @@ import { useApi, useEvent } from '../api/api-context';
 import type { Notice } from '../common/ErrorBanner';
 import { useErrorText } from '../common/format';
 import { ConnectionForm } from './ConnectionForm';
+import { ScannerTest } from './ScannerTest';
 import { SwipeTest } from './SwipeTest';
 import type { Draft } from './ConnectionForm';
 
@@ -109,6 +110,7 @@ export function DevicesScreen({ notify }: { notify: (notice: Notice | null) => v
           ))}
         </div>
         <div className="sync-column">
+          <ScannerTest />
           <section className="panel">
             <h2>{t('customer.display')}</h2>
             <p className="muted">{t('customer.display.what')}</p>
