@@ -28,6 +28,7 @@ import { createDispatcher } from './api/dispatcher';
 import type { Dispatch } from './api/dispatcher';
 import { createHandlers } from './api/handlers';
 import { DiagnosticsService } from './diagnostics/diagnostics-service';
+import { SerialMonitor } from './diagnostics/serial-monitor';
 import { createFileLogger } from './log/logger';
 import type { Logger } from './log/logger';
 
@@ -150,6 +151,17 @@ export function createServices(options: ServicesOptions): Services {
       return secret === null ? [] : [secret.toString('base64'), secret.toString('hex')];
     },
   });
+  const serialMonitor = new SerialMonitor({
+    roleUsing: (path) => {
+      const printer = printing.status().config;
+      if ((printer.kind === 'serial' || printer.kind === 'usb-lp') && printer.path === path) {
+        return 'receipt printer';
+      }
+      const role = devices.roleUsingPath(path);
+      return role === null ? null : role === 'cardReader' ? 'card reader' : 'payment terminal';
+    },
+    emit: (traffic) => bus.emit('diagnostics.serial', traffic),
+  });
   const info = (): AppInfo => ({
     version: options.version,
     host: options.host,
@@ -168,6 +180,7 @@ export function createServices(options: ServicesOptions): Services {
       sync,
       devices,
       diagnostics,
+      serialMonitor,
       bus,
       receiptFor,
     }),
@@ -194,6 +207,7 @@ export function createServices(options: ServicesOptions): Services {
     },
     close: async () => {
       printing.stop();
+      await serialMonitor.close();
       await devices.stop();
       await sync.stop();
       checkpointer.stop();

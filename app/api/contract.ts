@@ -6,6 +6,7 @@ import {
   databaseHealthSchema,
   logLevelSchema,
   logTailSchema,
+  serialTrafficSchema,
   supportBundleSchema,
   systemInfoSchema,
 } from './diagnostics-schemas';
@@ -225,6 +226,23 @@ export const commands = {
     none,
     supportBundleSchema,
   ),
+  'diagnostics.serialOpen': command(
+    'Opens a serial port in the monitor (not one a device role uses); its bytes arrive as events.',
+    z.strictObject({
+      path: z.string().min(1).max(200),
+      baudRate: z.number().int().min(300).max(921_600),
+    }),
+    z.object({}),
+  ),
+  'diagnostics.serialSend': command(
+    'Sends bytes through the monitor: hex ("1b 40") or text, one of them.',
+    z.strictObject({
+      hex: z.string().max(2_048).optional(),
+      text: z.string().max(1_024).optional(),
+    }),
+    z.object({}),
+  ),
+  'diagnostics.serialClose': command('Closes the monitor port.', none, z.object({})),
   'devices.wedgeSwipe': command(
     'A keyboard-wedge reader swiped: the renderer hands the keystroke burst over at once and ' +
       'keeps nothing. Answers with the masked result; track data stays in the main process.',
@@ -243,6 +261,10 @@ export const events = {
   'devices.changed': {
     summary: 'A device connected, went away or changed role.',
     payload: devicesViewSchema,
+  },
+  'diagnostics.serial': {
+    summary: 'Bytes in or out of the serial monitor, as hex and text.',
+    payload: serialTrafficSchema,
   },
   'devices.swipe': {
     summary: 'A card was swiped (masked) or the swipe failed.',
@@ -284,3 +306,4 @@ export type LogTailView = z.output<typeof logTailSchema>;
 export type DatabaseHealthView = z.output<typeof databaseHealthSchema>;
 export type SystemInfoView = z.output<typeof systemInfoSchema>;
 export type SupportBundleView = z.output<typeof supportBundleSchema>;
+export type SerialTraffic = z.output<typeof serialTrafficSchema>;

@@ -64,3 +64,11 @@ export const supportBundleSchema = z.object({
   /** The zip itself, for the renderer to offer as a download. */
   base64: z.string(),
 });
+
+/** One chunk through the serial monitor; card data is never shown. */
+export const serialTrafficSchema = z.object({
+  at: z.string(),
+  direction: z.enum(['rx', 'tx', 'info']),
+  hex: z.string(),
+  text: z.string(),
+});

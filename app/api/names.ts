@@ -45,6 +45,9 @@ export const commandNames = [
   'diagnostics.database',
   'diagnostics.system',
   'diagnostics.exportBundle',
+  'diagnostics.serialOpen',
+  'diagnostics.serialSend',
+  'diagnostics.serialClose',
 ] as const;
 
 export const eventNames = [
@@ -55,6 +58,7 @@ export const eventNames = [
   'sync.status',
   'devices.changed',
   'devices.swipe',
+  'diagnostics.serial',
 ] as const;
 
 export type CommandName = (typeof commandNames)[number];

@@ -391,6 +391,15 @@ export const en = {
   'devices.scannerTest.placeholder': 'Click here, then scan',
   'devices.scannerTest.clear': 'Clear',
   'devices.scannerTest.summary': '{{n}} keys, slowest gap {{slowest}} ms',
+  'errors.serial_in_use':
+    '{{path}} is used by the {{role}}: unassign it on the Devices screen first.',
+  'errors.serial_open_failed': '{{path}} could not be opened: {{reason}}',
+  'errors.serial_not_open': 'Open a port first.',
+  'diag.serial': 'Serial monitor',
+  'diag.serial.open': 'Open',
+  'diag.serial.close': 'Close',
+  'diag.serial.hex': 'hex',
+  'diag.serial.send': 'Send',
 } as const;
 
 export type MessageKey = keyof typeof en;

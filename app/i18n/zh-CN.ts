@@ -384,4 +384,12 @@ export const zhCN: Record<MessageKey, string> = {
   'devices.scannerTest.placeholder': '点击此处后扫码',
   'devices.scannerTest.clear': '清除',
   'devices.scannerTest.summary': '共 {{n}} 个按键，最长间隔 {{slowest}} 毫秒',
+  'errors.serial_in_use': '{{path}} 正被{{role}}使用：请先在设备页面解除分配。',
+  'errors.serial_open_failed': '无法打开 {{path}}：{{reason}}',
+  'errors.serial_not_open': '请先打开一个串口。',
+  'diag.serial': '串口监视器',
+  'diag.serial.open': '打开',
+  'diag.serial.close': '关闭',
+  'diag.serial.hex': '十六进制',
+  'diag.serial.send': '发送',
 };

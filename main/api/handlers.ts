@@ -15,6 +15,8 @@ import type { EventBus } from './event-bus';
 import type { SyncService } from '../sync/sync-service';
 import type { DeviceService } from '../devices/device-service';
 import type { DiagnosticsService } from '../diagnostics/diagnostics-service';
+import { parseHex } from '../diagnostics/serial-monitor';
+import type { SerialMonitor } from '../diagnostics/serial-monitor';
 
 export interface HandlerDeps {
   info: () => AppInfo;
@@ -27,6 +29,7 @@ export interface HandlerDeps {
   sync: SyncService;
   devices: DeviceService;
   diagnostics: DiagnosticsService;
+  serialMonitor: SerialMonitor;
   bus: EventBus;
   receiptFor: (sale: SaleRecord, duplicate: boolean) => ReturnType<typeof buildSaleReceipt>;
 }
@@ -101,5 +104,19 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'diagnostics.database': ({ full }) => d.diagnostics.database(full),
     'diagnostics.system': () => d.diagnostics.system(),
     'diagnostics.exportBundle': () => d.diagnostics.exportBundle(),
+    'diagnostics.serialOpen': async ({ path, baudRate }) => {
+      await d.serialMonitor.open(path, baudRate);
+      return {};
+    },
+    'diagnostics.serialSend': async ({ hex, text }) => {
+      const bytes = hex !== undefined ? parseHex(hex) : new TextEncoder().encode(text ?? '');
+      if (bytes === null) throw new DomainError('invalid_input', `Not hex bytes: ${hex ?? ''}`);
+      await d.serialMonitor.send(bytes);
+      return {};
+    },
+    'diagnostics.serialClose': async () => {
+      await d.serialMonitor.close();
+      return {};
+    },
   };
 }

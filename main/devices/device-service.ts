@@ -144,6 +144,14 @@ export class DeviceService {
       : this.swipeFailed('keyboard', { ...read.error, diagnosis });
   }
 
+  /** The role whose device is on this serial path, or null. */
+  roleUsingPath(path: string): DeviceRole | null {
+    for (const [role, slot] of this.slots) {
+      if (slot.connection.kind === 'serial' && slot.connection.path === path) return role;
+    }
+    return null;
+  }
+
   /** Hands track 2 of the latest swipe to a payment, once. */
   takeTrack2(): string | null {
     const pending = this.pendingTrack;

@@ -5,6 +5,7 @@ import { SyncChip } from '../sync/SyncChip';
 import { BundlePanel } from './BundlePanel';
 import { DatabasePanel } from './DatabasePanel';
 import { LogPanel } from './LogPanel';
+import { SerialMonitorPanel } from './SerialMonitorPanel';
 import { SystemPanel } from './SystemPanel';
 
 interface Props {
@@ -22,6 +23,7 @@ export function DiagnosticsScreen({ sync, onOpenSync, notify }: Props) {
       <div className="sync-columns">
         <div className="sync-column">
           <LogPanel notify={notify} />
+          <SerialMonitorPanel notify={notify} />
         </div>
         <div className="sync-column">
           <section className="panel">
