@@ -93,6 +93,7 @@ function deviceService(onChange: (view: DevicesView) => void, onSwipe: (s: Maske
     log: silentLogger,
     onChange,
     onSwipe,
+    onScan: () => undefined,
   });
   return { service, dispose: () => temp.dispose() };
 }

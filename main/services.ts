@@ -27,6 +27,8 @@ import { EventBus } from './api/event-bus';
 import { createDispatcher } from './api/dispatcher';
 import type { Dispatch } from './api/dispatcher';
 import { createHandlers } from './api/handlers';
+import { customerViewOfCart } from '@app/display/customer-view';
+import { poleScreenOf } from './devices/customer-screens';
 import { DiagnosticsService } from './diagnostics/diagnostics-service';
 import { SerialMonitor } from './diagnostics/serial-monitor';
 import { createFileLogger } from './log/logger';
@@ -101,7 +103,10 @@ export function createServices(options: ServicesOptions): Services {
     simulateUnassigned: options.simulateDevices ?? false,
     onChange: (view) => bus.emit('devices.changed', view),
     onSwipe: (swipe) => bus.emit('devices.swipe', swipe),
+    onScan: (code) => bus.emit('devices.scan', { code }),
   });
+  // The pole display follows the cart; the thank-you screen comes from the sale itself.
+  bus.on('cart.changed', (cart) => devices.showCustomer(poleScreenOf(customerViewOfCart(cart))));
 
   const savedPrinter = printerConfigSchema.safeParse(settings.getValue(PRINTER_KEY));
   const printing = new PrintService({
@@ -133,6 +138,15 @@ export function createServices(options: ServicesOptions): Services {
     identity: () => identity.current(),
     log,
     afterCommit: (sale) => {
+      const change = sale.tenders.find((tender) => tender.method === 'cash')?.changeMinor ?? 0;
+      devices.showCustomer(
+        poleScreenOf({
+          kind: 'thanks',
+          paidMinor: sale.paidMinor,
+          changeMinor: change,
+          currency: sale.currency,
+        }),
+      );
       sync.noteNewEntry();
       printing.enqueue('receipt', sale.id, receiptFor(sale, false));
     },

@@ -202,6 +202,11 @@ export const commands = {
     }),
     deviceTestResultSchema,
   ),
+  'devices.simulateScan': command(
+    'Scans a code on the simulated barcode scanner.',
+    z.strictObject({ code: z.string().min(1).max(128) }),
+    deviceTestResultSchema,
+  ),
   'diagnostics.logTail': command(
     "The newest records of the app's log, at or above a level, secrets redacted.",
     z.strictObject({
@@ -265,6 +270,10 @@ export const events = {
   'diagnostics.serial': {
     summary: 'Bytes in or out of the serial monitor, as hex and text.',
     payload: serialTrafficSchema,
+  },
+  'devices.scan': {
+    summary: 'The serial barcode scanner read a code: the sell screen takes it as a scan.',
+    payload: z.object({ code: z.string() }),
   },
   'devices.swipe': {
     summary: 'A card was swiped (masked) or the swipe failed.',

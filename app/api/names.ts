@@ -41,6 +41,7 @@ export const commandNames = [
   'devices.test',
   'devices.simulateSwipe',
   'devices.wedgeSwipe',
+  'devices.simulateScan',
   'diagnostics.logTail',
   'diagnostics.database',
   'diagnostics.system',
@@ -57,6 +58,7 @@ export const eventNames = [
   'printer.page',
   'sync.status',
   'devices.changed',
+  'devices.scan',
   'devices.swipe',
   'diagnostics.serial',
 ] as const;

@@ -286,7 +286,12 @@ export const settlementViewSchema = z.object({
 });
 
 // Devices: the technician assigns a device to each role and tests it.
-export const deviceRoles = ['cardReader', 'paymentTerminal'] as const;
+export const deviceRoles = [
+  'cardReader',
+  'paymentTerminal',
+  'barcodeScanner',
+  'customerDisplay',
+] as const;
 export const deviceRoleSchema = z.enum(deviceRoles);
 
 export const deviceConnectionSchema = z.discriminatedUnion('kind', [
@@ -330,6 +335,8 @@ export const deviceStatusSchema = z.object({
   /** The latest thing the device did, masked: "Swipe 411111******1111 VISA credit". */
   lastEvent: z.string().nullable(),
   nextRetryAt: z.string().nullable(),
+  /** What a simulated customer display shows: its two 20-character lines. */
+  screen: z.tuple([z.string(), z.string()]).nullable(),
 });
 
 export const devicesViewSchema = z.object({

@@ -400,6 +400,10 @@ export const en = {
   'diag.serial.close': 'Close',
   'diag.serial.hex': 'hex',
   'diag.serial.send': 'Send',
+  'devices.role.barcodeScanner': 'Barcode scanner (serial)',
+  'devices.role.customerDisplay': 'Customer pole display (2×20, serial)',
+  'devices.scan': 'Scan',
+  'devices.scanned': "Scanned {{code}}: it goes to the cashier's sale.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -392,4 +392,8 @@ export const zhCN: Record<MessageKey, string> = {
   'diag.serial.close': '关闭',
   'diag.serial.hex': '十六进制',
   'diag.serial.send': '发送',
+  'devices.role.barcodeScanner': '扫码枪（串口）',
+  'devices.role.customerDisplay': '顾客显示屏（2×20，串口）',
+  'devices.scan': '扫码',
+  'devices.scanned': '已扫码 {{code}}：已加入收银台当前销售。',
 };

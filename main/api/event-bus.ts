@@ -10,6 +10,14 @@ export class EventBus {
     for (const listener of this.listeners) listener(name, payload);
   }
 
+  /** One event, with its payload typed. */
+  on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void {
+    return this.subscribe((event, payload) => {
+      // The name matches, so the payload is that event's (emit() is typed by name).
+      if (event === name) listener(payload as EventPayload<E>);
+    });
+  }
+
   subscribe(listener: AnyListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

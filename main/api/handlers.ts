@@ -100,6 +100,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'devices.test': ({ role }) => d.devices.test(role),
     'devices.simulateSwipe': ({ card }) => d.devices.simulateSwipe(card),
     'devices.wedgeSwipe': ({ text }) => d.devices.wedgeSwipe(text),
+    'devices.simulateScan': ({ code }) => d.devices.simulateScan(code),
     'diagnostics.logTail': ({ lines, minLevel }) => d.diagnostics.logTail(lines, minLevel),
     'diagnostics.database': ({ full }) => d.diagnostics.database(full),
     'diagnostics.system': () => d.diagnostics.system(),

@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DeviceRole, DevicesView, MaskedSwipe } from '@app/api/contract';
 import { testCards } from '@app/card/test-cards';
+import { thankYouScreen } from '@native/display/pole-screens';
 import { startSerialMagstripeSim } from '@native/sim/magstripe-sim';
+import { startPoleDisplaySim } from '@native/sim/pole-display-sim';
+import { startSerialScannerSim } from '@native/sim/scanner-sim';
 import type { SerialMagstripeSim } from '@native/sim/magstripe-sim';
 import { tempDatabase } from '../ledger/temp-database';
 import type { TempDatabase } from '../ledger/temp-database';
@@ -16,6 +19,7 @@ let temp: TempDatabase;
 let service: DeviceService;
 let views: DevicesView[];
 let swipes: MaskedSwipe[];
+let scans: string[];
 const sims: SerialMagstripeSim[] = [];
 
 /** Resolves once an emitted view satisfies `predicate` (bounded by `withinMs`). */
@@ -35,11 +39,13 @@ beforeEach(async () => {
   temp = tempDatabase('countertop-devices-');
   views = [];
   swipes = [];
+  scans = [];
   service = new DeviceService({
     settings: new SettingsStore(temp.db),
     log: silentLogger,
     onChange: (view) => views.push(view),
     onSwipe: (swipe) => swipes.push(swipe),
+    onScan: (code) => scans.push(code),
   });
   await service.start();
 });
@@ -56,9 +62,59 @@ describe('DeviceService', () => {
     expect(view.devices.map((d) => [d.role, d.state])).toEqual([
       ['cardReader', 'not_configured'],
       ['paymentTerminal', 'not_configured'],
+      ['barcodeScanner', 'not_configured'],
+      ['customerDisplay', 'not_configured'],
     ]);
     // This machine has serial ports through udev; no HID devices is not an error.
     expect(view.discovered.some((d) => d.transport === 'serial')).toBe(true);
+  });
+
+  it('a serial scanner over a pty feeds the sale; the pole display over a pty shows the cart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'countertop-scan-pole-'));
+    const scanner = await startSerialScannerSim({ link: join(dir, 'scanner'), suffix: 'cr' });
+    const display = await startPoleDisplaySim({ link: join(dir, 'display') });
+    try {
+      await service.configure('barcodeScanner', {
+        kind: 'serial',
+        path: scanner.scannerPath,
+        baudRate: 9600,
+      });
+      await service.configure('customerDisplay', {
+        kind: 'serial',
+        path: display.displayPath,
+        baudRate: 9600,
+      });
+      await until(
+        (v) =>
+          stateOf(v, 'barcodeScanner') === 'connected' &&
+          stateOf(v, 'customerDisplay') === 'connected',
+      );
+      await scanner.scan('6911001000019');
+      await until(() => scans.length === 1);
+      expect(scans).toEqual(['6911001000019']);
+      const screen = thankYouScreen({ changeMinor: 160, currency: 'CNY' });
+      service.showCustomer(screen);
+      await display.waitForScreen(screen);
+      expect(display.screen()).toEqual(screen);
+    } finally {
+      await service.configure('barcodeScanner', null);
+      await service.configure('customerDisplay', null);
+      await scanner.close();
+      await display.close();
+    }
+  });
+
+  it('the simulated display decodes what it is sent, and the view carries its screen', async () => {
+    await service.configure('customerDisplay', { kind: 'simulated' });
+    await until((v) => stateOf(v, 'customerDisplay') === 'connected');
+    service.showCustomer(thankYouScreen({ changeMinor: 160, currency: 'CNY' }));
+    const view = await until(
+      (v) =>
+        v.devices.find((d) => d.role === 'customerDisplay')?.screen?.[0].trim() === 'THANK YOU',
+    );
+    expect(view.devices.find((d) => d.role === 'customerDisplay')?.screen?.[1]).toBe(
+      'CHANGE      RMB 1.60',
+    );
   });
 
   it('a keyboard-wedge swipe is parsed here: the renderer gets the mask and the diagnosis', () => {
@@ -139,6 +195,7 @@ describe('DeviceService', () => {
       log: silentLogger,
       onChange: (view) => views.push(view),
       onSwipe: () => undefined,
+      onScan: () => undefined,
     });
     await service.start();
     const view = await until((v) => stateOf(v, 'paymentTerminal') === 'connected');
@@ -154,6 +211,7 @@ describe('DeviceService', () => {
       simulateUnassigned: true,
       onChange: (view) => views.push(view),
       onSwipe: () => undefined,
+      onScan: () => undefined,
     });
     await service.start();
     await until(

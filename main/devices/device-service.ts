@@ -15,11 +15,16 @@ import { checkSwipeText } from '@app/card/swipe-diagnosis';
 import type { TrackSecret } from '@app/card/track-secret';
 import { DomainError } from '@app/result';
 import { formatLocalDateTime } from '@app/time/local-time';
+import type { PoleScreen } from '@native/display/pole-screens';
 import type { MagstripeEvents } from '@native/magstripe/reader';
 import type { Logger } from '../log/logger';
 import type { SettingsStore } from '../settings/settings-store';
+import { openBarcodeScanner } from './barcode-scanner';
+import type { BarcodeScannerDevice } from './barcode-scanner';
 import { openCardReader } from './card-reader';
 import type { CardReaderDevice, SimulatedSwipe } from './card-reader';
+import { openCustomerDisplay } from './customer-display';
+import type { CustomerDisplayDevice } from './customer-display';
 import { discoverDevices } from './discovery';
 import type { Discovery } from './discovery';
 import { openPaymentTerminal } from './payment-terminal';
@@ -38,7 +43,11 @@ type DeviceConfig = z.output<typeof configSchema>;
 
 interface Slot {
   connection: DeviceConnection;
-  device: ReconnectingDevice<CardReaderDevice> | ReconnectingDevice<PaymentTerminalDevice>;
+  device:
+    | ReconnectingDevice<CardReaderDevice>
+    | ReconnectingDevice<PaymentTerminalDevice>
+    | ReconnectingDevice<BarcodeScannerDevice>
+    | ReconnectingDevice<CustomerDisplayDevice>;
   lastEvent: string | null;
 }
 
@@ -61,6 +70,8 @@ export class DeviceService {
       simulateUnassigned?: boolean;
       onChange: (view: DevicesView) => void;
       onSwipe: (swipe: MaskedSwipe) => void;
+      /** A code from the serial scanner: it goes where a keyboard scan goes. */
+      onScan: (code: string) => void;
     },
   ) {}
 
@@ -144,6 +155,28 @@ export class DeviceService {
       : this.swipeFailed('keyboard', { ...read.error, diagnosis });
   }
 
+  /** A code typed into the simulated scanner, as if scanned. */
+  simulateScan(code: string): DeviceTestResult {
+    const device = this.slots.get('barcodeScanner')?.device.device();
+    if (!device || !('simulate' in device) || device.simulate === null) {
+      throw new DomainError('invalid_input', 'The barcode scanner is not the simulated one');
+    }
+    (device.simulate as (code: string) => void)(code);
+    return { ok: true, message: `Scanned ${code}` };
+  }
+
+  /** Shows a screen on the customer display, if one is connected; never fails a sale. */
+  showCustomer(screen: PoleScreen): void {
+    const device = this.slots.get('customerDisplay')?.device.device();
+    if (!device || !('show' in device)) return;
+    device.show(screen).then(
+      () => {
+        if (device.simulatedScreen) this.deps.onChange(this.currentView());
+      },
+      (error: unknown) => this.note('customerDisplay', `Display failed: ${String(error)}`),
+    );
+  }
+
   /** The role whose device is on this serial path, or null. */
   roleUsingPath(path: string): DeviceRole | null {
     for (const [role, slot] of this.slots) {
@@ -164,22 +197,7 @@ export class DeviceService {
   private connect(role: DeviceRole, connection: DeviceConnection): void {
     const publish = (): void => this.deps.onChange(this.currentView());
     const describe = describeConnection(connection);
-    const device =
-      role === 'cardReader'
-        ? new ReconnectingDevice<CardReaderDevice>(
-            () =>
-              openCardReader(connection, {
-                swipe: (read) => this.swiped('reader', read),
-                swipeError: (error) => this.swipeFailed('reader', error),
-              }),
-            describe,
-            publish,
-          )
-        : new ReconnectingDevice<PaymentTerminalDevice>(
-            () => openPaymentTerminal(connection),
-            describe,
-            publish,
-          );
+    const device = this.open(role, connection, describe, publish);
     this.slots.set(role, { connection, device, lastEvent: null });
     device.start();
   }
@@ -216,6 +234,55 @@ export class DeviceService {
     };
     this.deps.onSwipe(swipe);
     return swipe;
+  }
+
+  private open(
+    role: DeviceRole,
+    connection: DeviceConnection,
+    describe: string,
+    publish: () => void,
+  ): Slot['device'] {
+    switch (role) {
+      case 'cardReader':
+        return new ReconnectingDevice<CardReaderDevice>(
+          () =>
+            openCardReader(connection, {
+              swipe: (read) => this.swiped('reader', read),
+              swipeError: (error) => this.swipeFailed('reader', error),
+            }),
+          describe,
+          publish,
+        );
+      case 'paymentTerminal':
+        return new ReconnectingDevice<PaymentTerminalDevice>(
+          () => openPaymentTerminal(connection),
+          describe,
+          publish,
+        );
+      case 'barcodeScanner':
+        return new ReconnectingDevice<BarcodeScannerDevice>(
+          () =>
+            openBarcodeScanner(connection, {
+              code: ({ text }) => {
+                this.note(role, `Scan ${text}`);
+                this.deps.onScan(text);
+              },
+              malformed: ({ reason, length }) =>
+                this.note(
+                  role,
+                  `Not a code (${reason}, ${String(length)} bytes): check the suffix`,
+                ),
+            }),
+          describe,
+          publish,
+        );
+      case 'customerDisplay':
+        return new ReconnectingDevice<CustomerDisplayDevice>(
+          () => openCustomerDisplay(connection),
+          describe,
+          publish,
+        );
+    }
   }
 
   /** Serial paths that vanish or return (a pty, a /dev/ttyUSB) are noticed here. */
@@ -266,6 +333,7 @@ export class DeviceService {
             lastError: null,
             lastEvent: null,
             nextRetryAt: null,
+            screen: null,
           };
         }
         const status = slot.device.status();
@@ -278,12 +346,20 @@ export class DeviceService {
           lastError: status.lastError,
           lastEvent: slot.lastEvent,
           nextRetryAt: status.nextRetryAt?.toISOString() ?? null,
+          screen: simulatedScreenOf(slot),
         };
       }),
       discovered: this.discovery.devices,
       discoveryError: this.discovery.error,
     };
   }
+}
+
+function simulatedScreenOf(slot: Slot): [string, string] | null {
+  const device = slot.device.device();
+  if (!device || !('simulatedScreen' in device) || device.simulatedScreen === null) return null;
+  const [top, bottom] = device.simulatedScreen();
+  return [top, bottom];
 }
 
 function describeConnection(connection: DeviceConnection): string {

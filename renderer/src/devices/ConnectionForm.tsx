@@ -19,6 +19,8 @@ export interface Draft {
 const KINDS: Record<DeviceRole, Kind[]> = {
   cardReader: ['none', 'simulated', 'hid', 'serial'],
   paymentTerminal: ['none', 'simulated', 'tcp', 'serial'],
+  barcodeScanner: ['none', 'simulated', 'serial'],
+  customerDisplay: ['none', 'simulated', 'serial'],
 };
 
 const draftOf = (connection: DeviceConnection | null, role: DeviceRole): Draft => ({

@@ -7,6 +7,7 @@ import type { Notice } from '../common/ErrorBanner';
 import { useErrorText } from '../common/format';
 import { ConnectionForm } from './ConnectionForm';
 import { ScannerTest } from './ScannerTest';
+import { SimulatedScan } from './SimulatedScan';
 import { SwipeTest } from './SwipeTest';
 import type { Draft } from './ConnectionForm';
 
@@ -104,6 +105,14 @@ export function DevicesScreen({ notify }: { notify: (notice: Notice | null) => v
                   ))}
                 </div>
               )}
+              {device.role === 'barcodeScanner' && device.connection?.kind === 'simulated' && (
+                <SimulatedScan notify={notify} />
+              )}
+              {device.screen && (
+                <pre className="pole-screen" data-testid="pole-screen">
+                  {device.screen.join('\n')}
+                </pre>
+              )}
               {device.role === 'cardReader' && <p className="muted">{t('devices.swipeHint')}</p>}
               {device.role === 'cardReader' && swipe && <SwipeTest swipe={swipe} />}
             </section>
@@ -144,7 +153,14 @@ export function DevicesScreen({ notify }: { notify: (notice: Notice | null) => v
                       </td>
                       <td>{[d.manufacturer, d.product].filter(Boolean).join(' / ') || '—'}</td>
                       <td>
-                        {(['cardReader', 'paymentTerminal'] as const).map((role) => (
+                        {(
+                          [
+                            'cardReader',
+                            'paymentTerminal',
+                            'barcodeScanner',
+                            'customerDisplay',
+                          ] as const
+                        ).map((role) => (
                           <button
                             key={role}
                             type="button"

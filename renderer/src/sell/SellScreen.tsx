@@ -91,6 +91,8 @@ export function SellScreen({ settings, printer, notify }: Props) {
     if (done) setDone(null);
     void run(api.invoke('cart.scan', { code }));
   };
+  // The serial scanner's codes take the keyboard scanner's path (and its messages).
+  useEvent('devices.scan', ({ code }) => scan(code));
   const pick = (product: Product) =>
     void run(api.invoke('cart.addProduct', { productId: product.id }));
   const pay = async (tenderedMinor: number) => {
