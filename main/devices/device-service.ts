@@ -15,6 +15,7 @@ import { checkSwipeText } from '@app/card/swipe-diagnosis';
 import type { TrackSecret } from '@app/card/track-secret';
 import { DomainError } from '@app/result';
 import { formatLocalDateTime } from '@app/time/local-time';
+import { messageScreen } from '@native/display/pole-screens';
 import type { PoleScreen } from '@native/display/pole-screens';
 import type { MagstripeEvents } from '@native/magstripe/reader';
 import type { Logger } from '../log/logger';
@@ -132,7 +133,14 @@ export class DeviceService {
       this.note(role, message);
       return { ok: result.ok, message };
     }
-    return { ok: true, message: `${device.description} is open: swipe a card to see it read` };
+    if ('show' in device) {
+      // Every column lit: a dead segment or a wrong command set shows at once.
+      await device.show(messageScreen('COUNTERTOP TEST', '0123456789ABCDEFGHIJ'));
+      this.deps.onChange(this.currentView());
+      return { ok: true, message: `${device.description}: test screen sent` };
+    }
+    const action = role === 'barcodeScanner' ? 'scan a code' : 'swipe a card';
+    return { ok: true, message: `${device.description} is open: ${action} to see it read` };
   }
 
   simulateSwipe(card: SimulatedSwipe): DeviceTestResult {
