@@ -1,5 +1,5 @@
 import { app, BrowserWindow, screen, session, webContents } from 'electron';
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { recordCrashes } from '../log/crash-log';
@@ -32,6 +32,15 @@ const isCustomerDisplayUrl = (url: string): boolean => {
   );
 };
 
+/** Every window of ours: the preload bridge only, no Node, sandboxed (Electron checklist). */
+const secureWebPreferences = (): WebPreferences => ({
+  preload: join(__dirname, 'preload.cjs'),
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  webSecurity: true,
+});
+
 /** Full screen on the first display that is not the till's; a window beside it otherwise. */
 function customerWindowOptions(): BrowserWindowConstructorOptions {
   const primary = screen.getPrimaryDisplay();
@@ -40,13 +49,7 @@ function customerWindowOptions(): BrowserWindowConstructorOptions {
     title: 'Countertop customer display',
     backgroundColor: '#0b3d3a',
     autoHideMenuBar: true,
-    webPreferences: {
-      preload: join(__dirname, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-    },
+    webPreferences: secureWebPreferences(),
   };
   return other
     ? { ...base, x: other.bounds.x, y: other.bounds.y, fullscreen: true }
@@ -77,13 +80,7 @@ async function start(): Promise<void> {
     height: 800,
     title: 'Countertop',
     backgroundColor: '#f4f5f7',
-    webPreferences: {
-      preload: join(__dirname, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-    },
+    webPreferences: secureWebPreferences(),
   });
   const contents = window.webContents;
   contents.on('will-navigate', (event, url) => {
