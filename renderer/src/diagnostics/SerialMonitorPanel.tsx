@@ -5,6 +5,7 @@ import type { Result } from '@app/result';
 import { useApi, useEvent } from '../api/api-context';
 import type { Notice } from '../common/ErrorBanner';
 import { useErrorText } from '../common/format';
+import { SerialPortFields } from '../common/SerialPortFields';
 
 const KEEP = 200;
 
@@ -30,23 +31,13 @@ export function SerialMonitorPanel({ notify }: { notify: (notice: Notice | null)
     <section className="panel" data-testid="serial-monitor">
       <h2>{t('diag.serial')}</h2>
       <div className="form-row">
-        <label>
-          {t('printer.serialPath')}{' '}
-          <input
-            value={path}
-            placeholder="/dev/ttyUSB0"
-            onChange={(e) => setPath(e.target.value)}
-            data-testid="serial-path"
-          />
-        </label>
-        <label>
-          {t('printer.baud')}{' '}
-          <select value={baud} onChange={(e) => setBaud(e.target.value)}>
-            {['9600', '19200', '38400', '57600', '115200'].map((b) => (
-              <option key={b}>{b}</option>
-            ))}
-          </select>
-        </label>
+        <SerialPortFields
+          path={path}
+          onPath={setPath}
+          baud={baud}
+          onBaud={setBaud}
+          testId="serial-path"
+        />
         <button
           type="button"
           onClick={() =>

@@ -6,6 +6,7 @@ import { formatLocalDateTime } from '@app/time/local-time';
 import { useApi, useEvent } from '../api/api-context';
 import type { Notice } from '../common/ErrorBanner';
 import { useErrorText } from '../common/format';
+import { SerialPortFields } from '../common/SerialPortFields';
 import { ReceiptPaper } from './ReceiptPaper';
 
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -86,23 +87,13 @@ export function PrinterScreen({
           </button>
         </div>
         <div className="form-row">
-          <label>
-            {t('printer.serialPath')}{' '}
-            <input
-              value={serialPath}
-              placeholder="/dev/ttyUSB0"
-              onChange={(e) => setSerialPath(e.target.value)}
-              data-testid="printer-serial-path"
-            />
-          </label>
-          <label>
-            {t('printer.baud')}{' '}
-            <select value={baud} onChange={(e) => setBaud(e.target.value)}>
-              {['9600', '19200', '38400', '115200'].map((b) => (
-                <option key={b}>{b}</option>
-              ))}
-            </select>
-          </label>
+          <SerialPortFields
+            path={serialPath}
+            onPath={setSerialPath}
+            baud={baud}
+            onBaud={setBaud}
+            testId="printer-serial-path"
+          />
           <button
             type="button"
             className={status?.config.kind === 'serial' ? 'primary' : 'secondary'}
