@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import type { AppInfo, PrinterConfig } from '@app/api/contract';
-import { printerConfigSchema } from '@app/api/schemas';
+import { drawerSettingsSchema, printerConfigSchema } from '@app/api/schemas';
 import { buildSaleReceipt } from '@app/receipt/sale-receipt';
 import type { SaleRecord } from '@app/sale/sale';
 import { SimulatedPrinter } from '@native/sim/simulated-printer';
@@ -62,6 +62,7 @@ export interface Services {
 }
 
 const PRINTER_KEY = 'printer.config';
+const DRAWER_KEY = 'printer.drawer';
 
 /** The composition root: every service built once, with its dependencies passed in. */
 export function createServices(options: ServicesOptions): Services {
@@ -109,6 +110,7 @@ export function createServices(options: ServicesOptions): Services {
   bus.on('cart.changed', (cart) => devices.showCustomer(poleScreenOf(customerViewOfCart(cart))));
 
   const savedPrinter = printerConfigSchema.safeParse(settings.getValue(PRINTER_KEY));
+  const savedDrawer = drawerSettingsSchema.safeParse(settings.getValue(DRAWER_KEY));
   const printing = new PrintService({
     jobs: new PrintJobStore(db),
     simulated: new SimulatedPrinter(),
@@ -116,6 +118,8 @@ export function createServices(options: ServicesOptions): Services {
     log,
     config: savedPrinter.success ? savedPrinter.data : { kind: 'simulated' },
     saveConfig: (config: PrinterConfig) => settings.setValue(PRINTER_KEY, config),
+    drawer: savedDrawer.success ? savedDrawer.data : { pulseMs: 100, openWhen: 'high' },
+    saveDrawer: (drawer) => settings.setValue(DRAWER_KEY, drawer),
   });
   const receiptFor = (sale: SaleRecord, duplicate: boolean) => {
     const s = settings.get();

@@ -29,6 +29,7 @@ import {
   devicesViewSchema,
   deviceTestResultSchema,
   maskedSwipeSchema,
+  drawerSettingsSchema,
 } from './schemas';
 
 /**
@@ -127,6 +128,11 @@ export const commands = {
   'printer.kickDrawer': command(
     'Opens the cash drawer through the printer (ESC p on pin 2 or 5, pulse from settings).',
     z.strictObject({ pin: z.union([z.literal(2), z.literal(5)]) }),
+    printerStatusSchema,
+  ),
+  'printer.drawerSettings': command(
+    'Sets the drawer kick pulse and which sensor level means open.',
+    drawerSettingsSchema,
     printerStatusSchema,
   ),
   'printer.testPage': command(
@@ -298,6 +304,7 @@ export interface CountertopApi {
 export type Settings = z.output<typeof settingsSchema>;
 export type CartView = z.output<typeof cartViewSchema>;
 export type PrinterConfig = z.output<typeof printerConfigSchema>;
+export type DrawerSettings = z.output<typeof drawerSettingsSchema>;
 export type PrinterStatus = z.output<typeof printerStatusSchema>;
 export type PrintJob = z.output<typeof printJobSchema>;
 export type PrintedPage = z.output<typeof printedPageSchema>;

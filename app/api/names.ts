@@ -26,6 +26,7 @@ export const commandNames = [
   'printer.skip',
   'printer.reprint',
   'printer.kickDrawer',
+  'printer.drawerSettings',
   'printer.testPage',
   'printer.pages',
   'printer.simulateOffline',

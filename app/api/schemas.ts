@@ -137,8 +137,17 @@ export const printerConfigSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('usb-lp'), path: z.string().min(1).max(200) }),
 ]);
 
+/** The cash drawer on the printer's kick connector. */
+export const drawerSettingsSchema = z.strictObject({
+  /** How long the kick pulse drives the solenoid (ESC p, 2 ms steps). */
+  pulseMs: z.number().int().min(2).max(500),
+  /** Which sensor level means open: the drawer's wiring decides. */
+  openWhen: z.enum(['high', 'low']),
+});
+
 export const printerStatusSchema = z.object({
   config: printerConfigSchema,
+  drawer: drawerSettingsSchema,
   description: z.string(),
   state: z.enum(['ready', 'printing', 'error']),
   lastError: z.string().nullable(),
@@ -300,6 +309,8 @@ export const deviceConnectionSchema = z.discriminatedUnion('kind', [
     kind: z.literal('serial'),
     path: z.string().min(1).max(200),
     baudRate: z.number().int().min(300).max(921_600),
+    /** Barcode scanners: what ends a code (default CR); 'none' ends it after a pause. */
+    suffix: z.enum(['cr', 'lf', 'crlf', 'tab', 'none']).optional(),
   }),
   z.strictObject({
     kind: z.literal('hid'),

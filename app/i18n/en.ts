@@ -404,6 +404,17 @@ export const en = {
   'devices.role.customerDisplay': 'Customer pole display (2×20, serial)',
   'devices.scan': 'Scan',
   'devices.scanned': "Scanned {{code}}: it goes to the cashier's sale.",
+  'devices.field.suffix': 'Code ends with',
+  'devices.suffix.cr': 'CR (Enter)',
+  'devices.suffix.lf': 'LF',
+  'devices.suffix.crlf': 'CR LF',
+  'devices.suffix.tab': 'Tab',
+  'devices.suffix.none': 'Nothing (a pause)',
+  'printer.drawer.pulse': 'Kick pulse (ms)',
+  'printer.drawer.openWhen': 'Drawer open when sensor is',
+  'printer.drawer.high': 'high',
+  'printer.drawer.low': 'low',
+  'printer.drawer.save': 'Save drawer settings',
 } as const;
 
 export type MessageKey = keyof typeof en;

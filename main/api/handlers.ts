@@ -72,6 +72,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'printer.reprint': ({ saleId }) =>
       d.printing.enqueue('reprint', saleId, d.receiptFor(sale(saleId), true)),
     'printer.kickDrawer': ({ pin }) => d.printing.kickDrawer(pin),
+    'printer.drawerSettings': (drawer) => d.printing.setDrawer(drawer),
     'printer.testPage': () => {
       const { paperWidth } = d.settings.get();
       const info = d.info();

@@ -33,6 +33,7 @@ export async function openBarcodeScanner(
       const scanner = await openSerialScanner({
         path: connection.path,
         baudRate: connection.baudRate,
+        ...(connection.suffix ? { suffix: connection.suffix } : {}),
       });
       scanner.on('code', listeners.code);
       scanner.on('malformed', listeners.malformed);

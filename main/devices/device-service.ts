@@ -126,9 +126,11 @@ export class DeviceService {
       };
     }
     if ('client' in device) {
+      const started = performance.now();
       const result = await device.client.statusEnquiry();
+      const latency = `${String(Math.round(performance.now() - started))} ms`;
       const message = result.ok
-        ? `Terminal answered: ID ${result.value.terminalId ?? 'unknown'}`
+        ? `Terminal answered: ID ${result.value.terminalId ?? 'unknown'} (${latency})`
         : `Terminal did not answer the status enquiry: ${result.error.message.en}`;
       this.note(role, message);
       return { ok: result.ok, message };

@@ -136,6 +136,22 @@ describe('the print queue', () => {
     expect(status).toMatchObject({ condition: 'ready', drawerOpen: true });
   });
 
+  it('kicks with the pulse set, and reads the sensor the way the drawer is wired', async () => {
+    services = tempServices().services;
+    const set = await call(services, 'printer.drawerSettings', { pulseMs: 60, openWhen: 'low' });
+    expect(set.drawer).toEqual({ pulseMs: 60, openWhen: 'low' });
+    // The simulated drawer pulls pin 3 high when open: wired "open when low", that reads closed.
+    const status = await call(services, 'printer.kickDrawer', { pin: 2 });
+    expect(status.drawerOpen).toBe(false);
+    const pages = await call(services, 'printer.pages', {});
+    expect(pages).toHaveLength(0);
+    const invalid = await services.dispatch('printer.drawerSettings', {
+      pulseMs: 0,
+      openWhen: 'high',
+    });
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
   it('holds receipts while a TCP printer reports paper out, and prints them once refilled', async () => {
     services = tempServices().services;
     sim = await startTcpPrinterSim();

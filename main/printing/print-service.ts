@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { PrintedPage, PrinterConfig, PrinterStatus, PrintJob } from '@app/api/contract';
+import type {
+  DrawerSettings,
+  PrintedPage,
+  PrinterConfig,
+  PrinterStatus,
+  PrintJob,
+} from '@app/api/contract';
 import type { ReceiptDocument } from '@app/receipt/receipt-document';
 import { DomainError } from '@app/result';
-import { defaultDrawerPulse, drawerKickCommand } from '@native/printer/cash-drawer';
+import { drawerKickCommand } from '@native/printer/cash-drawer';
 import type { DrawerPin } from '@native/printer/cash-drawer';
 import { summarizeStatus } from '@native/printer/printer-status';
 import { encodeReceipt } from '@native/printer/receipt-encoder';
@@ -28,6 +34,8 @@ export interface PrintServiceDeps {
   log: Logger;
   config: PrinterConfig;
   saveConfig: (config: PrinterConfig) => void;
+  drawer: DrawerSettings;
+  saveDrawer: (drawer: DrawerSettings) => void;
   now?: () => Date;
 }
 
@@ -39,6 +47,7 @@ export interface PrintServiceDeps {
 export class PrintService {
   private transport: PrinterTransport;
   private config: PrinterConfig;
+  private drawer: DrawerSettings;
   private state: PrinterStatus['state'] = 'ready';
   private lastError: string | null = null;
   private draining: Promise<void> | null = null;
@@ -53,6 +62,7 @@ export class PrintService {
 
   constructor(private readonly deps: PrintServiceDeps) {
     this.config = deps.config;
+    this.drawer = deps.drawer;
     this.transport = this.transportFor(deps.config);
     deps.simulated.onPage((page, raw) => {
       const printedPage: PrintedPage = {
@@ -70,6 +80,7 @@ export class PrintService {
   status(): PrinterStatus {
     return {
       config: this.config,
+      drawer: this.drawer,
       description: this.transport.description,
       state: this.state,
       lastError: this.lastError,
@@ -105,10 +116,17 @@ export class PrintService {
     return this.polling;
   }
 
+  setDrawer(drawer: DrawerSettings): Promise<PrinterStatus> {
+    this.drawer = drawer;
+    this.deps.saveDrawer(drawer);
+    return this.refreshStatus().then(() => this.status());
+  }
+
   async kickDrawer(pin: DrawerPin): Promise<PrinterStatus> {
     await this.idle();
     try {
-      await this.transport.write(drawerKickCommand({ ...defaultDrawerPulse, pin }));
+      const onMs = this.drawer.pulseMs;
+      await this.transport.write(drawerKickCommand({ pin, onMs, offMs: Math.max(onMs, 200) }));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       throw new DomainError('drawer_failed', message, { reason: message });
@@ -249,7 +267,7 @@ export class PrintService {
     const wasBlocked = CANNOT_PRINT.has(this.condition);
     try {
       const report = await this.transport.queryStatus();
-      const summary = summarizeStatus(report);
+      const summary = summarizeStatus(report, this.drawer.openWhen);
       this.condition = summary.condition;
       this.drawerOpen = summary.drawerOpen;
       this.statusError = null;

@@ -13,7 +13,13 @@ export interface Draft {
   productId: string;
   host: string;
   port: string;
+  /** Barcode scanners on serial: what ends a code. */
+  suffix: string;
 }
+
+const SUFFIXES = ['cr', 'lf', 'crlf', 'tab', 'none'] as const;
+type Suffix = (typeof SUFFIXES)[number];
+const isSuffix = (text: string): text is Suffix => (SUFFIXES as readonly string[]).includes(text);
 
 /** Which connections each role's devices come with. */
 const KINDS: Record<DeviceRole, Kind[]> = {
@@ -31,6 +37,7 @@ const draftOf = (connection: DeviceConnection | null, role: DeviceRole): Draft =
   productId:
     connection?.kind === 'hid' ? connection.productId.toString(16).padStart(4, '0') : '0002',
   host: connection?.kind === 'tcp' ? connection.host : '',
+  suffix: connection?.kind === 'serial' ? (connection.suffix ?? 'cr') : 'cr',
   port:
     connection?.kind === 'tcp'
       ? String(connection.port)
@@ -40,7 +47,7 @@ const draftOf = (connection: DeviceConnection | null, role: DeviceRole): Draft =
 });
 
 /** The connection a draft describes, or null when a field does not make sense. */
-function connectionOf(draft: Draft): DeviceConnection | null | 'invalid' {
+function connectionOf(draft: Draft, role: DeviceRole): DeviceConnection | null | 'invalid' {
   const int = (text: string, radix = 10): number | null =>
     /^[0-9a-f]+$/i.test(text.trim()) ? parseInt(text.trim(), radix) : null;
   switch (draft.kind) {
@@ -50,9 +57,13 @@ function connectionOf(draft: Draft): DeviceConnection | null | 'invalid' {
       return { kind: 'simulated' };
     case 'serial': {
       const baudRate = int(draft.baudRate);
-      return draft.path.trim() && baudRate
-        ? { kind: 'serial', path: draft.path.trim(), baudRate }
-        : 'invalid';
+      if (!draft.path.trim() || !baudRate) return 'invalid';
+      return {
+        kind: 'serial',
+        path: draft.path.trim(),
+        baudRate,
+        ...(role === 'barcodeScanner' && isSuffix(draft.suffix) ? { suffix: draft.suffix } : {}),
+      };
     }
     case 'hid': {
       const vendorId = int(draft.vendorId, 16);
@@ -111,7 +122,7 @@ export function ConnectionForm({
       className="form-row"
       onSubmit={(e) => {
         e.preventDefault();
-        const connection = connectionOf(draft);
+        const connection = connectionOf(draft, role);
         if (connection === 'invalid') onInvalid(invalidText);
         else void onSave(connection);
       }}
@@ -132,6 +143,22 @@ export function ConnectionForm({
       </label>
       {(draft.kind === 'serial' || draft.kind === 'hid') && field('path')}
       {draft.kind === 'serial' && field('baudRate')}
+      {draft.kind === 'serial' && role === 'barcodeScanner' && (
+        <label>
+          {t('devices.field.suffix')}
+          <select
+            value={draft.suffix}
+            onChange={(e) => set('suffix', e.target.value)}
+            data-testid={`device-${role}-suffix`}
+          >
+            {SUFFIXES.map((suffix) => (
+              <option key={suffix} value={suffix}>
+                {t(`devices.suffix.${suffix}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {draft.kind === 'hid' && field('vendorId')}
       {draft.kind === 'hid' && field('productId')}
       {draft.kind === 'tcp' && field('host')}

@@ -178,6 +178,7 @@ export function DevicesScreen({ notify }: { notify: (notice: Notice | null) => v
                                         baudRate: '9600',
                                         host: '',
                                         port: '',
+                                        suffix: 'cr',
                                       }
                                     : {
                                         kind: 'serial',
@@ -187,6 +188,7 @@ export function DevicesScreen({ notify }: { notify: (notice: Notice | null) => v
                                         productId: '',
                                         host: '',
                                         port: '',
+                                        suffix: 'cr',
                                       },
                               })
                             }

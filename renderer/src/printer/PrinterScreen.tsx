@@ -7,6 +7,7 @@ import { useApi, useEvent } from '../api/api-context';
 import type { Notice } from '../common/ErrorBanner';
 import { useErrorText } from '../common/format';
 import { SerialPortFields } from '../common/SerialPortFields';
+import { DrawerSettingsForm } from './DrawerSettingsForm';
 import { ReceiptPaper } from './ReceiptPaper';
 
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -188,6 +189,13 @@ export function PrinterScreen({
             {t('printer.testPage')}
           </button>
         </div>
+        {status && (
+          <DrawerSettingsForm
+            key={`${String(status.drawer.pulseMs)}-${status.drawer.openWhen}`}
+            current={status.drawer}
+            onSave={(drawer) => void act(api.invoke('printer.drawerSettings', drawer))}
+          />
+        )}
         <h2>{t('printer.queue')}</h2>
         {pending.length === 0 && <p className="muted">{t('printer.queueEmpty')}</p>}
         <table className="table" data-testid="print-queue">
