@@ -1,16 +1,26 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
 import { SerialPort } from 'serialport';
 import type { DecodedPage } from '../printer/decoded-printout';
 import { createEscPosStreamDecoder } from '../printer/escpos-decoder';
 import { formatPage } from './format-page';
-import { actOnCommands, PrinterSimState } from './printer-sim-state';
+import {
+  applySimCommand,
+  describeKick,
+  PrinterSimState,
+  SIM_COMMANDS_HELP,
+  takeBytes,
+} from './printer-sim-state';
+import type { PrinterSimStateOptions } from './printer-sim-state';
 import { startSocatPtyPair } from './zvt-terminal-sim';
 
 export interface SerialPrinterSim {
   state: PrinterSimState;
   pages(): DecodedPage[];
   onPage(listener: (page: DecodedPage) => void): () => void;
+  /** Bytes the printer sends by itself, e.g. an automatic status back (GS a) report. */
+  sendUnsolicited(bytes: Uint8Array): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -19,12 +29,10 @@ export interface SerialPrinterSim {
  * whatever the baud rate; with `paceAtBaud` the simulator takes them no faster than the
  * wire would (10 bits a byte), so a benchmark of a receipt over it means something.
  */
-export async function startSerialPrinterSim(options: {
-  path: string;
-  baudRate: number;
-  paceAtBaud?: boolean;
-}): Promise<SerialPrinterSim> {
-  const state = new PrinterSimState();
+export async function startSerialPrinterSim(
+  options: { path: string; baudRate: number; paceAtBaud?: boolean } & PrinterSimStateOptions,
+): Promise<SerialPrinterSim> {
+  const state = new PrinterSimState(options);
   const decoder = createEscPosStreamDecoder();
   const pages: DecodedPage[] = [];
   const listeners = new Set<(page: DecodedPage) => void>();
@@ -32,15 +40,12 @@ export async function startSerialPrinterSim(options: {
   await new Promise<void>((done, fail) => port.open((error) => (error ? fail(error) : done())));
   port.on('error', () => undefined);
   port.on('data', (chunk: Buffer) => {
-    const decoded = decoder.push(chunk);
-    const answers = actOnCommands(state, decoder.takeCommands());
+    const { printed, answers } = takeBytes(state, decoder, chunk);
     if (answers.length > 0) port.write(Buffer.from(answers));
-    if (state.refusal() === null) {
-      for (const page of decoded) {
-        pages.push(page);
-        if (pages.length > 100) pages.shift();
-        for (const listener of listeners) listener(page);
-      }
+    for (const page of printed) {
+      pages.push(page);
+      if (pages.length > 100) pages.shift();
+      for (const listener of listeners) listener(page);
     }
     if (options.paceAtBaud) {
       port.pause();
@@ -54,6 +59,11 @@ export async function startSerialPrinterSim(options: {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    sendUnsolicited: (bytes) =>
+      new Promise<void>((done, fail) => {
+        port.write(Buffer.from(bytes));
+        port.drain((error) => (error ? fail(error) : done()));
+      }),
     close: () =>
       new Promise<void>((done) => {
         state.dispose();
@@ -63,8 +73,9 @@ export async function startSerialPrinterSim(options: {
   };
 }
 
-// `npm run sim:serial-printer -- --pty /tmp/ct-printer [--baud 115200]`: a serial receipt
-// printer; point the printer settings at the serial device /tmp/ct-printer.
+// `npm run sim:serial-printer -- --pty /tmp/ct-printer [--baud 115200] [--drawer-close-ms 5000]`:
+// a serial receipt printer; point the printer settings at the serial device /tmp/ct-printer.
+// Lines typed into its terminal change paper, cover and drawer (SIM_COMMANDS_HELP).
 const script = process.argv[1];
 const self = typeof import.meta.url === 'string' ? fileURLToPath(import.meta.url) : '';
 if (script !== undefined && resolve(script) === self) void runFromCommandLine();
@@ -77,10 +88,16 @@ async function runFromCommandLine(): Promise<void> {
   const pty = arg('--pty') ?? '/tmp/ct-printer';
   const baudRate = Number(arg('--baud') ?? 115_200);
   const pair = await startSocatPtyPair(pty, `${pty}-printer`);
-  const sim = await startSerialPrinterSim({ path: `${pty}-printer`, baudRate });
+  const drawerCloseMs = Number(arg('--drawer-close-ms') ?? 5_000);
+  const sim = await startSerialPrinterSim({ path: `${pty}-printer`, baudRate, drawerCloseMs });
   console.log(`Simulated serial printer: point Countertop at ${pty} (${String(baudRate)} baud)`);
+  console.log(SIM_COMMANDS_HELP);
   sim.onPage((page) => console.log(formatPage(page)));
+  sim.state.onDrawerKick((kick) => console.log(describeKick(kick)));
   sim.state.onChange(() => console.log('status', JSON.stringify(sim.state.status())));
+  createInterface({ input: process.stdin }).on('line', (line) =>
+    console.log(applySimCommand(sim.state, line)),
+  );
   process.on('SIGINT', () => {
     void sim
       .close()

@@ -52,12 +52,47 @@ describe('SimulatedPrinter', () => {
     expect(summarizeStatus(await printer.queryStatus()).condition).toBe('ready');
   });
 
-  it('opens its drawer on ESC p, reports it by the sensor, and closes it again', async () => {
+  it('refuses to print with the cover open, and says so by status', async () => {
     const printer = new SimulatedPrinter();
+    printer.state.setCover(true);
+    await expect(printer.write(receipt)).rejects.toThrow('printer offline: cover open');
+    expect(summarizeStatus(await printer.queryStatus()).condition).toBe('cover-open');
+    printer.state.setCover(false);
+    await printer.write(receipt);
+    expect(printer.pages()).toHaveLength(1);
+  });
+
+  it('opens its drawer on ESC p, tells listeners, reports it by the sensor, closes when told', async () => {
+    const printer = new SimulatedPrinter({ drawerCloseMs: null });
+    const kicks: number[] = [];
+    printer.state.onDrawerKick((kick) => kicks.push(kick.pin));
     await printer.write(drawerKickCommand({ pin: 5, onMs: 120, offMs: 240 }));
     expect(printer.state.drawerKicks()).toMatchObject([{ pin: 5, onMs: 120, offMs: 240 }]);
+    expect(kicks).toEqual([5]);
     expect(summarizeStatus(await printer.queryStatus()).drawerOpen).toBe(true);
     expect(printer.pages()).toEqual([]);
+    printer.state.closeDrawer();
+    expect(summarizeStatus(await printer.queryStatus()).drawerOpen).toBe(false);
+  });
+
+  it('closes the drawer by itself after the configured time', async () => {
+    const printer = new SimulatedPrinter({ drawerCloseMs: 50 });
+    await printer.write(drawerKickCommand({ pin: 2, onMs: 100, offMs: 200 }));
+    expect(printer.state.drawerOpen()).toBe(true);
+    await new Promise<void>((done) => {
+      const stop = printer.state.onChange(() => {
+        stop();
+        done();
+      });
+    });
+    expect(printer.state.drawerOpen()).toBe(false);
+  });
+
+  it('still opens the drawer while out of paper (a job with no page is not refused)', async () => {
+    const printer = new SimulatedPrinter();
+    printer.setPaper('out');
+    await printer.write(drawerKickCommand({ pin: 2, onMs: 100, offMs: 200 }));
+    expect(printer.state.drawerOpen()).toBe(true);
   });
 
   it('stops telling a listener once it unsubscribes', async () => {

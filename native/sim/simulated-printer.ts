@@ -2,7 +2,8 @@ import type { DecodedPage } from '../printer/decoded-printout';
 import { createEscPosStreamDecoder } from '../printer/escpos-decoder';
 import type { PrinterStatusReport } from '../printer/printer-status';
 import type { PrinterTransport } from '../printer/printer-transport';
-import { actOnCommands, PrinterSimState } from './printer-sim-state';
+import { PrinterSimState, takeBytes } from './printer-sim-state';
+import type { PrinterSimStateOptions } from './printer-sim-state';
 
 const KEEP_PAGES = 20;
 /** Bytes kept for the page in progress; a stream that never cuts must not grow forever. */
@@ -21,21 +22,25 @@ export class SimulatedPrinter implements PrinterTransport {
   private readonly decoder = createEscPosStreamDecoder();
   private readonly kept: DecodedPage[] = [];
   private readonly listeners = new Set<PageListener>();
-  readonly state = new PrinterSimState();
+  readonly state: PrinterSimState;
   private received: Uint8Array[] = [];
   private receivedBytes = 0;
 
-  /** Rejects while offline, as a real printer's queue would see the job fail. */
+  constructor(options: PrinterSimStateOptions = {}) {
+    this.state = new PrinterSimState(options);
+  }
+
+  /**
+   * Rejects a job with pages while it cannot print (paper out, cover open), as a real
+   * printer's queue would see the job fail; drawer kicks and status requests still act.
+   */
   write(bytes: Uint8Array): Promise<void> {
-    const refusal = this.state.refusal();
-    if (refusal !== null) return Promise.reject(new Error(`printer offline: ${refusal}`));
     if (this.receivedBytes + bytes.length <= MAX_RAW_BYTES) {
       this.received.push(bytes.slice());
       this.receivedBytes += bytes.length;
     }
-    const pages = this.decoder.push(bytes);
-    actOnCommands(this.state, this.decoder.takeCommands());
-    for (const page of pages) {
+    const { printed, refused } = takeBytes(this.state, this.decoder, bytes);
+    for (const page of printed) {
       // The bytes since the last page; one write holding several cuts shares them.
       const raw = Buffer.concat(this.received);
       this.received = [];
@@ -43,6 +48,11 @@ export class SimulatedPrinter implements PrinterTransport {
       this.kept.push(page);
       if (this.kept.length > KEEP_PAGES) this.kept.shift();
       for (const listener of this.listeners) listener(page, raw);
+    }
+    if (refused !== null) {
+      this.received = [];
+      this.receivedBytes = 0;
+      return Promise.reject(new Error(`printer offline: ${refused}`));
     }
     return Promise.resolve();
   }

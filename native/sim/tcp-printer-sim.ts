@@ -1,11 +1,19 @@
 import { createServer } from 'node:net';
 import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import type { DecodedPage } from '../printer/decoded-printout';
 import { createEscPosStreamDecoder } from '../printer/escpos-decoder';
 import { formatPage } from './format-page';
-import { actOnCommands, PrinterSimState } from './printer-sim-state';
+import {
+  applySimCommand,
+  describeKick,
+  PrinterSimState,
+  SIM_COMMANDS_HELP,
+  takeBytes,
+} from './printer-sim-state';
+import type { PrinterSimStateOptions } from './printer-sim-state';
 
 export interface TcpPrinterSim {
   port: number;
@@ -25,12 +33,12 @@ const KEEP_PAGES = 100;
  * as the in-app simulated printer. A page ends at a cut, or when the sender closes.
  */
 export async function startTcpPrinterSim(
-  options: { port?: number /* 0 = ephemeral */; host?: '127.0.0.1' } = {},
+  options: { port?: number /* 0 = ephemeral */; host?: '127.0.0.1' } & PrinterSimStateOptions = {},
 ): Promise<TcpPrinterSim> {
   const pages: DecodedPage[] = [];
   const listeners = new Set<(page: DecodedPage) => void>();
   const sockets = new Set<Socket>();
-  const state = new PrinterSimState();
+  const state = new PrinterSimState(options);
   const emit = (page: DecodedPage) => {
     pages.push(page);
     if (pages.length > KEEP_PAGES) pages.shift();
@@ -40,11 +48,9 @@ export async function startTcpPrinterSim(
     sockets.add(socket);
     const decoder = createEscPosStreamDecoder();
     socket.on('data', (chunk) => {
-      // Real-time status is answered even while out of paper; printing is not.
-      const pages = decoder.push(chunk);
-      const answers = actOnCommands(state, decoder.takeCommands());
-      if (answers.length > 0) socket.write(Uint8Array.from(answers));
-      if (state.refusal() === null) pages.forEach(emit);
+      const { printed, answers } = takeBytes(state, decoder, chunk);
+      if (answers.length > 0) socket.write(answers);
+      printed.forEach(emit);
     });
     socket.on('close', () => {
       sockets.delete(socket);
@@ -74,17 +80,27 @@ export async function startTcpPrinterSim(
   };
 }
 
-// `npx tsx --tsconfig tsconfig.native.json native/sim/tcp-printer-sim.ts [--port 9100]`: a network receipt printer that
-// prints to this terminal. Point Countertop's printer settings at 127.0.0.1 and this port.
+// `npm run sim:printer -- [--port 9100] [--drawer-close-ms 5000]`: a network receipt printer
+// that prints to this terminal. Point Countertop's printer settings at 127.0.0.1 and this
+// port. Lines typed into its terminal change paper, cover and drawer (SIM_COMMANDS_HELP).
 // The guard keeps this inert when imported (tests) or bundled (no import.meta.url in CJS).
 const script = process.argv[1];
 const self = typeof import.meta.url === 'string' ? fileURLToPath(import.meta.url) : '';
 if (script !== undefined && resolve(script) === self) void runFromCommandLine();
 
 async function runFromCommandLine(): Promise<void> {
-  const flag = process.argv.indexOf('--port');
-  const port = flag >= 0 ? Number(process.argv[flag + 1]) : 9100;
-  const sim = await startTcpPrinterSim({ port });
+  const arg = (name: string) => {
+    const at = process.argv.indexOf(name);
+    return at >= 0 ? process.argv[at + 1] : undefined;
+  };
+  const port = Number(arg('--port') ?? 9100);
+  const drawerCloseMs = Number(arg('--drawer-close-ms') ?? 5_000);
+  const sim = await startTcpPrinterSim({ port, drawerCloseMs });
   console.log(`Simulated TCP printer listening on 127.0.0.1:${String(sim.port)}`);
+  console.log(SIM_COMMANDS_HELP);
   sim.onPage((page) => console.log(formatPage(page)));
+  sim.state.onDrawerKick((kick) => console.log(describeKick(kick)));
+  createInterface({ input: process.stdin }).on('line', (line) =>
+    console.log(applySimCommand(sim.state, line)),
+  );
 }
