@@ -2,8 +2,6 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { constants, promises as fs } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { encodeTrack1, encodeTrack2 } from '@app/card/encode-track';
 import type { StripeContent } from '@app/card/encode-track';
 import { testCards } from '@app/card/test-cards';
@@ -13,6 +11,7 @@ import type { HidDevice } from '../magstripe/hid-device';
 import { magtekFixtures } from '../magstripe/fixtures/magtek-reports';
 import type { MagtekFixtureName } from '../magstripe/fixtures/magtek-reports';
 import { encodeMagtekReport, MagtekEncodeType } from '../magstripe/magtek-report';
+import { commandLineValue, isStartedDirectly } from './command-line';
 
 type Card = TestCardName | StripeContent;
 const stripeOf = (card: Card): StripeContent => (typeof card === 'string' ? testCards[card] : card);
@@ -203,9 +202,7 @@ export function* magtekReports(
 // `npx tsx --tsconfig tsconfig.native.json native/sim/magstripe-sim.ts --pty /tmp/ct-msr`:
 // a serial card reader at /tmp/ct-msr. Point Countertop's card reader settings at that path,
 // then press a key to swipe. The guard keeps this inert when imported (tests) or bundled.
-const script = process.argv[1];
-const self = typeof import.meta.url === 'string' ? fileURLToPath(import.meta.url) : '';
-if (script !== undefined && resolve(script) === self) void runFromCommandLine();
+if (isStartedDirectly(import.meta.url)) void runFromCommandLine();
 
 const KEYS: readonly [string, string, (sim: SerialMagstripeSim) => Promise<void>][] = [
   ['\r', 'Visa, both tracks', (sim) => sim.swipe('visa')],
@@ -219,8 +216,7 @@ const KEYS: readonly [string, string, (sim: SerialMagstripeSim) => Promise<void>
 ];
 
 async function runFromCommandLine(): Promise<void> {
-  const flag = process.argv.indexOf('--pty');
-  const link = flag >= 0 ? (process.argv[flag + 1] ?? '/tmp/ct-msr') : '/tmp/ct-msr';
+  const link = commandLineValue('--pty') ?? '/tmp/ct-msr';
   const sim = await startSerialMagstripeSim({ link });
   console.log(`Simulated serial card reader at ${sim.readerPath} (9600 baud)`);
   for (const [key, label] of KEYS) {

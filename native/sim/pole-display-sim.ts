@@ -1,11 +1,10 @@
 import { promises as fs } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { SerialPort } from 'serialport';
 import { PoleDisplayDecoder } from '../display/pole-display-decoder';
 import type { PoleDisplayState } from '../display/pole-display-decoder';
 import type { PoleScreen } from '../display/pole-screens';
 import { startSocatPtyPair } from './zvt-terminal-sim';
+import { commandLineValue, isStartedDirectly } from './command-line';
 
 /** A 2×20 pole display on one end of a socat pty pair, showing what the bytes would. */
 export interface PoleDisplaySim {
@@ -87,13 +86,10 @@ export function formatPoleScreen(screen: PoleScreen): string {
 // `npx tsx --tsconfig tsconfig.native.json native/sim/pole-display-sim.ts --pty /tmp/ct-display`:
 // a 2×20 customer display at /tmp/ct-display (9600 baud, Epson mode). It prints the screen
 // whenever bytes arrive. The guard keeps this inert when imported (tests) or bundled.
-const script = process.argv[1];
-const self = typeof import.meta.url === 'string' ? fileURLToPath(import.meta.url) : '';
-if (script !== undefined && resolve(script) === self) void runFromCommandLine();
+if (isStartedDirectly(import.meta.url)) void runFromCommandLine();
 
 async function runFromCommandLine(): Promise<void> {
-  const flag = process.argv.indexOf('--pty');
-  const link = flag >= 0 ? (process.argv[flag + 1] ?? '/tmp/ct-display') : '/tmp/ct-display';
+  const link = commandLineValue('--pty') ?? '/tmp/ct-display';
   const sim = await startPoleDisplaySim({ link });
   console.log(`Simulated pole display at ${sim.displayPath} (9600 baud, Epson ESC/POS mode)`);
   console.log(formatPoleScreen(sim.screen()));

@@ -1,10 +1,9 @@
 import { constants, promises as fs } from 'node:fs';
-import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { isScanSuffix, scanSuffixes, suffixBytes } from '../scanner/scan-suffix';
 import type { ScanSuffix } from '../scanner/scan-suffix';
 import { startSocatPtyPair } from './zvt-terminal-sim';
+import { commandLineValue, isStartedDirectly } from './command-line';
 
 /** A serial barcode scanner on one end of a socat pty pair. */
 export interface SerialScannerSim {
@@ -67,21 +66,18 @@ export async function startSerialScannerSim(options: ScannerSimOptions): Promise
 // `npx tsx --tsconfig tsconfig.native.json native/sim/scanner-sim.ts --pty /tmp/ct-scanner
 //   [--suffix cr|lf|crlf|tab|none]`: a serial scanner at /tmp/ct-scanner. Each line typed on
 // stdin is "scanned". The guard keeps this inert when imported (tests) or bundled.
-const script = process.argv[1];
-const self = typeof import.meta.url === 'string' ? fileURLToPath(import.meta.url) : '';
-if (script !== undefined && resolve(script) === self) void runFromCommandLine();
+if (isStartedDirectly(import.meta.url)) void runFromCommandLine();
 
 async function runFromCommandLine(): Promise<void> {
-  const arg = (name: string): string | undefined => {
-    const at = process.argv.indexOf(name);
-    return at >= 0 ? process.argv[at + 1] : undefined;
-  };
-  const suffix = arg('--suffix') ?? 'cr';
+  const suffix = commandLineValue('--suffix') ?? 'cr';
   if (!isScanSuffix(suffix)) {
     console.error(`--suffix must be one of: ${scanSuffixes.join(', ')}`);
     process.exit(2);
   }
-  const sim = await startSerialScannerSim({ link: arg('--pty') ?? '/tmp/ct-scanner', suffix });
+  const sim = await startSerialScannerSim({
+    link: commandLineValue('--pty') ?? '/tmp/ct-scanner',
+    suffix,
+  });
   console.log(`Simulated serial scanner at ${sim.scannerPath} (9600 baud, suffix ${suffix})`);
   console.log('Type a code and press Enter to scan it (try 6911001000019); Ctrl-D quits.');
   const stop = (): void => {

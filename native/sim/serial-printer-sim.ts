@@ -1,5 +1,3 @@
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { SerialPort } from 'serialport';
 import type { DecodedPage } from '../printer/decoded-printout';
@@ -14,6 +12,7 @@ import {
 } from './printer-sim-state';
 import type { PrinterSimStateOptions } from './printer-sim-state';
 import { startSocatPtyPair } from './zvt-terminal-sim';
+import { commandLineValue, isStartedDirectly } from './command-line';
 
 export interface SerialPrinterSim {
   state: PrinterSimState;
@@ -76,19 +75,13 @@ export async function startSerialPrinterSim(
 // `npm run sim:serial-printer -- --pty /tmp/ct-printer [--baud 115200] [--drawer-close-ms 5000]`:
 // a serial receipt printer; point the printer settings at the serial device /tmp/ct-printer.
 // Lines typed into its terminal change paper, cover and drawer (SIM_COMMANDS_HELP).
-const script = process.argv[1];
-const self = typeof import.meta.url === 'string' ? fileURLToPath(import.meta.url) : '';
-if (script !== undefined && resolve(script) === self) void runFromCommandLine();
+if (isStartedDirectly(import.meta.url)) void runFromCommandLine();
 
 async function runFromCommandLine(): Promise<void> {
-  const arg = (name: string) => {
-    const at = process.argv.indexOf(name);
-    return at >= 0 ? process.argv[at + 1] : undefined;
-  };
-  const pty = arg('--pty') ?? '/tmp/ct-printer';
-  const baudRate = Number(arg('--baud') ?? 115_200);
+  const pty = commandLineValue('--pty') ?? '/tmp/ct-printer';
+  const baudRate = Number(commandLineValue('--baud') ?? 115_200);
   const pair = await startSocatPtyPair(pty, `${pty}-printer`);
-  const drawerCloseMs = Number(arg('--drawer-close-ms') ?? 5_000);
+  const drawerCloseMs = Number(commandLineValue('--drawer-close-ms') ?? 5_000);
   const sim = await startSerialPrinterSim({ path: `${pty}-printer`, baudRate, drawerCloseMs });
   console.log(`Simulated serial printer: point Countertop at ${pty} (${String(baudRate)} baud)`);
   console.log(SIM_COMMANDS_HELP);

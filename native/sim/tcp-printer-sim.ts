@@ -1,8 +1,6 @@
 import { createServer } from 'node:net';
 import type { AddressInfo, Socket } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
-import { resolve } from 'node:path';
 import type { DecodedPage } from '../printer/decoded-printout';
 import { createEscPosStreamDecoder } from '../printer/escpos-decoder';
 import { formatPage } from './format-page';
@@ -14,6 +12,7 @@ import {
   takeBytes,
 } from './printer-sim-state';
 import type { PrinterSimStateOptions } from './printer-sim-state';
+import { commandLineValue, isStartedDirectly } from './command-line';
 
 export interface TcpPrinterSim {
   port: number;
@@ -84,17 +83,11 @@ export async function startTcpPrinterSim(
 // that prints to this terminal. Point Countertop's printer settings at 127.0.0.1 and this
 // port. Lines typed into its terminal change paper, cover and drawer (SIM_COMMANDS_HELP).
 // The guard keeps this inert when imported (tests) or bundled (no import.meta.url in CJS).
-const script = process.argv[1];
-const self = typeof import.meta.url === 'string' ? fileURLToPath(import.meta.url) : '';
-if (script !== undefined && resolve(script) === self) void runFromCommandLine();
+if (isStartedDirectly(import.meta.url)) void runFromCommandLine();
 
 async function runFromCommandLine(): Promise<void> {
-  const arg = (name: string) => {
-    const at = process.argv.indexOf(name);
-    return at >= 0 ? process.argv[at + 1] : undefined;
-  };
-  const port = Number(arg('--port') ?? 9100);
-  const drawerCloseMs = Number(arg('--drawer-close-ms') ?? 5_000);
+  const port = Number(commandLineValue('--port') ?? 9100);
+  const drawerCloseMs = Number(commandLineValue('--drawer-close-ms') ?? 5_000);
   const sim = await startTcpPrinterSim({ port, drawerCloseMs });
   console.log(`Simulated TCP printer listening on 127.0.0.1:${String(sim.port)}`);
   console.log(SIM_COMMANDS_HELP);

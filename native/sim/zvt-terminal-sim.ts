@@ -3,8 +3,6 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo, Socket } from 'node:net';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { SerialPort } from 'serialport';
 import { controlField, is, isAck } from '../zvt/apdu';
 import type { Apdu } from '../zvt/apdu';
@@ -22,6 +20,7 @@ import {
 import type { StatusInformation } from '../zvt/pt-messages';
 import { linkFromSerialPort } from '../zvt/serial-link';
 import { linkFromSocket } from '../zvt/tcp-link';
+import { commandLineValue, isStartedDirectly } from './command-line';
 
 /**
  * How the simulated terminal answers payments (06 01) and refunds (06 31):
@@ -374,24 +373,18 @@ export async function startSocatPtyPair(
 // `npx tsx --tsconfig tsconfig.native.json native/sim/zvt-terminal-sim.ts --port 20007
 //   [--pty /tmp/ct-zvt] [--behaviour approve]`: a payment terminal on this machine. Point
 // Countertop's terminal settings at 127.0.0.1:20007, or at the serial device /tmp/ct-zvt.
-const script = process.argv[1];
-const self = typeof import.meta.url === 'string' ? fileURLToPath(import.meta.url) : '';
-if (script !== undefined && resolve(script) === self) void runFromCommandLine();
+if (isStartedDirectly(import.meta.url)) void runFromCommandLine();
 
 async function runFromCommandLine(): Promise<void> {
-  const arg = (name: string) => {
-    const at = process.argv.indexOf(name);
-    return at >= 0 ? process.argv[at + 1] : undefined;
-  };
-  const behaviour = arg('--behaviour') ?? 'approve';
+  const behaviour = commandLineValue('--behaviour') ?? 'approve';
   if (!behaviours.includes(behaviour as ZvtSimBehaviour)) {
     console.error(`--behaviour must be one of: ${behaviours.join(', ')}`);
     process.exit(2);
   }
-  const pty = arg('--pty');
+  const pty = commandLineValue('--pty');
   const pair = pty ? await startSocatPtyPair(pty, `${pty}-terminal`) : null;
   const sim = await startZvtTerminalSim({
-    port: Number(arg('--port') ?? 20007),
+    port: Number(commandLineValue('--port') ?? 20007),
     serialPath: pty ? `${pty}-terminal` : undefined,
     behaviour: behaviour as ZvtSimBehaviour,
     stepDelayMs: 500,
