@@ -93,10 +93,18 @@ describe('USB printer class device: printing', () => {
     );
     // Refilled: the printer takes the rest of the stuck job, and the next job prints.
     const received = await readAtLeast(printerEnd, job.length);
+    // The refusal is immediate, so each retry waits a moment: a bare retry loop would keep
+    // the event loop from ever seeing the stuck write end.
     let outcome: unknown;
+    const giveUpAt = Date.now() + 5_000;
     do {
+      await new Promise((resolve) => setTimeout(resolve, 10));
       outcome = await printer.write(Uint8Array.of(0x41, 0x0a)).catch((error: unknown) => error);
-    } while (outcome instanceof Error && outcome.message.includes('still stuck'));
+    } while (
+      outcome instanceof Error &&
+      outcome.message.includes('still stuck') &&
+      Date.now() < giveUpAt
+    );
     expect(outcome).toBeUndefined();
     const after = await readAtLeast(printerEnd, 2);
     expect(received.equals(Buffer.from(job))).toBe(true);
