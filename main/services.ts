@@ -63,6 +63,7 @@ export interface Services {
 
 const PRINTER_KEY = 'printer.config';
 const DRAWER_KEY = 'printer.drawer';
+const BACKUP_PRINTER_KEY = 'printer.backup';
 
 /** The composition root: every service built once, with its dependencies passed in. */
 export function createServices(options: ServicesOptions): Services {
@@ -111,6 +112,7 @@ export function createServices(options: ServicesOptions): Services {
 
   const savedPrinter = printerConfigSchema.safeParse(settings.getValue(PRINTER_KEY));
   const savedDrawer = drawerSettingsSchema.safeParse(settings.getValue(DRAWER_KEY));
+  const savedBackup = printerConfigSchema.safeParse(settings.getValue(BACKUP_PRINTER_KEY));
   const printing = new PrintService({
     jobs: new PrintJobStore(db),
     simulated: new SimulatedPrinter(),
@@ -120,6 +122,8 @@ export function createServices(options: ServicesOptions): Services {
     saveConfig: (config: PrinterConfig) => settings.setValue(PRINTER_KEY, config),
     drawer: savedDrawer.success ? savedDrawer.data : { pulseMs: 100, openWhen: 'high' },
     saveDrawer: (drawer) => settings.setValue(DRAWER_KEY, drawer),
+    backup: savedBackup.success ? savedBackup.data : null,
+    saveBackup: (config) => settings.setValue(BACKUP_PRINTER_KEY, config),
   });
   const receiptFor = (sale: SaleRecord, duplicate: boolean) => {
     const s = settings.get();

@@ -124,6 +124,16 @@ export const commands = {
     jobId,
     printJobSchema,
   ),
+  'printer.setBackup': command(
+    'Sets (or clears) the backup printer a held receipt can be sent to.',
+    z.strictObject({ config: printerConfigSchema.nullable() }),
+    printerStatusSchema,
+  ),
+  'printer.sendToBackup': command(
+    'Prints a held job on the backup printer instead; the queue behind it moves on.',
+    jobId,
+    printJobSchema,
+  ),
   'printer.reprint': command('Reprints a sale receipt, marked DUPLICATE.', saleId, printJobSchema),
   'printer.kickDrawer': command(
     'Opens the cash drawer through the printer (ESC p on pin 2 or 5, pulse from settings).',

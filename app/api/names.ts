@@ -24,6 +24,8 @@ export const commandNames = [
   'printer.jobs',
   'printer.retry',
   'printer.skip',
+  'printer.setBackup',
+  'printer.sendToBackup',
   'printer.reprint',
   'printer.kickDrawer',
   'printer.drawerSettings',

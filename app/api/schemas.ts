@@ -167,6 +167,8 @@ export const printerStatusSchema = z.object({
   /** Why the last status query failed, for the technician. */
   statusError: z.string().nullable(),
   checkedAt: z.string().nullable(),
+  /** Where a held receipt can be sent instead; none until the technician sets one. */
+  backup: z.object({ config: printerConfigSchema, description: z.string() }).nullable(),
 });
 
 const decodedLineSchema = z.discriminatedUnion('kind', [

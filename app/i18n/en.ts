@@ -414,6 +414,19 @@ export const en = {
   'printer.drawer.openWhen': 'Drawer open when sensor is',
   'printer.drawer.high': 'high',
   'printer.drawer.low': 'low',
+  'errors.print_job_not_held':
+    'That job is not held: only a receipt the printer could not print can be sent elsewhere.',
+  'errors.no_backup_printer':
+    'No backup printer is set. A technician sets one on the Printer screen.',
+  'errors.backup_print_failed':
+    'The backup printer did not print it either: {{reason}}. The receipt is still held.',
+  'printer.backup': 'Backup printer',
+  'printer.backupNone': 'No backup printer',
+  'printer.backupHint':
+    'A receipt held by the receipt printer (paper out, offline) can be sent here instead.',
+  'printer.useAsBackup': 'Use as backup',
+  'printer.clearBackup': 'Remove backup printer',
+  'printer.sendToBackup': 'Send to {{printer}}',
   'printer.drawer.save': 'Save drawer settings',
 } as const;
 

@@ -69,6 +69,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'printer.jobs': () => d.printing.jobs(),
     'printer.retry': ({ jobId }) => d.printing.retry(jobId),
     'printer.skip': ({ jobId }) => d.printing.skip(jobId),
+    'printer.setBackup': ({ config }) => d.printing.setBackup(config),
+    'printer.sendToBackup': ({ jobId }) => d.printing.sendToBackup(jobId),
     'printer.reprint': ({ saleId }) =>
       d.printing.enqueue('reprint', saleId, d.receiptFor(sale(saleId), true)),
     'printer.kickDrawer': ({ pin }) => d.printing.kickDrawer(pin),

@@ -174,4 +174,64 @@ describe('the print queue', () => {
     expect(tcp.pages()[0]?.lines.find((l) => l.kind === 'qr')).toMatchObject({ data: sale.id });
     expect(await call(services, 'printer.status', {})).toMatchObject({ queued: 0, state: 'ready' });
   });
+
+  it('sends a held receipt to the backup printer, and prints it only once', async () => {
+    services = tempServices().services;
+    sim = await startTcpPrinterSim();
+    const backup = sim;
+    await call(services, 'printer.simulateOffline', { reason: 'paper out' });
+    const first = await sell();
+    await services.idle();
+    const [held] = await call(services, 'printer.jobs', {});
+    expect(await services.dispatch('printer.sendToBackup', { jobId: held!.id })).toMatchObject({
+      ok: false,
+      error: { code: 'no_backup_printer' },
+    });
+
+    const config = { kind: 'tcp', host: '127.0.0.1', port: backup.port } as const;
+    const set = await call(services, 'printer.setBackup', { config });
+    expect(set.backup).toEqual({ config, description: `TCP 127.0.0.1:${String(backup.port)}` });
+    expect(await call(services, 'printer.sendToBackup', { jobId: held!.id })).toMatchObject({
+      status: 'printed',
+    });
+    await until(() => backup.pages().length > 0);
+    expect(backup.pages().map((p) => p.lines.find((l) => l.kind === 'qr'))).toEqual([
+      { kind: 'qr', data: first.id },
+    ]);
+    // Printed once: neither a second send nor paper coming back prints it again.
+    expect(await services.dispatch('printer.sendToBackup', { jobId: held!.id })).toMatchObject({
+      ok: false,
+      error: { code: 'print_job_not_held' },
+    });
+    await call(services, 'printer.simulateOffline', { reason: null });
+    await services.idle();
+    expect(await call(services, 'printer.pages', {})).toHaveLength(0);
+    expect(await call(services, 'printer.status', {})).toMatchObject({ queued: 0 });
+  });
+
+  it('keeps the receipt held when the backup printer fails too, and remembers the backup', async () => {
+    const temp = tempServices();
+    services = temp.services;
+    sim = await startTcpPrinterSim();
+    const port = sim.port;
+    await sim.close();
+    sim = null;
+    await call(services, 'printer.setBackup', { config: { kind: 'tcp', host: '127.0.0.1', port } });
+    await call(services, 'printer.simulateOffline', { reason: 'paper out' });
+    await sell();
+    await services.idle();
+    const [held] = await call(services, 'printer.jobs', {});
+    const failed = await services.dispatch('printer.sendToBackup', { jobId: held!.id });
+    expect(failed).toMatchObject({ ok: false, error: { code: 'backup_print_failed' } });
+    expect(await call(services, 'printer.jobs', {})).toMatchObject([
+      { id: held!.id, status: 'failed' },
+    ]);
+    await services.close();
+    services = tempServices(temp.dataDir).services;
+    expect((await call(services, 'printer.status', {})).backup?.config).toEqual({
+      kind: 'tcp',
+      host: '127.0.0.1',
+      port,
+    });
+  });
 });

@@ -36,6 +36,9 @@ export interface PrintServiceDeps {
   saveConfig: (config: PrinterConfig) => void;
   drawer: DrawerSettings;
   saveDrawer: (drawer: DrawerSettings) => void;
+  /** Where a held receipt can go instead when the receipt printer is down. */
+  backup: PrinterConfig | null;
+  saveBackup: (config: PrinterConfig | null) => void;
   now?: () => Date;
 }
 
@@ -59,10 +62,15 @@ export class PrintService {
   private checkedAt: string | null = null;
   private pollTimer: NodeJS.Timeout | null = null;
   private polling: Promise<void> | null = null;
+  private backup: { config: PrinterConfig; transport: PrinterTransport } | null = null;
+  /** Held jobs going out on the backup printer: the queue must not print them too. */
+  private readonly sendingElsewhere = new Set<string>();
 
   constructor(private readonly deps: PrintServiceDeps) {
     this.config = deps.config;
     this.drawer = deps.drawer;
+    if (deps.backup)
+      this.backup = { config: deps.backup, transport: this.transportFor(deps.backup) };
     this.transport = this.transportFor(deps.config);
     deps.simulated.onPage((page, raw) => {
       const printedPage: PrintedPage = {
@@ -89,6 +97,10 @@ export class PrintService {
       drawerOpen: this.drawerOpen,
       statusError: this.statusError,
       checkedAt: this.checkedAt,
+      backup: this.backup && {
+        config: this.backup.config,
+        description: this.backup.transport.description,
+      },
     };
   }
 
@@ -177,6 +189,48 @@ export class PrintService {
     return this.job(jobId);
   }
 
+  setBackup(config: PrinterConfig | null): PrinterStatus {
+    if (this.backup && this.backup.transport !== this.deps.simulated) {
+      void this.backup.transport.close();
+    }
+    this.backup = config && { config, transport: this.transportFor(config) };
+    this.deps.saveBackup(config);
+    this.emitStatus();
+    return this.status();
+  }
+
+  /**
+   * The way round a receipt printer that is down: a held job goes out on the backup printer
+   * once, and the queue behind it moves on. A failure leaves the job held, as it was.
+   */
+  async sendToBackup(jobId: string): Promise<PrintJob> {
+    const job = this.job(jobId);
+    if (job.status !== 'failed' || this.sendingElsewhere.has(jobId)) {
+      throw new DomainError('print_job_not_held', `Print job ${jobId} is not held`);
+    }
+    const backup = this.backup;
+    if (backup === null) throw new DomainError('no_backup_printer', 'No backup printer is set');
+    const document = this.deps.jobs.document(jobId);
+    if (!document) throw new DomainError('print_job_not_found', `No print job ${jobId}`);
+    this.sendingElsewhere.add(jobId);
+    const { transport } = backup;
+    try {
+      await transport.write(encodeReceipt(document));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new DomainError('backup_print_failed', reason, { reason });
+    } finally {
+      this.sendingElsewhere.delete(jobId);
+    }
+    this.deps.jobs.markPrinted(jobId);
+    this.deps.log.info('held job printed on the backup printer', {
+      jobId,
+      printer: transport.description,
+    });
+    this.kick();
+    return this.job(jobId);
+  }
+
   pages(): PrintedPage[] {
     return [...this.printed];
   }
@@ -206,7 +260,9 @@ export class PrintService {
 
   private retryFailed(): void {
     for (const job of this.deps.jobs.pending()) {
-      if (job.status === 'failed') this.deps.jobs.requeue(job.id);
+      if (job.status === 'failed' && !this.sendingElsewhere.has(job.id)) {
+        this.deps.jobs.requeue(job.id);
+      }
     }
     this.kick();
   }

@@ -6,8 +6,8 @@ import { formatLocalDateTime } from '@app/time/local-time';
 import { useApi, useEvent } from '../api/api-context';
 import type { Notice } from '../common/ErrorBanner';
 import { useErrorText } from '../common/format';
-import { SerialPortFields } from '../common/SerialPortFields';
 import { DrawerSettingsForm } from './DrawerSettingsForm';
+import { PrinterChoice } from './PrinterChoice';
 import { ReceiptPaper } from './ReceiptPaper';
 
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -25,11 +25,6 @@ export function PrinterScreen({
   const errorText = useErrorText();
   const [jobs, setJobs] = useState<PrintJob[]>([]);
   const [pages, setPages] = useState<PrintedPage[]>([]);
-  const [host, setHost] = useState('127.0.0.1');
-  const [port, setPort] = useState('9100');
-  const [serialPath, setSerialPath] = useState('');
-  const [baud, setBaud] = useState('115200');
-  const [usbPath, setUsbPath] = useState('/dev/usb/lp0');
 
   const refresh = useCallback(
     () => void api.invoke('printer.jobs', {}).then((r) => r.ok && setJobs(r.value)),
@@ -60,73 +55,11 @@ export function PrinterScreen({
             {status.lastError ? ` · ${status.lastError}` : ''}
           </p>
         )}
-        <div className="form-row">
-          <button
-            type="button"
-            className={simulated ? 'primary' : 'secondary'}
-            onClick={() => void act(api.invoke('printer.configure', { kind: 'simulated' }))}
-          >
-            {t('printer.simulated')}
-          </button>
-        </div>
-        <div className="form-row">
-          <label>
-            {t('printer.host')} <input value={host} onChange={(e) => setHost(e.target.value)} />
-          </label>
-          <label>
-            {t('printer.port')}{' '}
-            <input value={port} inputMode="numeric" onChange={(e) => setPort(e.target.value)} />
-          </label>
-          <button
-            type="button"
-            className={simulated ? 'secondary' : 'primary'}
-            onClick={() =>
-              void act(api.invoke('printer.configure', { kind: 'tcp', host, port: Number(port) }))
-            }
-          >
-            {t('printer.tcp')}
-          </button>
-        </div>
-        <div className="form-row">
-          <SerialPortFields
-            path={serialPath}
-            onPath={setSerialPath}
-            baud={baud}
-            onBaud={setBaud}
-            testId="printer-serial-path"
-          />
-          <button
-            type="button"
-            className={status?.config.kind === 'serial' ? 'primary' : 'secondary'}
-            onClick={() =>
-              void act(
-                api.invoke('printer.configure', {
-                  kind: 'serial',
-                  path: serialPath,
-                  baudRate: Number(baud),
-                }),
-              )
-            }
-            data-testid="printer-use-serial"
-          >
-            {t('printer.serial')}
-          </button>
-        </div>
-        <div className="form-row">
-          <label>
-            {t('printer.usbPath')}{' '}
-            <input value={usbPath} onChange={(e) => setUsbPath(e.target.value)} />
-          </label>
-          <button
-            type="button"
-            className={status?.config.kind === 'usb-lp' ? 'primary' : 'secondary'}
-            onClick={() =>
-              void act(api.invoke('printer.configure', { kind: 'usb-lp', path: usbPath }))
-            }
-          >
-            {t('printer.usb')}
-          </button>
-        </div>
+        <PrinterChoice
+          current={status?.config ?? null}
+          onChoose={(config) => void act(api.invoke('printer.configure', config))}
+          testIdPrefix="printer"
+        />
         {simulated && (
           <div className="form-row">
             <button
@@ -196,6 +129,25 @@ export function PrinterScreen({
             onSave={(drawer) => void act(api.invoke('printer.drawerSettings', drawer))}
           />
         )}
+        <h2>{t('printer.backup')}</h2>
+        <p className="muted">{t('printer.backupHint')}</p>
+        <p data-testid="backup-printer">
+          {status?.backup ? status.backup.description : t('printer.backupNone')}
+          {status?.backup && (
+            <button
+              type="button"
+              className="ghost"
+              onClick={() => void act(api.invoke('printer.setBackup', { config: null }))}
+            >
+              {t('printer.clearBackup')}
+            </button>
+          )}
+        </p>
+        <PrinterChoice
+          current={status?.backup?.config ?? null}
+          onChoose={(config) => void act(api.invoke('printer.setBackup', { config }))}
+          testIdPrefix="backup"
+        />
         <h2>{t('printer.queue')}</h2>
         {pending.length === 0 && <p className="muted">{t('printer.queueEmpty')}</p>}
         <table className="table" data-testid="print-queue">
@@ -223,6 +175,18 @@ export function PrinterScreen({
                       >
                         {t('printer.skip')}
                       </button>
+                      {job.status === 'failed' && status?.backup && (
+                        <button
+                          type="button"
+                          className="secondary"
+                          data-testid="send-to-backup"
+                          onClick={() =>
+                            void act(api.invoke('printer.sendToBackup', { jobId: job.id }))
+                          }
+                        >
+                          {t('printer.sendToBackup', { printer: status.backup.description })}
+                        </button>
+                      )}
                     </>
                   )}
                 </td>
