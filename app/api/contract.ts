@@ -211,6 +211,11 @@ export const commands = {
     z.strictObject({ role: deviceRoleSchema }),
     deviceTestResultSchema,
   ),
+  'devices.terminalDiagnosis': command(
+    'Runs the payment terminal diagnosis (ZVT 06 70): its line to the host, and its printout.',
+    none,
+    deviceTestResultSchema,
+  ),
   'devices.simulateSwipe': command(
     'Swipes a test card on the simulated card reader.',
     z.strictObject({

@@ -42,6 +42,7 @@ export const commandNames = [
   'devices.list',
   'devices.configure',
   'devices.test',
+  'devices.terminalDiagnosis',
   'devices.simulateSwipe',
   'devices.wedgeSwipe',
   'devices.simulateScan',

@@ -359,7 +359,12 @@ export const devicesViewSchema = z.object({
   discoveryError: z.string().nullable(),
 });
 
-export const deviceTestResultSchema = z.object({ ok: z.boolean(), message: z.string() });
+export const deviceTestResultSchema = z.object({
+  ok: z.boolean(),
+  message: z.string(),
+  /** What the device printed or showed for the test (a terminal's diagnosis printout). */
+  printout: z.array(z.string()).optional(),
+});
 
 const trackCheckSchema = z.object({
   track: z.union([z.literal(1), z.literal(2)]),

@@ -427,6 +427,8 @@ export const en = {
   'printer.useAsBackup': 'Use as backup',
   'printer.clearBackup': 'Remove backup printer',
   'printer.sendToBackup': 'Send to {{printer}}',
+  'devices.diagnosis': 'Terminal diagnosis',
+  'devices.noPrintout': 'The terminal printed nothing',
   'printer.drawer.save': 'Save drawer settings',
 } as const;
 

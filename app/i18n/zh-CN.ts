@@ -415,5 +415,7 @@ export const zhCN: Record<MessageKey, string> = {
   'printer.useAsBackup': '设为备用',
   'printer.clearBackup': '取消备用打印机',
   'printer.sendToBackup': '改用 {{printer}} 打印',
+  'devices.diagnosis': '终端诊断',
+  'devices.noPrintout': '终端未打印任何内容',
   'printer.drawer.save': '保存钱箱设置',
 };

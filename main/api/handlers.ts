@@ -101,6 +101,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'devices.list': () => d.devices.view(),
     'devices.configure': ({ role, connection }) => d.devices.configure(role, connection),
     'devices.test': ({ role }) => d.devices.test(role),
+    'devices.terminalDiagnosis': () => d.devices.diagnoseTerminal(),
     'devices.simulateSwipe': ({ card }) => d.devices.simulateSwipe(card),
     'devices.wedgeSwipe': ({ text }) => d.devices.wedgeSwipe(text),
     'devices.simulateScan': ({ code }) => d.devices.simulateScan(code),

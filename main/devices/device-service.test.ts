@@ -157,6 +157,15 @@ describe('DeviceService', () => {
     expect(result.ok).toBe(true);
   });
 
+  it('runs the terminal diagnosis and hands its printout to the technician', async () => {
+    expect(await service.diagnoseTerminal()).toMatchObject({ ok: false });
+    await service.configure('paymentTerminal', { kind: 'simulated' });
+    await until((v) => stateOf(v, 'paymentTerminal') === 'connected');
+    const result = await service.diagnoseTerminal();
+    expect(result).toMatchObject({ ok: true, printout: ['DIAGNOSIS', 'TID 52001233', 'HOST OK'] });
+    expect(result.message).toMatch(/^Diagnosis passed: the terminal reaches its host \(\d+ ms\)$/);
+  });
+
   it('a wrong kind of connection is an error on screen, retried, never a crash', async () => {
     await service.configure('cardReader', { kind: 'tcp', host: '127.0.0.1', port: 1 });
     const view = await until((v) => stateOf(v, 'cardReader') === 'disconnected');

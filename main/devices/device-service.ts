@@ -145,6 +145,25 @@ export class DeviceService {
     return { ok: true, message: `${device.description} is open: ${action} to see it read` };
   }
 
+  /**
+   * ZVT Diagnosis (06 70): the payment terminal checks its line to the payment host. The
+   * terminal's own printout comes back for the technician to read, whatever the outcome.
+   */
+  async diagnoseTerminal(): Promise<DeviceTestResult> {
+    const device = this.slots.get('paymentTerminal')?.device.device();
+    if (!device || !('client' in device)) {
+      return { ok: false, message: 'No payment terminal is connected' };
+    }
+    const started = performance.now();
+    const result = await device.client.diagnose();
+    const latency = `${String(Math.round(performance.now() - started))} ms`;
+    const message = result.ok
+      ? `Diagnosis passed: the terminal reaches its host (${latency})`
+      : `Diagnosis failed: ${result.error.message.en} (${latency})`;
+    this.note('paymentTerminal', message);
+    return { ok: result.ok, message, printout: result.receipts.flatMap((r) => r.lines) };
+  }
+
   simulateSwipe(card: SimulatedSwipe): DeviceTestResult {
     const device = this.slots.get('cardReader')?.device.device();
     if (!device || !('simulate' in device) || device.simulate === null) {

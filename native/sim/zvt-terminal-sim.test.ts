@@ -161,6 +161,20 @@ describe('ZVT over TCP against the simulated terminal', () => {
     expect(await client.logOff()).toMatchObject({ ok: true, value: null });
   });
 
+  it('runs a diagnosis: the line to the host is checked and printed, or reported down', async () => {
+    const client = await connect();
+    const ok = await client.diagnose();
+    expect(ok).toMatchObject({ ok: true, value: { info: { terminalId: '52001233' } } });
+    expect(ok.receipts[0]?.lines).toEqual(['DIAGNOSIS', 'TID 52001233', 'HOST OK']);
+    sim?.setBehaviour('decline');
+    const down = await client.diagnose();
+    expect(down).toMatchObject({
+      ok: false,
+      error: { code: 'declined', reason: 'no-connection-to-bank' },
+    });
+    expect(down.receipts[0]?.lines).toEqual(['DIAGNOSIS', 'HOST NOT REACHABLE']);
+  });
+
   it('runs one command at a time', async () => {
     const client = await connect('approve', {}, 50);
     const [first, second] = await Promise.all([client.authorize(100), client.authorize(200)]);

@@ -329,6 +329,22 @@ function serveTerminal(link: ZvtLink, shared: Shared, options: ZvtTerminalSimOpt
           }),
         );
         return;
+      case 'diagnosis':
+        await send(ACK_APDU);
+        if (shared.behaviour === 'timeout') return;
+        await tell(encodeIntermediateStatus(0x0e));
+        if (shared.behaviour === 'decline') {
+          // The line to the host is down: the terminal says so and aborts.
+          await tell(encodePrintTextBlock('merchant', ['DIAGNOSIS', 'HOST NOT REACHABLE']));
+          await tell(encodeAbort(0xa3)); // no connection to the bank
+          return;
+        }
+        await tell(encodeStatusInformation({ resultCode: 0, terminalId: TERMINAL_ID }));
+        await tell(
+          encodePrintTextBlock('merchant', ['DIAGNOSIS', `TID ${TERMINAL_ID}`, 'HOST OK']),
+        );
+        await tell(encodeCompletion({ terminalId: TERMINAL_ID }));
+        return;
       case 'log-off':
         await send(ACK_APDU);
         return;

@@ -25,7 +25,7 @@ describe('ECR commands', () => {
     );
   });
 
-  it('encodes reversal, refund, end-of-day, status enquiry, abort and log-off', () => {
+  it('encodes reversal, refund, end-of-day, status enquiry, diagnosis, abort and log-off', () => {
     expect(bytes({ kind: 'reversal', password: '000000', receiptNo: 12 })).toBe(
       '06 30 06 00 00 00 87 00 12',
     );
@@ -34,6 +34,7 @@ describe('ECR commands', () => {
     ).toBe('06 31 0A 00 00 00 04 00 00 00 00 05 00');
     expect(bytes({ kind: 'end-of-day', password: '000000' })).toBe('06 50 03 00 00 00');
     expect(bytes({ kind: 'status-enquiry', password: '000000' })).toBe('05 01 03 00 00 00');
+    expect(bytes({ kind: 'diagnosis' })).toBe('06 70 00');
     expect(bytes({ kind: 'abort' })).toBe('06 B0 00');
     expect(bytes({ kind: 'log-off' })).toBe('06 02 00');
   });
@@ -47,11 +48,12 @@ describe('ECR commands', () => {
       { kind: 'refund', password: '000000', amountMinor: 42, currency: CURRENCY_EUR },
       { kind: 'end-of-day', password: '000000' },
       { kind: 'status-enquiry', password: '000000' },
+      { kind: 'diagnosis' },
       { kind: 'abort' },
       { kind: 'log-off' },
     ];
     for (const command of commands) expect(decodeCommand(encodeCommand(command))).toEqual(command);
-    expect(decodeCommand({ cls: 0x06, instr: 0x70, data: new Uint8Array() })).toEqual({
+    expect(decodeCommand({ cls: 0x06, instr: 0x93, data: new Uint8Array() })).toEqual({
       kind: 'unknown',
     });
   });

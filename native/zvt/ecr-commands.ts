@@ -35,6 +35,8 @@ export type EcrCommand =
     }
   | { readonly kind: 'end-of-day'; readonly password: string }
   | { readonly kind: 'status-enquiry'; readonly password: string }
+  /** 06 70: the terminal checks itself and its line to the payment host, and reports. */
+  | { readonly kind: 'diagnosis' }
   | { readonly kind: 'abort' }
   | { readonly kind: 'log-off' };
 
@@ -81,6 +83,9 @@ export function encodeCommand(command: EcrCommand): Apdu {
       return apdu(0x06, 0x50, password(command.password));
     case 'status-enquiry':
       return apdu(0x05, 0x01, password(command.password));
+    case 'diagnosis':
+      // Without the optional TLV diagnosis type the terminal runs its standard (line) check.
+      return apdu(0x06, 0x70);
     case 'abort':
       return apdu(0x06, 0xb0);
     case 'log-off':
@@ -138,6 +143,8 @@ export function decodeCommand(message: Apdu): DecodedCommand {
       return { kind: 'end-of-day', password: pw() };
     case 0x0501:
       return { kind: 'status-enquiry', password: pw() };
+    case 0x0670:
+      return { kind: 'diagnosis' };
     case 0x06b0:
       return { kind: 'abort' };
     case 0x0602:

@@ -44,6 +44,8 @@ export interface ZvtClient {
   refund(amountMinor: number, options?: CallOptions): Promise<ZvtResult<TransactionDone>>;
   endOfDay(options?: CallOptions): Promise<ZvtResult<TransactionDone>>;
   statusEnquiry(options?: CallOptions): Promise<ZvtResult<TerminalStatus>>;
+  /** Diagnosis (06 70): the terminal checks its line to the host; its printout says how. */
+  diagnose(options?: CallOptions): Promise<ZvtResult<TransactionDone>>;
   logOff(): Promise<ZvtResult<null>>;
   /** Asks the terminal to abort the running command (06 B0); its result says if it did. */
   abort(): Promise<void>;
@@ -179,6 +181,7 @@ export function createZvtClient(link: ZvtLink, options: ZvtClientOptions = {}): 
     refund: (amountMinor, call = {}) =>
       flow({ kind: 'refund', password, amountMinor, currency }, call, transaction),
     endOfDay: (call = {}) => flow({ kind: 'end-of-day', password }, call, transaction),
+    diagnose: (call = {}) => flow({ kind: 'diagnosis' }, call, transaction),
     statusEnquiry: (call = {}) =>
       flow({ kind: 'status-enquiry', password }, call, (outcome) => {
         const completion =

@@ -30,6 +30,7 @@ export function DevicesScreen({ notify }: { notify: (notice: Notice | null) => v
   const errorText = useErrorText();
   const [view, setView] = useState<DevicesView | null>(null);
   const [swipe, setSwipe] = useState<MaskedSwipe | null>(null);
+  const [printout, setPrintout] = useState<string[] | null>(null);
   const [prefill, setPrefill] = useState<{ role: DeviceRole; draft: Draft; n: number } | null>(
     null,
   );
@@ -46,6 +47,13 @@ export function DevicesScreen({ notify }: { notify: (notice: Notice | null) => v
     const result = await api.invoke('devices.test', { role });
     if (!result.ok) return notify({ kind: 'error', text: errorText(result.error) });
     notify({ kind: result.value.ok ? 'info' : 'error', text: result.value.message });
+  };
+  const diagnose = async () => {
+    setPrintout(null);
+    const result = await api.invoke('devices.terminalDiagnosis', {});
+    if (!result.ok) return notify({ kind: 'error', text: errorText(result.error) });
+    notify({ kind: result.value.ok ? 'info' : 'error', text: result.value.message });
+    setPrintout(result.value.printout ?? []);
   };
   const simulateSwipe = async (card: (typeof SIMULATED_CARDS)[number]) => {
     const result = await api.invoke('devices.simulateSwipe', { card });
@@ -89,7 +97,22 @@ export function DevicesScreen({ notify }: { notify: (notice: Notice | null) => v
                 >
                   {t('devices.test')}
                 </button>
+                {device.role === 'paymentTerminal' && (
+                  <button
+                    type="button"
+                    disabled={device.state !== 'connected'}
+                    onClick={() => void diagnose()}
+                    data-testid="terminal-diagnosis"
+                  >
+                    {t('devices.diagnosis')}
+                  </button>
+                )}
               </div>
+              {device.role === 'paymentTerminal' && printout && (
+                <pre className="pole-screen" data-testid="terminal-printout">
+                  {printout.length > 0 ? printout.join('\n') : t('devices.noPrintout')}
+                </pre>
+              )}
               {device.role === 'cardReader' && device.connection?.kind === 'simulated' && (
                 <div className="form-row">
                   <span>{t('devices.swipeAs')}</span>
