@@ -28,6 +28,7 @@ export const errorCodes = [
   'print_job_not_held',
   'no_backup_printer',
   'backup_print_failed',
+  'invalid_logo',
   'invalid_printer_config',
   'not_connected',
   'binding_code_invalid',

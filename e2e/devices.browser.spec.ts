@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { CHINESE_SAMPLE } from '@app/receipt/test-page';
 import { filesWithCardData } from './support/card-data-scan';
+import { startTcpPrinterSim } from '@native/sim/tcp-printer-sim';
 import { startBrowserHost, tempDataDir } from './support/browser-host';
+import { payTwoItemsInCash } from './support/cash-sale-flow';
 
 test('the technician sets up simulated devices, swipes a card and tests the terminal', async ({
   page,
@@ -40,6 +42,8 @@ test('the technician sets up simulated devices, swipes a card and tests the term
     );
     await page.getByTestId('device-test-paymentTerminal').click();
     await expect(page.getByTestId('notice-text')).toContainText('52001233');
+    await page.getByTestId('terminal-diagnosis').click();
+    await expect(page.getByTestId('terminal-printout')).toContainText('HOST OK');
     await page.screenshot({ path: 'test-results/e2e/devices.png' });
 
     // A terminal that is not there: a clear error and a retry, nothing else changes.
@@ -119,4 +123,69 @@ test('a wedge swipe stays out of every field, and the technician exports a clean
     rmSync(unpacked, { recursive: true, force: true });
   }
   expect(filesWithCardData(dataDir)).toEqual([]);
+});
+
+test('the owner sets a shop logo, and a held receipt goes out on the backup printer', async ({
+  page,
+}) => {
+  const dataDir = tempDataDir();
+  const app = await startBrowserHost(dataDir);
+  const backup = await startTcpPrinterSim();
+  try {
+    await page.goto(app.launchUrl);
+    await page.getByTestId('nav-printer').click();
+    // A picture as an owner would have one: drawn in the browser, saved as PNG.
+    const png = await page.evaluate(() => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 600;
+      canvas.height = 200;
+      const context = canvas.getContext('2d')!;
+      context.fillStyle = '#fff';
+      context.fillRect(0, 0, 600, 200);
+      context.fillStyle = '#c2410c';
+      context.font = 'bold 150px sans-serif';
+      context.fillText('茶 TEA', 20, 160);
+      return canvas.toDataURL('image/png').split(',')[1]!;
+    });
+    await page.getByTestId('logo-file').setInputFiles({
+      name: 'logo.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(png, 'base64'),
+    });
+    // Scaled to the 384 dots 58 mm paper prints, then saved.
+    await expect(page.locator('[data-testid="logo-preview"] canvas')).toHaveAttribute(
+      'data-width',
+      '384',
+    );
+    await page.getByTestId('logo-save').click();
+    await expect(page.getByTestId('logo-remove')).toBeVisible();
+    await page.getByTestId('printer-test-page').click();
+    await expect(page.getByTestId('paper-image').last()).toBeVisible();
+    await page
+      .getByTestId('paper-image')
+      .last()
+      .screenshot({ path: 'test-results/e2e/test-page-logo.png' });
+
+    // Out of paper: the sale commits, its receipt is held, and the backup printer takes it.
+    await page.getByTestId('backup-use-tcp').scrollIntoViewIfNeeded();
+    await page.getByTestId('backup-tcp-port').fill(String(backup.port));
+    await page.getByTestId('backup-use-tcp').click();
+    await expect(page.getByTestId('backup-printer')).toContainText(
+      `TCP 127.0.0.1:${String(backup.port)}`,
+    );
+    await page.getByTestId('sim-offline').click();
+    await page.getByTestId('nav-sell').click();
+    const { receiptNo } = await payTwoItemsInCash(page);
+    await page.getByTestId('nav-printer').click();
+    await page.getByTestId('send-to-backup').click();
+    await expect.poll(() => backup.pages().length).toBe(1);
+    const printed = backup.pages()[0]!;
+    expect(printed.lines[0]?.kind).toBe('image');
+    expect(printed.lines.some((l) => l.kind === 'text' && l.text.includes(receiptNo))).toBe(true);
+    await expect(page.getByTestId('send-to-backup')).toHaveCount(0);
+    await page.screenshot({ path: 'test-results/e2e/printer-logo-backup.png', fullPage: true });
+  } finally {
+    await app.stop();
+    await backup.close();
+  }
 });

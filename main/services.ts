@@ -23,6 +23,7 @@ import type { SecretStore } from './sync/secret-store';
 import type { RetryLimits } from './sync/retry-delay';
 import { PrintJobStore } from './printing/print-job-store';
 import { PrintService } from './printing/print-service';
+import { ShopLogo } from './printing/shop-logo';
 import { EventBus } from './api/event-bus';
 import { createDispatcher } from './api/dispatcher';
 import type { Dispatch } from './api/dispatcher';
@@ -125,6 +126,7 @@ export function createServices(options: ServicesOptions): Services {
     backup: savedBackup.success ? savedBackup.data : null,
     saveBackup: (config) => settings.setValue(BACKUP_PRINTER_KEY, config),
   });
+  const logo = new ShopLogo(settings);
   const receiptFor = (sale: SaleRecord, duplicate: boolean) => {
     const s = settings.get();
     return buildSaleReceipt(sale, {
@@ -135,6 +137,7 @@ export function createServices(options: ServicesOptions): Services {
       locale: s.locale,
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       duplicate,
+      logo: logo.get(),
     });
   };
   const sales = new SaleService({
@@ -205,6 +208,7 @@ export function createServices(options: ServicesOptions): Services {
       serialMonitor,
       bus,
       receiptFor,
+      logo,
     }),
     log,
   );

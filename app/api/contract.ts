@@ -30,6 +30,7 @@ import {
   deviceTestResultSchema,
   maskedSwipeSchema,
   drawerSettingsSchema,
+  monoImageSchema,
 } from './schemas';
 
 /**
@@ -48,6 +49,7 @@ const command = <I extends z.ZodType, O extends z.ZodType>(
 });
 
 const none = z.strictObject({});
+const logoViewSchema = z.object({ logo: monoImageSchema.nullable() });
 const saleId = z.strictObject({ saleId: z.uuid() });
 const jobId = z.strictObject({ jobId: z.string().min(1).max(64) });
 const lineId = z.string().min(1).max(64);
@@ -133,6 +135,12 @@ export const commands = {
     'Prints a held job on the backup printer instead; the queue behind it moves on.',
     jobId,
     printJobSchema,
+  ),
+  'printer.logo': command('The shop logo printed on receipts, if any.', none, logoViewSchema),
+  'printer.setLogo': command(
+    'Sets (or removes) the shop logo: printer dots, at most 384 wide and 240 high.',
+    z.strictObject({ logo: monoImageSchema.nullable() }),
+    logoViewSchema,
   ),
   'printer.reprint': command('Reprints a sale receipt, marked DUPLICATE.', saleId, printJobSchema),
   'printer.kickDrawer': command(

@@ -24,6 +24,8 @@ export const commandNames = [
   'printer.jobs',
   'printer.retry',
   'printer.skip',
+  'printer.logo',
+  'printer.setLogo',
   'printer.setBackup',
   'printer.sendToBackup',
   'printer.reprint',

@@ -171,6 +171,13 @@ export const printerStatusSchema = z.object({
   backup: z.object({ config: printerConfigSchema, description: z.string() }).nullable(),
 });
 
+/** Printer dots of a logo (app/receipt/logo); sizes are checked where it is stored. */
+export const monoImageSchema = z.strictObject({
+  widthDots: z.number().int().min(8).max(384),
+  heightDots: z.number().int().min(1).max(240),
+  bitsHex: z.string().max((384 * 240) / 4),
+});
+
 const decodedLineSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('text'),
@@ -181,6 +188,12 @@ const decodedLineSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('qr'), data: z.string() }),
   z.object({ kind: z.literal('barcode'), data: z.string(), symbology: z.string() }),
+  z.object({
+    kind: z.literal('image'),
+    widthDots: z.number().int(),
+    heightDots: z.number().int(),
+    bitsHex: z.string(),
+  }),
 ]);
 
 /** A page the simulated printer decoded from the bytes it received. */

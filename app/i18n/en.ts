@@ -429,6 +429,15 @@ export const en = {
   'printer.sendToBackup': 'Send to {{printer}}',
   'devices.diagnosis': 'Terminal diagnosis',
   'devices.noPrintout': 'The terminal printed nothing',
+  'errors.invalid_logo': 'That picture cannot be printed as a logo: {{reason}}.',
+  'printer.logo': 'Shop logo',
+  'printer.logoHint':
+    'Printed at the top of every receipt. Any picture: it is scaled to fit the paper and turned into printer dots; check the preview.',
+  'printer.logoChoose': 'Choose a picture…',
+  'printer.logoSave': 'Use this logo',
+  'printer.logoRemove': 'Remove logo',
+  'printer.logoNone': 'No logo',
+  'printer.logoUnreadable': 'That file is not a picture this app can read.',
   'printer.drawer.save': 'Save drawer settings',
 } as const;
 

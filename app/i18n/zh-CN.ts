@@ -417,5 +417,14 @@ export const zhCN: Record<MessageKey, string> = {
   'printer.sendToBackup': '改用 {{printer}} 打印',
   'devices.diagnosis': '终端诊断',
   'devices.noPrintout': '终端未打印任何内容',
+  'errors.invalid_logo': '该图片无法作为标志打印：{{reason}}。',
+  'printer.logo': '店铺标志',
+  'printer.logoHint':
+    '打印在每张小票顶部。任意图片均可：会按纸宽缩放并转换为打印点阵，请查看预览。',
+  'printer.logoChoose': '选择图片…',
+  'printer.logoSave': '使用此标志',
+  'printer.logoRemove': '删除标志',
+  'printer.logoNone': '未设置标志',
+  'printer.logoUnreadable': '无法读取该文件，请选择图片文件。',
   'printer.drawer.save': '保存钱箱设置',
 };

@@ -1,3 +1,5 @@
+import type { MonoImage } from './logo';
+
 /**
  * A receipt as a printer-independent document: what to print, not how. The ESC/POS encoder
  * (native/printer) turns it into bytes; the simulated printer decodes those bytes back.
@@ -16,6 +18,8 @@ export type ReceiptBlock =
   | { kind: 'feed'; lines: number }
   | { kind: 'qr'; data: string }
   | { kind: 'barcode'; data: string; symbology: 'code128' | 'ean13' }
+  /** The shop logo (GS v 0 raster), centred. */
+  | { kind: 'image'; image: MonoImage }
   | { kind: 'cut' };
 
 export type PaperWidth = 58 | 80;

@@ -1,4 +1,5 @@
 import type { SaleRecord } from '../sale/sale';
+import type { MonoImage } from './logo';
 import type { ReceiptBlock, ReceiptDocument, PaperWidth } from './receipt-document';
 import type { Locale } from '../i18n/messages';
 import { translate } from '../i18n/messages';
@@ -13,6 +14,8 @@ export interface ReceiptContext {
   paperWidth: PaperWidth;
   locale: Locale;
   timeZone: string;
+  /** The shop logo, printed above the shop name. */
+  logo: MonoImage | null;
   /** Reprints carry a DUPLICATE mark so a copy cannot pass for the original. */
   duplicate: boolean;
 }
@@ -33,6 +36,7 @@ export function buildSaleReceipt(sale: SaleRecord, ctx: ReceiptContext): Receipt
     blocks.push({ kind: 'columns', left, right, bold });
 
   if (ctx.duplicate) text(t('receipt.duplicate'), { align: 'center', bold: true });
+  if (ctx.logo) blocks.push({ kind: 'image', image: ctx.logo });
   text(ctx.shopName, { align: 'center', bold: true, size: 2 });
   for (const line of ctx.header.split('\n').filter(Boolean)) text(line, { align: 'center' });
   blocks.push({ kind: 'rule' });

@@ -1,3 +1,4 @@
+import type { MonoImage } from './logo';
 import { columnsFor } from './receipt-document';
 import type { PaperWidth, ReceiptBlock, ReceiptDocument } from './receipt-document';
 
@@ -11,6 +12,8 @@ export interface TestPageInfo {
   /** Local date and time, already formatted. */
   printedAt: string;
   appVersion: string;
+  /** The shop logo, when one is set: the test page shows it prints. */
+  logo: MonoImage | null;
 }
 
 /**
@@ -45,6 +48,7 @@ export function testPage(info: TestPageInfo): ReceiptDocument {
     { kind: 'barcode', data: '6901234567892', symbology: 'ean13' },
     { kind: 'barcode', data: 'CT-TEST-0001', symbology: 'code128' },
     { kind: 'qr', data: 'https://countertop.invalid/test-page' },
+    ...(info.logo ? [{ kind: 'image', image: info.logo } as const] : []),
     { kind: 'text', text: 'END OF TEST PAGE', align: 'center' },
     { kind: 'feed', lines: 2 },
     { kind: 'cut' },

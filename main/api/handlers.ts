@@ -17,6 +17,7 @@ import type { DeviceService } from '../devices/device-service';
 import type { DiagnosticsService } from '../diagnostics/diagnostics-service';
 import { parseHex } from '../diagnostics/serial-monitor';
 import type { SerialMonitor } from '../diagnostics/serial-monitor';
+import type { ShopLogo } from '../printing/shop-logo';
 
 export interface HandlerDeps {
   info: () => AppInfo;
@@ -31,6 +32,7 @@ export interface HandlerDeps {
   diagnostics: DiagnosticsService;
   serialMonitor: SerialMonitor;
   bus: EventBus;
+  logo: ShopLogo;
   receiptFor: (sale: SaleRecord, duplicate: boolean) => ReturnType<typeof buildSaleReceipt>;
 }
 
@@ -69,6 +71,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'printer.jobs': () => d.printing.jobs(),
     'printer.retry': ({ jobId }) => d.printing.retry(jobId),
     'printer.skip': ({ jobId }) => d.printing.skip(jobId),
+    'printer.logo': () => ({ logo: d.logo.get() }),
+    'printer.setLogo': ({ logo }) => ({ logo: d.logo.set(logo) }),
     'printer.setBackup': ({ config }) => d.printing.setBackup(config),
     'printer.sendToBackup': ({ jobId }) => d.printing.sendToBackup(jobId),
     'printer.reprint': ({ saleId }) =>
@@ -86,6 +90,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
           printer: d.printing.status().description,
           printedAt: formatLocalDateTime(new Date().toISOString(), localZone()),
           appVersion: info.version,
+          logo: d.logo.get(),
         }),
       );
     },

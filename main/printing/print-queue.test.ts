@@ -234,4 +234,25 @@ describe('the print queue', () => {
       port,
     });
   });
+
+  it('prints the shop logo on every receipt once set, and refuses a picture it cannot print', async () => {
+    services = tempServices().services;
+    const logo = { widthDots: 8, heightDots: 3, bitsHex: '3c7e3c' };
+    expect(await call(services, 'printer.setLogo', { logo })).toEqual({ logo });
+    expect(await call(services, 'printer.logo', {})).toEqual({ logo });
+    const bad = await services.dispatch('printer.setLogo', {
+      logo: { widthDots: 8, heightDots: 3, bitsHex: '3c7e' },
+    });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_logo' } });
+
+    await sell();
+    await services.idle();
+    const [page] = await call(services, 'printer.pages', {});
+    expect(page?.lines[0]).toEqual({ kind: 'image', ...logo });
+    await call(services, 'printer.setLogo', { logo: null });
+    await sell();
+    await services.idle();
+    const second = (await call(services, 'printer.pages', {}))[1];
+    expect(second?.lines.some((l) => l.kind === 'image')).toBe(false);
+  });
 });

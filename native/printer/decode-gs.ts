@@ -1,3 +1,4 @@
+import { monoImageFromBytes } from '@app/receipt/logo';
 import { barcodeText } from './barcode-data';
 import type { DecoderContext, Step } from './decoder-context';
 import { indexOfNul, lengthPrefixed, unknownCommand, word } from './decoder-context';
@@ -6,6 +7,8 @@ import { BARCODE_SYMBOLOGIES, GS_PARAMS, SYMBOLOGIES_2D } from './escpos-command
 /** GS k m 0–6: data is NUL-terminated and at most 255 bytes (Epson GS k, function A). */
 const MAX_BARCODE_A = 255;
 const utf8 = new TextDecoder('utf-8');
+/** A 576-dot-wide image 240 dots high: any logo fits; larger rasters are not kept. */
+const MAX_SHOWN_RASTER_BYTES = 72 * 240;
 
 /** GS x …: size, cuts, barcodes, 2D symbols; images and the rest skipped by their length. */
 export function decodeGs(ctx: DecoderContext, b: Uint8Array, i: number): Step {
@@ -19,10 +22,7 @@ export function decodeGs(ctx: DecoderContext, b: Uint8Array, i: number): Step {
     case 0x6b:
       return barcode(ctx, b, i);
     case 0x76:
-      // GS v 0 m xL xH yL yH d…: raster image, x bytes wide and y dots high (a logo).
-      if (i + 8 > b.length) return 'more';
-      if (b[i + 2] !== 0x30) return unknownCommand(ctx, 'GS v', b[i + 2] ?? 0);
-      return ctx.skip(8, word(b, i + 4) * word(b, i + 6));
+      return raster(ctx, b, i);
     case 0x2a:
       // GS * x y d…: a downloaded bit image of x × y × 8 bytes.
       if (i + 4 > b.length) return 'more';
@@ -42,6 +42,25 @@ export function decodeGs(ctx: DecoderContext, b: Uint8Array, i: number): Step {
     ctx.page.style.size = Math.max((n >> 4) + 1, (n & 0x0f) + 1);
   }
   return 2 + params;
+}
+
+/**
+ * GS v 0 m xL xH yL yH d…: a raster image x bytes wide and y dots high (a logo). One the
+ * size of a logo is shown on the page; a bigger one is passed over as it arrives.
+ */
+function raster(ctx: DecoderContext, b: Uint8Array, i: number): Step {
+  if (i + 8 > b.length) return 'more';
+  if (b[i + 2] !== 0x30) return unknownCommand(ctx, 'GS v', b[i + 2] ?? 0);
+  const xBytes = word(b, i + 4);
+  const heightDots = word(b, i + 6);
+  const size = xBytes * heightDots;
+  if (size === 0 || size > MAX_SHOWN_RASTER_BYTES) return ctx.skip(8, size);
+  if (i + 8 + size > b.length) return 'more';
+  ctx.page.addSymbol({
+    kind: 'image',
+    ...monoImageFromBytes(xBytes * 8, heightDots, b.subarray(i + 8, i + 8 + size)),
+  });
+  return 8 + size;
 }
 
 /** GS V m [n]: m 0/1/48/49 cut; 65/66, 97/98 and 103/104 take a feed amount n first. */

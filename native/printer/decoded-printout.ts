@@ -2,7 +2,9 @@
 export type DecodedLine =
   | { kind: 'text'; text: string; align: 'left' | 'center' | 'right'; bold: boolean; size: number }
   | { kind: 'qr'; data: string }
-  | { kind: 'barcode'; data: string; symbology: string };
+  | { kind: 'barcode'; data: string; symbology: string }
+  /** A raster image (GS v 0): dots as in app/receipt/logo. */
+  | { kind: 'image'; widthDots: number; heightDots: number; bitsHex: string };
 
 export interface DecodedPage {
   lines: DecodedLine[];

@@ -147,9 +147,19 @@ describe('decodeEscPos: symbols, cuts, images and real-time commands', () => {
     }
   });
 
-  it('skips a GS v 0 raster image by its declared size, even when its bytes look like text', () => {
+  it('reads a GS v 0 raster image (a logo) by its declared size, even when its bytes look like text', () => {
     // 2 bytes wide, 3 dots high: 6 bytes of image that are "ABCDEF" and must not print.
     const { pages } = decodeEscPos(bytes(0x1d, 0x76, 0x30, 0, 2, 0, 3, 0, 'ABCDEF', 'ok', 0x0a));
+    expect(pages[0]!.lines).toEqual([
+      { kind: 'image', widthDots: 16, heightDots: 3, bitsHex: '414243444546' },
+      text('ok'),
+    ]);
+  });
+
+  it('passes over a raster bigger than any logo without keeping it', () => {
+    // 80 bytes (640 dots) wide, 300 high: 24,000 bytes of image, then text.
+    const raster = new Uint8Array(80 * 300).fill(0x41);
+    const { pages } = decodeEscPos(bytes(0x1d, 0x76, 0x30, 0, 80, 0, 44, 1, raster, 'ok', 0x0a));
     expect(pages[0]!.lines).toEqual([text('ok')]);
   });
 

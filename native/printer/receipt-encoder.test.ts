@@ -15,6 +15,14 @@ const texts = (bytes: Uint8Array) =>
 describe('encodeReceipt', () => {
   const bytes = encodeReceipt(sampleReceipt());
 
+  it('prints a logo as a centred GS v 0 raster that decodes to the same dots', () => {
+    // 16 dots × 2: a black bar over an empty row.
+    const logo = { widthDots: 16, heightDots: 2, bitsHex: 'ffff0000' };
+    const withLogo = encodeReceipt({ paperWidth: 58, blocks: [{ kind: 'image', image: logo }] });
+    expect(hex(withLogo)).toContain('1b6101' + '1d76300002000200' + 'ffff0000' + '1b6100');
+    expect(decodeEscPos(withLogo).pages[0]?.lines[0]).toEqual({ kind: 'image', ...logo });
+  });
+
   it('starts with ESC @ and ends with a cut (GS V)', () => {
     expect(hex(bytes.subarray(0, 2))).toBe('1b40');
     expect(hex(bytes)).toMatch(/1d5601(0a)?$/);

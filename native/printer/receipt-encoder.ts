@@ -1,5 +1,6 @@
 import EscPosEncoder from 'esc-pos-encoder';
 import iconv from 'iconv-lite';
+import { monoImageBytes } from '@app/receipt/logo';
 import { columnsFor } from '@app/receipt/receipt-document';
 import type { ReceiptBlock, ReceiptDocument } from '@app/receipt/receipt-document';
 import { padColumns, wrap } from '@app/receipt/text-width';
@@ -85,6 +86,18 @@ function encodeBlock(
     case 'barcode': {
       const data = checkBarcode(block.data, block.symbology);
       encoder.align('center').barcode(data, block.symbology, 60).align('left');
+      return;
+    }
+    case 'image': {
+      // GS v 0 m xL xH yL yH: a raster of x bytes by y dots, sent as it is stored.
+      const { widthDots, heightDots } = block.image;
+      const xBytes = widthDots / 8;
+      encoder.raw([
+        ...alignCommand('center'),
+        ...[0x1d, 0x76, 0x30, 0x00, xBytes & 0xff, xBytes >> 8, heightDots & 0xff, heightDots >> 8],
+        ...monoImageBytes(block.image),
+        ...alignCommand('left'),
+      ]);
       return;
     }
     case 'cut':

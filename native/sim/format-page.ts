@@ -6,6 +6,9 @@ export function formatPage(page: DecodedPage, columns = 48): string {
   const lines = page.lines.map((line) => {
     if (line.kind === 'qr') return `[QR ${line.data}]`;
     if (line.kind === 'barcode') return `[${line.symbology} ${line.data}]`;
+    if (line.kind === 'image') {
+      return `[image ${String(line.widthDots)}×${String(line.heightDots)} dots]`;
+    }
     const text = line.bold ? `*${line.text}*` : line.text;
     const pad = Math.max(columns - displayWidth(text) * line.size, 0);
     if (line.align === 'center') return ' '.repeat(Math.floor(pad / 2)) + text;

@@ -46,7 +46,12 @@ export function PrinterChoice({
         </label>
         <label>
           {t('printer.port')}{' '}
-          <input value={port} inputMode="numeric" onChange={(e) => setPort(e.target.value)} />
+          <input
+            value={port}
+            inputMode="numeric"
+            data-testid={`${testIdPrefix}-tcp-port`}
+            onChange={(e) => setPort(e.target.value)}
+          />
         </label>
         <button
           type="button"

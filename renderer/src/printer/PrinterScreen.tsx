@@ -7,6 +7,7 @@ import { useApi, useEvent } from '../api/api-context';
 import type { Notice } from '../common/ErrorBanner';
 import { useErrorText } from '../common/format';
 import { DrawerSettingsForm } from './DrawerSettingsForm';
+import { LogoPanel } from './LogoPanel';
 import { PrinterChoice } from './PrinterChoice';
 import { ReceiptPaper } from './ReceiptPaper';
 
@@ -129,6 +130,7 @@ export function PrinterScreen({
             onSave={(drawer) => void act(api.invoke('printer.drawerSettings', drawer))}
           />
         )}
+        <LogoPanel notify={notify} />
         <h2>{t('printer.backup')}</h2>
         <p className="muted">{t('printer.backupHint')}</p>
         <p data-testid="backup-printer">

@@ -1,4 +1,8 @@
 import type { PrintedPage } from '@app/api/contract';
+import { MonoImageCanvas } from './MonoImageCanvas';
+
+/** The paper's 13 px monospace font puts 32 columns (384 dots on 58 mm) in about 250 px. */
+const DOT_PX = 0.65;
 
 /**
  * A page as the simulated printer decoded it from the ESC/POS bytes it received: what a
@@ -22,6 +26,13 @@ export function ReceiptPaper({ page }: { page: PrintedPage }) {
           return (
             <div key={i} className="paper-code align-center" title={line.data} data-qr={line.data}>
               <span className="qr-box">QR</span>
+            </div>
+          );
+        }
+        if (line.kind === 'image') {
+          return (
+            <div key={i} className="paper-code align-center" data-testid="paper-image">
+              <MonoImageCanvas image={line} dotPx={DOT_PX} />
             </div>
           );
         }
