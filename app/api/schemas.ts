@@ -363,6 +363,11 @@ export const deviceStatusSchema = z.object({
   nextRetryAt: z.string().nullable(),
   /** What a simulated customer display shows: its two 20-character lines. */
   screen: z.tuple([z.string(), z.string()]).nullable(),
+  /**
+   * Round trip of the latest test or diagnosis, for devices that answer; readers and
+   * scanners only send, so theirs is null (their delay to the screen is benchmarked).
+   */
+  latencyMs: z.number().int().nullable(),
 });
 
 export const devicesViewSchema = z.object({

@@ -438,6 +438,8 @@ export const en = {
   'printer.logoRemove': 'Remove logo',
   'printer.logoNone': 'No logo',
   'printer.logoUnreadable': 'That file is not a picture this app can read.',
+  'devices.latency': 'Round trip',
+  'devices.latencyMs': '{{ms}} ms (latest test)',
   'printer.drawer.save': 'Save drawer settings',
 } as const;
 

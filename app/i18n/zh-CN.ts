@@ -426,5 +426,7 @@ export const zhCN: Record<MessageKey, string> = {
   'printer.logoRemove': '删除标志',
   'printer.logoNone': '未设置标志',
   'printer.logoUnreadable': '无法读取该文件，请选择图片文件。',
+  'devices.latency': '往返时间',
+  'devices.latencyMs': '{{ms}} 毫秒（最近一次测试）',
   'printer.drawer.save': '保存钱箱设置',
 };

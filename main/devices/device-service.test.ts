@@ -164,6 +164,8 @@ describe('DeviceService', () => {
     const result = await service.diagnoseTerminal();
     expect(result).toMatchObject({ ok: true, printout: ['DIAGNOSIS', 'TID 52001233', 'HOST OK'] });
     expect(result.message).toMatch(/^Diagnosis passed: the terminal reaches its host \(\d+ ms\)$/);
+    const latency = (await service.view()).devices.find((d) => d.role === 'paymentTerminal');
+    expect(latency?.latencyMs).toBeGreaterThanOrEqual(0);
   });
 
   it('a wrong kind of connection is an error on screen, retried, never a crash', async () => {

@@ -50,6 +50,8 @@ interface Slot {
     | ReconnectingDevice<BarcodeScannerDevice>
     | ReconnectingDevice<CustomerDisplayDevice>;
   lastEvent: string | null;
+  /** Round trip of the latest exchange with a device that answers (terminal, display). */
+  latencyMs: number | null;
 }
 
 /**
@@ -126,20 +128,19 @@ export class DeviceService {
       };
     }
     if ('client' in device) {
-      const started = performance.now();
-      const result = await device.client.statusEnquiry();
-      const latency = `${String(Math.round(performance.now() - started))} ms`;
+      const { result, ms } = await this.timed(role, device.client.statusEnquiry());
       const message = result.ok
-        ? `Terminal answered: ID ${result.value.terminalId ?? 'unknown'} (${latency})`
+        ? `Terminal answered: ID ${result.value.terminalId ?? 'unknown'} (${ms} ms)`
         : `Terminal did not answer the status enquiry: ${result.error.message.en}`;
       this.note(role, message);
       return { ok: result.ok, message };
     }
     if ('show' in device) {
       // Every column lit: a dead segment or a wrong command set shows at once.
-      await device.show(messageScreen('COUNTERTOP TEST', '0123456789ABCDEFGHIJ'));
+      const screen = messageScreen('COUNTERTOP TEST', '0123456789ABCDEFGHIJ');
+      const { ms } = await this.timed(role, device.show(screen));
       this.deps.onChange(this.currentView());
-      return { ok: true, message: `${device.description}: test screen sent` };
+      return { ok: true, message: `${device.description}: test screen sent (${ms} ms)` };
     }
     const action = role === 'barcodeScanner' ? 'scan a code' : 'swipe a card';
     return { ok: true, message: `${device.description} is open: ${action} to see it read` };
@@ -154,12 +155,10 @@ export class DeviceService {
     if (!device || !('client' in device)) {
       return { ok: false, message: 'No payment terminal is connected' };
     }
-    const started = performance.now();
-    const result = await device.client.diagnose();
-    const latency = `${String(Math.round(performance.now() - started))} ms`;
+    const { result, ms } = await this.timed('paymentTerminal', device.client.diagnose());
     const message = result.ok
-      ? `Diagnosis passed: the terminal reaches its host (${latency})`
-      : `Diagnosis failed: ${result.error.message.en} (${latency})`;
+      ? `Diagnosis passed: the terminal reaches its host (${ms} ms)`
+      : `Diagnosis failed: ${result.error.message.en} (${ms} ms)`;
     this.note('paymentTerminal', message);
     return { ok: result.ok, message, printout: result.receipts.flatMap((r) => r.lines) };
   }
@@ -227,7 +226,7 @@ export class DeviceService {
     const publish = (): void => this.deps.onChange(this.currentView());
     const describe = describeConnection(connection);
     const device = this.open(role, connection, describe, publish);
-    this.slots.set(role, { connection, device, lastEvent: null });
+    this.slots.set(role, { connection, device, lastEvent: null, latencyMs: null });
     device.start();
   }
 
@@ -337,6 +336,16 @@ export class DeviceService {
     this.pendingTrack = null;
   }
 
+  /** Waits for a device's answer and keeps how long it took as the role's latency. */
+  private async timed<T>(role: DeviceRole, answer: Promise<T>): Promise<{ result: T; ms: string }> {
+    const started = performance.now();
+    const result = await answer;
+    const latencyMs = Math.round(performance.now() - started);
+    const slot = this.slots.get(role);
+    if (slot) slot.latencyMs = latencyMs;
+    return { result, ms: String(latencyMs) };
+  }
+
   private note(role: DeviceRole, event: string): void {
     const slot = this.slots.get(role);
     const time = formatLocalDateTime(new Date().toISOString(), LOCAL_ZONE).slice(11);
@@ -363,6 +372,7 @@ export class DeviceService {
             lastEvent: null,
             nextRetryAt: null,
             screen: null,
+            latencyMs: null,
           };
         }
         const status = slot.device.status();
@@ -376,6 +386,7 @@ export class DeviceService {
           lastEvent: slot.lastEvent,
           nextRetryAt: status.nextRetryAt?.toISOString() ?? null,
           screen: simulatedScreenOf(slot),
+          latencyMs: slot.latencyMs,
         };
       }),
       discovered: this.discovery.devices,

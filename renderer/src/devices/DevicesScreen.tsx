@@ -260,6 +260,14 @@ function DeviceState({ device }: { device: DeviceStatus }) {
           <dd>{device.lastEvent}</dd>
         </>
       )}
+      {device.latencyMs !== null && (
+        <>
+          <dt>{t('devices.latency')}</dt>
+          <dd data-testid={`device-latency-${device.role}`}>
+            {t('devices.latencyMs', { ms: device.latencyMs })}
+          </dd>
+        </>
+      )}
     </dl>
   );
 }
