@@ -29,6 +29,7 @@ export const errorCodes = [
   'no_backup_printer',
   'backup_print_failed',
   'invalid_logo',
+  'already_settled',
   'invalid_printer_config',
   'not_connected',
   'binding_code_invalid',

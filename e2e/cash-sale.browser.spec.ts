@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { filesWithCardData } from './support/card-data-scan';
+import { filesWithCardData } from '@main/testing/card-data-scan';
 import { startBrowserHost, tempDataDir } from './support/browser-host';
 import { expectSaleInHistory, sellTwoItemsForCash } from './support/cash-sale-flow';
 

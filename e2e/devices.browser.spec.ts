@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { CHINESE_SAMPLE } from '@app/receipt/test-page';
-import { filesWithCardData } from './support/card-data-scan';
+import { filesWithCardData } from '@main/testing/card-data-scan';
 import { startTcpPrinterSim } from '@native/sim/tcp-printer-sim';
 import { startBrowserHost, tempDataDir } from './support/browser-host';
 import { payTwoItemsInCash } from './support/cash-sale-flow';

@@ -24,6 +24,8 @@ import type { RetryLimits } from './sync/retry-delay';
 import { PrintJobStore } from './printing/print-job-store';
 import { PrintService } from './printing/print-service';
 import { ShopLogo } from './printing/shop-logo';
+import { AuthorizationStore } from './payments/authorization-store';
+import { CardAuthorizer } from './payments/card-authorizer';
 import { EventBus } from './api/event-bus';
 import { createDispatcher } from './api/dispatcher';
 import type { Dispatch } from './api/dispatcher';
@@ -187,6 +189,11 @@ export function createServices(options: ServicesOptions): Services {
     },
     emit: (traffic) => bus.emit('diagnostics.serial', traffic),
   });
+  const payments = new CardAuthorizer({
+    store: new AuthorizationStore(db),
+    host: { connect: (timeoutMs) => sync.hostAccess(timeoutMs) },
+    log,
+  });
   const info = (): AppInfo => ({
     version: options.version,
     host: options.host,
@@ -221,6 +228,8 @@ export function createServices(options: ServicesOptions): Services {
   printing.resume();
   printing.startPolling();
   sync.start();
+  // Authorizations a crash or a lost answer left unresolved are reversed now.
+  payments.start();
   void devices.start();
   log.info('services started', { host: options.host, ...identity.current() });
   return {
@@ -235,6 +244,7 @@ export function createServices(options: ServicesOptions): Services {
       printing.stop();
       await serialMonitor.close();
       await devices.stop();
+      payments.stop();
       await sync.stop();
       checkpointer.stop();
       db.close();

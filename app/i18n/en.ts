@@ -440,6 +440,8 @@ export const en = {
   'printer.logoUnreadable': 'That file is not a picture this app can read.',
   'devices.latency': 'Round trip',
   'devices.latencyMs': '{{ms}} ms (latest test)',
+  'errors.already_settled':
+    'That payment is already settled and can no longer be voided: refund it instead.',
   'printer.drawer.save': 'Save drawer settings',
 } as const;
 

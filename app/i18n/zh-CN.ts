@@ -428,5 +428,6 @@ export const zhCN: Record<MessageKey, string> = {
   'printer.logoUnreadable': '无法读取该文件，请选择图片文件。',
   'devices.latency': '往返时间',
   'devices.latencyMs': '{{ms}} 毫秒（最近一次测试）',
+  'errors.already_settled': '该笔交易已结算，无法撤销，请改为退货。',
   'printer.drawer.save': '保存钱箱设置',
 };

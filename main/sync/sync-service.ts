@@ -239,6 +239,17 @@ export class SyncService {
     };
   }
 
+  /** The bound host for card and QR authorizations, with their own timeout; null unbound. */
+  hostAccess(timeoutMs: number): { client: HostClient; credentials: TerminalCredentials } | null {
+    const binding = this.store.binding();
+    const credentials = this.credentials();
+    if (binding === null || credentials === null) return null;
+    return {
+      client: hostClientFor(binding.hostUrl, { clock: this.clock, timeoutMs }),
+      credentials,
+    };
+  }
+
   private publish(): void {
     if (this.closed) return;
     this.deps.onStatus(this.status());
