@@ -89,6 +89,12 @@ describe('canonicalJson (RFC 8785)', () => {
     expect(canonicalJson({ 9: 1, 10: 2, a: 3, B: 4 })).toBe('{"10":2,"9":1,"B":4,"a":3}');
   });
 
+  it('orders integer-like keys right however deep they are (denominations in a shift close)', () => {
+    expect(canonicalJson({ z: [{ counted: { 10000: 2, 500: 3, 50: 1 } }], a: 1 })).toBe(
+      '{"a":1,"z":[{"counted":{"10000":2,"50":1,"500":3}}]}',
+    );
+  });
+
   it('has no white space, keeps array order and sorts nested objects', () => {
     expect(canonicalJson({ b: [3, 1, { d: true, c: null }], a: { z: [], y: {} } })).toBe(
       '{"a":{"y":{},"z":[]},"b":[3,1,{"c":null,"d":true}]}',
