@@ -26,6 +26,10 @@ import { PrintService } from './printing/print-service';
 import { ShopLogo } from './printing/shop-logo';
 import { AuthorizationStore } from './payments/authorization-store';
 import { CardAuthorizer } from './payments/card-authorizer';
+import { CardKeyer } from './payments/card-keyer';
+import { RiskGuard } from './payments/risk-guard';
+import { riskSettingsSchema } from '@app/api/payment-schemas';
+import { defaultRiskSettings } from '@app/payments/risk-rules';
 import { EventBus } from './api/event-bus';
 import { createDispatcher } from './api/dispatcher';
 import type { Dispatch } from './api/dispatcher';
@@ -48,6 +52,8 @@ export interface ServicesOptions {
   onDatabase?: (db: Database.Database) => void;
   /** Where the terminal secret is kept; by default a file only this user may read. */
   secrets?: SecretStore;
+  /** Where other keys are kept (the card-hash key), by name; by default such files too. */
+  secretStoreFor?: (name: string) => SecretStore;
   /** `--simulate`: roles with no saved device use their simulators. */
   simulateDevices?: boolean;
   /** Upload request timeout and back-off limits (tests shorten them). */
@@ -67,6 +73,7 @@ export interface Services {
 const PRINTER_KEY = 'printer.config';
 const DRAWER_KEY = 'printer.drawer';
 const BACKUP_PRINTER_KEY = 'printer.backup';
+const RISK_KEY = 'payments.risk';
 
 /** The composition root: every service built once, with its dependencies passed in. */
 export function createServices(options: ServicesOptions): Services {
@@ -88,7 +95,9 @@ export function createServices(options: ServicesOptions): Services {
   if (catalog.count() === 0) catalog.upsertMany(demoCatalog());
   const identity = new TerminalIdentityStore(db);
   const ledger = new LedgerStore(db);
-  const secrets = options.secrets ?? new FileSecretStore(join(options.dataDir, 'terminal-secret'));
+  const secretStoreFor =
+    options.secretStoreFor ?? ((name: string) => new FileSecretStore(join(options.dataDir, name)));
+  const secrets = options.secrets ?? secretStoreFor('terminal-secret');
   const sync = new SyncService({
     db,
     ledger,
@@ -189,9 +198,21 @@ export function createServices(options: ServicesOptions): Services {
     },
     emit: (traffic) => bus.emit('diagnostics.serial', traffic),
   });
+  const authorizations = new AuthorizationStore(db);
+  const risk = new RiskGuard({
+    db,
+    authorizations,
+    settings: () => {
+      const saved = riskSettingsSchema.safeParse(settings.getValue(RISK_KEY));
+      return saved.success ? saved.data : defaultRiskSettings;
+    },
+    keyer: new CardKeyer(secretStoreFor('card-key')),
+    log,
+  });
   const payments = new CardAuthorizer({
-    store: new AuthorizationStore(db),
+    store: authorizations,
     host: { connect: (timeoutMs) => sync.hostAccess(timeoutMs) },
+    risk,
     log,
   });
   const info = (): AppInfo => ({

@@ -12,6 +12,11 @@ export interface Track2Fields extends TrackFields {
   data: string;
 }
 
+/** The card number of a track 2 (with or without its sentinels), or null when it has none. */
+export function panOfTrack2(track2: string): string | null {
+  return /^;?(\d{12,19})=/.exec(track2)?.[1] ?? null;
+}
+
 /**
  * Parses `;<PAN>=<YYMM><service code><discretionary>?[LRC]`. The LRC is checked when present.
  */

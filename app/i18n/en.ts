@@ -442,6 +442,19 @@ export const en = {
   'devices.latencyMs': '{{ms}} ms (latest test)',
   'errors.already_settled':
     'That payment is already settled and can no longer be voided: refund it instead.',
+  'errors.risk_per_transaction_limit':
+    'Refused before sending: over the limit of {{limit}} for one payment by this tender. Take another tender or split the payment.',
+  'errors.risk_daily_limit':
+    "Refused before sending: over today's limit for this tender ({{left}} left of {{limit}}).",
+  'errors.risk_monthly_limit':
+    "Refused before sending: over this month's limit for this tender ({{left}} left of {{limit}}).",
+  'errors.risk_blocked_range':
+    'Refused: cards starting {{prefix}} are blocked by the owner. Ask for another card.',
+  'errors.risk_blocked_card': 'Refused: this card is on the block list. Ask for another card.',
+  'errors.risk_velocity':
+    'Refused: this card was used {{max}} times in {{minutes}} minutes. Ask for another card or a manager.',
+  'errors.risk_refund_too_late':
+    'Refunds are taken only within {{days}} days of the sale. Ask the owner.',
   'printer.drawer.save': 'Save drawer settings',
 } as const;
 

@@ -429,5 +429,15 @@ export const zhCN: Record<MessageKey, string> = {
   'devices.latency': '往返时间',
   'devices.latencyMs': '{{ms}} 毫秒（最近一次测试）',
   'errors.already_settled': '该笔交易已结算，无法撤销，请改为退货。',
+  'errors.risk_per_transaction_limit':
+    '未发送即拒绝：超过该支付方式单笔限额 {{limit}}。请换用其他支付方式或拆分付款。',
+  'errors.risk_daily_limit':
+    '未发送即拒绝：超过该支付方式今日限额（限额 {{limit}}，剩余 {{left}}）。',
+  'errors.risk_monthly_limit':
+    '未发送即拒绝：超过该支付方式本月限额（限额 {{limit}}，剩余 {{left}}）。',
+  'errors.risk_blocked_range': '拒绝：店主已禁用以 {{prefix}} 开头的卡。请换一张卡。',
+  'errors.risk_blocked_card': '拒绝：此卡在黑名单中。请换一张卡。',
+  'errors.risk_velocity': '拒绝：此卡在 {{minutes}} 分钟内已使用 {{max}} 次。请换卡或请经理处理。',
+  'errors.risk_refund_too_late': '仅受理销售后 {{days}} 天内的退货。请联系店主。',
   'printer.drawer.save': '保存钱箱设置',
 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { riskSettingsSchema } from '../api/payment-schemas';
 import { checkRisk, defaultRiskSettings, NO_LIMITS } from './risk-rules';
 import type { RiskHistory, RiskRequest, RiskSettings } from './risk-rules';
 
@@ -102,5 +103,16 @@ describe('risk rules, checked before a request leaves the terminal', () => {
       rule: 'refund_too_late',
       params: { days: 7 },
     });
+  });
+
+  it('stores and edits settings through a schema that takes the defaults and refuses nonsense', () => {
+    expect(riskSettingsSchema.parse(defaultRiskSettings)).toEqual(defaultRiskSettings);
+    const bad = { ...defaultRiskSettings, blockedBinPrefixes: ['62x'] };
+    expect(riskSettingsSchema.safeParse(bad).success).toBe(false);
+    const negative = {
+      ...defaultRiskSettings,
+      limits: { ...defaultRiskSettings.limits, card: { ...NO_LIMITS, dailyMinor: -1 } },
+    };
+    expect(riskSettingsSchema.safeParse(negative).success).toBe(false);
   });
 });

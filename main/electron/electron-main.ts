@@ -64,6 +64,7 @@ async function start(): Promise<void> {
     dataDir,
     // upstream-sync-v1 "Identities": the terminal secret only in the OS-protected store.
     secrets: new SafeStorageSecretStore(join(dataDir, 'terminal-secret.enc')),
+    secretStoreFor: (name) => new SafeStorageSecretStore(join(dataDir, `${name}.enc`)),
     simulateDevices: process.argv.includes('--simulate'),
     host: 'electron',
     version: appVersion,

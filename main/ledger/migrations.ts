@@ -197,6 +197,8 @@ export const migrations: readonly string[] = [
     batch_no TEXT NOT NULL,
     trace_no TEXT NOT NULL,
     ref_auth_id TEXT,
+    -- The card's keyed hash (card-keyer.ts), for velocity rules; never the number.
+    card_key TEXT,
     created_at TEXT NOT NULL,
     status TEXT NOT NULL CHECK (status IN
       ('sent', 'approved', 'declined', 'reversing', 'reversed', 'not_reversed', 'voided')),
@@ -206,6 +208,20 @@ export const migrations: readonly string[] = [
     last_error TEXT
   );
   CREATE INDEX authorizations_status ON authorizations (status);
+  CREATE INDEX authorizations_card ON authorizations (card_key, created_at);
+
+  -- Every request a risk rule refused, for the owner (append-only).
+  CREATE TABLE risk_events (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    rule TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    tender TEXT NOT NULL,
+    amount INTEGER NOT NULL,
+    card_masked TEXT,
+    detail TEXT NOT NULL
+  );
+  ${appendOnly('risk_events')}
   `,
 ];
 

@@ -18,6 +18,7 @@ export interface AuthorizationRecord {
   batchNo: string;
   traceNo: string;
   refAuthId: string | null;
+  cardKey: string | null;
   createdAt: string;
   status: AuthorizationStatus;
   answer: AuthorizationResponse | null;
@@ -34,6 +35,7 @@ interface Row {
   batch_no: string;
   trace_no: string;
   ref_auth_id: string | null;
+  card_key: string | null;
   created_at: string;
   status: AuthorizationStatus;
   answer: string | null;
@@ -52,6 +54,7 @@ const toRecord = (row: Row): AuthorizationRecord => ({
   batchNo: row.batch_no,
   traceNo: row.trace_no,
   refAuthId: row.ref_auth_id,
+  cardKey: row.card_key,
   createdAt: row.created_at,
   status: row.status,
   answer: row.answer === null ? null : (JSON.parse(row.answer) as AuthorizationResponse),
@@ -87,8 +90,8 @@ export class AuthorizationStore {
         this.db
           .prepare(
             `INSERT INTO authorizations (auth_id, kind, amount, currency, entry_mode, batch_no,
-               trace_no, ref_auth_id, created_at, status)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'sent')`,
+               trace_no, ref_auth_id, card_key, created_at, status)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'sent')`,
           )
           .run(
             request.authId,
@@ -99,6 +102,7 @@ export class AuthorizationStore {
             request.batchNo,
             traceNo,
             request.refAuthId,
+            request.cardKey,
             request.createdAt,
           );
         return this.require(request.authId);
@@ -149,6 +153,27 @@ export class AuthorizationStore {
       )
       .run(error, authId);
     return this.require(authId);
+  }
+
+  /** Approved sales of one entry mode since a time: what a tender took toward its limits. */
+  takenSince(entryMode: 'swipe' | 'qr', since: Date): number {
+    const row = this.db
+      .prepare(
+        `SELECT COALESCE(SUM(amount), 0) AS total FROM authorizations
+         WHERE entry_mode = ? AND kind = 'sale' AND status = 'approved' AND created_at >= ?`,
+      )
+      .get(entryMode, since.toISOString()) as { total: number };
+    return row.total;
+  }
+
+  /** When this card was presented since a time (every request, declined ones too). */
+  cardUsesSince(cardKey: string, since: Date): Date[] {
+    const rows = this.db
+      .prepare(
+        'SELECT created_at FROM authorizations WHERE card_key = ? AND created_at > ? ORDER BY created_at',
+      )
+      .all(cardKey, since.toISOString()) as { created_at: string }[];
+    return rows.map((row) => new Date(row.created_at));
   }
 
   private require(authId: string): AuthorizationRecord {

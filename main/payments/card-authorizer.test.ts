@@ -1,17 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { encodeTrack2 } from '@app/card/encode-track';
-import { testCards } from '@app/card/test-cards';
-import type { TestCardName } from '@app/card/test-cards';
 import { filesWithCardData } from '../testing/card-data-scan';
 import { silentLogger } from '../log/logger';
-import { HostClient } from '../sync/host-client';
-import { bindTill, startHost } from '../sync/sync-test-support';
 import type { Till } from '../sync/sync-test-support';
 import type { TestHost } from '../upstream-host/test-host';
 import { AuthorizationStore } from './authorization-store';
 import type { AuthorizationStatus } from './authorization-store';
 import { CardAuthorizer } from './card-authorizer';
-import type { AuthorizationInput, HostAccess } from './card-authorizer';
+import type { HostAccess } from './card-authorizer';
+import { hostAccessOf, qr, startPaymentTill, swipe } from './payment-test-support';
 
 let host: TestHost;
 let till: Till;
@@ -22,13 +18,7 @@ afterEach(async () => {
   await host.close();
 });
 
-/** The bound host, or another URL (a host that is down). */
-const access = (url = () => host.url): HostAccess => ({
-  connect: (timeoutMs) => ({
-    client: new HostClient({ baseUrl: url(), timeoutMs, clock: till.clock }),
-    credentials: till.credentials,
-  }),
-});
+const access = (url = () => host.url): HostAccess => hostAccessOf(till, url);
 
 const authorizerFor = (hostAccess = access()) => {
   const authorizer = new CardAuthorizer({
@@ -41,21 +31,6 @@ const authorizerFor = (hostAccess = access()) => {
   authorizers.push(authorizer);
   return authorizer;
 };
-
-const swipe = (card: TestCardName, amount = 1_000): AuthorizationInput => ({
-  kind: 'sale',
-  amount,
-  currency: 'CNY',
-  batchNo: '000001',
-  means: { entryMode: 'swipe', track2: encodeTrack2(testCards[card], false) },
-});
-const qr = (qrCode: string, amount = 1_000): AuthorizationInput => ({
-  kind: 'sale',
-  amount,
-  currency: 'CNY',
-  batchNo: '000001',
-  means: { entryMode: 'qr', qrCode },
-});
 
 /** Waits (yielding to the event loop) until the stored status is one of `statuses`. */
 async function settles(authId: string, statuses: AuthorizationStatus[]) {
@@ -71,8 +46,7 @@ async function settles(authId: string, statuses: AuthorizationStatus[]) {
 
 describe('card and QR authorization against the test host (every row of the test table)', () => {
   it('approves the test cards as credit or debit, and numbers each request by trace', async () => {
-    host = await startHost();
-    till = await bindTill(host);
+    ({ host, till } = await startPaymentTill());
     const authorizer = authorizerFor();
     const visa = await authorizer.authorize(swipe('visa'));
     expect(visa).toMatchObject({
@@ -96,8 +70,7 @@ describe('card and QR authorization against the test host (every row of the test
   });
 
   it('declines: do not honour, insufficient funds (amount ending 51), an invalid QR code', async () => {
-    host = await startHost();
-    till = await bindTill(host);
+    ({ host, till } = await startPaymentTill());
     const authorizer = authorizerFor();
     expect(await authorizer.authorize(swipe('visaDeclined'))).toMatchObject({
       kind: 'declined',
@@ -115,8 +88,7 @@ describe('card and QR authorization against the test host (every row of the test
   });
 
   it('approves wallet (28…) and UnionPay (62…) payment codes', async () => {
-    host = await startHost();
-    till = await bindTill(host);
+    ({ host, till } = await startPaymentTill());
     const authorizer = authorizerFor();
     expect(await authorizer.authorize(qr('281234567890123456'))).toMatchObject({
       kind: 'approved',
@@ -129,8 +101,7 @@ describe('card and QR authorization against the test host (every row of the test
   });
 
   it('reverses a request the host never answers (amount ending 91), and says so at once', async () => {
-    host = await startHost();
-    till = await bindTill(host);
+    ({ host, till } = await startPaymentTill());
     const authorizer = authorizerFor();
     const outcome = await authorizer.authorize(swipe('visa', 1_291));
     expect(outcome).toMatchObject({ kind: 'not_completed', record: { status: 'reversing' } });
@@ -140,8 +111,7 @@ describe('card and QR authorization against the test host (every row of the test
   });
 
   it('voids an approved sale of the open batch, once', async () => {
-    host = await startHost();
-    till = await bindTill(host);
+    ({ host, till } = await startPaymentTill());
     const authorizer = authorizerFor();
     const sale = await authorizer.authorize(swipe('visa'));
     expect(await authorizer.voidApproved(sale.record.authId)).toMatchObject({ status: 'voided' });
@@ -153,8 +123,7 @@ describe('card and QR authorization against the test host (every row of the test
 
 describe('reversal (冲正) survives what can go wrong', () => {
   it('a request recorded but never answered before a crash is reversed at the next start', async () => {
-    host = await startHost();
-    till = await bindTill(host);
+    ({ host, till } = await startPaymentTill());
     // The crash: the row was committed, the request may or may not have left.
     const store = new AuthorizationStore(till.temp.db);
     const orphan = store.open({
@@ -165,6 +134,7 @@ describe('reversal (冲正) survives what can go wrong', () => {
       entryMode: 'swipe',
       batchNo: '000001',
       refAuthId: null,
+      cardKey: null,
       createdAt: new Date().toISOString(),
     });
     authorizerFor().start();
@@ -174,8 +144,7 @@ describe('reversal (冲正) survives what can go wrong', () => {
   });
 
   it('keeps retrying the reversal while the host is down, and finishes when it is back', async () => {
-    host = await startHost();
-    till = await bindTill(host);
+    ({ host, till } = await startPaymentTill());
     let url = 'http://127.0.0.1:9'; // nothing listens: connection refused
     const authorizer = authorizerFor(access(() => url));
     const outcome = await authorizer.authorize(swipe('visa'));
@@ -194,16 +163,14 @@ describe('reversal (冲正) survives what can go wrong', () => {
   });
 
   it('refuses card payments on a till that is not bound, before recording anything', async () => {
-    host = await startHost();
-    till = await bindTill(host);
+    ({ host, till } = await startPaymentTill());
     const authorizer = authorizerFor({ connect: () => null });
     await expect(authorizer.authorize(swipe('visa'))).rejects.toMatchObject({ code: 'not_bound' });
     expect(new AuthorizationStore(till.temp.db).unresolved()).toEqual([]);
   });
 
   it('never writes track data or a card number to the database or its WAL', async () => {
-    host = await startHost();
-    till = await bindTill(host);
+    ({ host, till } = await startPaymentTill());
     const authorizer = authorizerFor();
     for (const card of ['visa', 'unionpayDebit', 'unionpayDebit2', 'visaDeclined'] as const) {
       await authorizer.authorize(swipe(card));

@@ -7,6 +7,7 @@ import {
   voidResponseSchema,
 } from '@app/sync/protocol';
 import type { AuthorizationRequest, AuthorizationResponse } from '@app/sync/protocol';
+import { panOfTrack2 } from '@app/card/track2';
 import { DomainError } from '@app/result';
 import type { Logger } from '../log/logger';
 import type { HostAnswer, HostClient, TerminalCredentials } from '../sync/host-client';
@@ -14,6 +15,7 @@ import { hostError } from '../sync/host-client';
 import { retryDelayMs } from '../sync/retry-delay';
 import type { RetryLimits } from '../sync/retry-delay';
 import type { AuthorizationRecord, AuthorizationStore } from './authorization-store';
+import type { RiskGuard } from './risk-guard';
 
 /** The bound payment host: a signed client with the given timeout, or null when unbound. */
 export interface HostAccess {
@@ -30,8 +32,9 @@ export interface AuthorizationInput {
   currency: CurrencyCode;
   batchNo: string;
   means: PaymentMeans;
-  /** For a refund: the sale's authId. */
+  /** For a refund: the sale's authId, and when the sale was made (the refund window). */
   refAuthId?: string;
+  saleAt?: Date;
 }
 
 type Approved = Extract<AuthorizationResponse, { approved: true }>;
@@ -45,6 +48,8 @@ export type AuthorizationOutcome =
 export interface CardAuthorizerDeps {
   store: AuthorizationStore;
   host: HostAccess;
+  /** The owner's risk rules; without it (tests of the protocol) nothing is refused. */
+  risk?: RiskGuard;
   log: Logger;
   onChange?: (record: AuthorizationRecord) => void;
   now?: () => Date;
@@ -79,14 +84,25 @@ export class CardAuthorizer {
 
   async authorize(input: AuthorizationInput): Promise<AuthorizationOutcome> {
     const host = this.connect();
+    const { entryMode } = input.means;
+    const pan = input.means.entryMode === 'swipe' ? panOfTrack2(input.means.track2) : null;
+    const { cardKey } = this.deps.risk?.check({
+      kind: input.kind,
+      tender: entryMode === 'swipe' ? 'card' : 'qr',
+      amountMinor: input.amount,
+      currency: input.currency,
+      pan,
+      saleAt: input.saleAt ?? null,
+    }) ?? { cardKey: null };
     const record = this.deps.store.open({
       authId: randomUUID(),
       kind: input.kind,
       amount: input.amount,
       currency: input.currency,
-      entryMode: input.means.entryMode,
+      entryMode,
       batchNo: input.batchNo,
       refAuthId: input.refAuthId ?? null,
+      cardKey,
       createdAt: this.now().toISOString(),
     });
     const request: AuthorizationRequest = {
