@@ -31,6 +31,15 @@ import {
   maskedSwipeSchema,
   drawerSettingsSchema,
 } from './schemas';
+import { staffCommands, staffEvents } from './staff-contract';
+import type {
+  auditRecordSchema,
+  sessionViewSchema,
+  shiftCloseSchema,
+  shiftViewSchema,
+  staffPolicySchema,
+  staffUserSchema,
+} from './staff-schemas';
 
 /**
  * The one API between the renderer and main. Electron's preload and the browser host's
@@ -261,6 +270,7 @@ export const commands = {
     z.strictObject({ text: z.string().max(256) }),
     maskedSwipeSchema,
   ),
+  ...staffCommands,
 } as const satisfies Record<CommandName, { summary: string; input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -285,6 +295,7 @@ export const events = {
     summary: 'A card was swiped (masked) or the swipe failed.',
     payload: maskedSwipeSchema,
   },
+  ...staffEvents,
 } as const satisfies Record<EventName, { summary: string; payload: z.ZodType }>;
 
 export type Commands = typeof commands;
@@ -323,3 +334,9 @@ export type DatabaseHealthView = z.output<typeof databaseHealthSchema>;
 export type SystemInfoView = z.output<typeof systemInfoSchema>;
 export type SupportBundleView = z.output<typeof supportBundleSchema>;
 export type SerialTraffic = z.output<typeof serialTrafficSchema>;
+export type SessionView = z.output<typeof sessionViewSchema>;
+export type StaffUserView = z.output<typeof staffUserSchema>;
+export type StaffPolicyView = z.output<typeof staffPolicySchema>;
+export type AuditRecordView = z.output<typeof auditRecordSchema>;
+export type ShiftView = z.output<typeof shiftViewSchema>;
+export type ShiftCloseView = z.output<typeof shiftCloseSchema>;
