@@ -6,6 +6,7 @@ import { expect, test } from '@playwright/test';
 import { CHINESE_SAMPLE } from '@app/receipt/test-page';
 import { filesWithCardData } from './support/card-data-scan';
 import { startBrowserHost, tempDataDir } from './support/browser-host';
+import { setUpAndSignIn } from './support/staff';
 
 test('the technician sets up simulated devices, swipes a card and tests the terminal', async ({
   page,
@@ -14,6 +15,7 @@ test('the technician sets up simulated devices, swipes a card and tests the term
   const app = await startBrowserHost(dataDir);
   try {
     await page.goto(app.launchUrl);
+    await setUpAndSignIn(page);
     await page.getByTestId('nav-devices').click();
     await expect(page.getByTestId('device-state-cardReader')).toHaveAttribute(
       'data-state',
@@ -70,6 +72,7 @@ test('a wedge swipe stays out of every field, and the technician exports a clean
   const unpacked = mkdtempSync(join(tmpdir(), 'countertop-bundle-'));
   try {
     await page.goto(app.launchUrl);
+    await setUpAndSignIn(page);
     const scanField = page.getByTestId('scan-input');
     await scanField.focus();
     await page.keyboard.type(VISA_SWIPE + '\n', { delay: 2 });
