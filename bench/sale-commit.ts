@@ -2,7 +2,7 @@ import { LedgerStore } from '@main/ledger/ledger-store';
 import { tempDatabase } from '@main/ledger/temp-database';
 import { commitSale } from '@main/sales/commit-sale';
 import { SaleRepository } from '@main/sales/sale-repository';
-import { sampleSale } from '@main/sales/sample-sale';
+import { sampleSale, sampleStaff } from '@main/sales/sample-sale';
 import { measureFsync } from './fsync-latency';
 import { rowKey } from './section';
 import type { BenchContext, BenchRow, BenchSection } from './section';
@@ -29,7 +29,9 @@ export const saleCommitSection: BenchSection = {
       const samples: number[] = [];
       const total = timeNs(() => {
         for (const sale of sales) {
-          samples.push(nsToMs(timeNs(() => commitSale(temp.db, ledger, repository, sale))));
+          samples.push(
+            nsToMs(timeNs(() => commitSale(temp.db, ledger, repository, sale, sampleStaff))),
+          );
         }
       });
       const { p50, p99, max } = summarize(samples);

@@ -8,7 +8,7 @@ import { tempDatabase } from '@main/ledger/temp-database';
 import { silentLogger } from '@main/log/logger';
 import { commitSale } from '@main/sales/commit-sale';
 import { SaleRepository } from '@main/sales/sale-repository';
-import { sampleSale } from '@main/sales/sample-sale';
+import { sampleSale, sampleStaff } from '@main/sales/sample-sale';
 import { SyncService } from '@main/sync/sync-service';
 import type { SecretStore } from '@main/sync/secret-store';
 import { TerminalIdentityStore } from '@main/terminal/terminal-identity';
@@ -99,13 +99,13 @@ export const syncUploadSection: BenchSection = {
       for (let done = 0; done < BACKLOG; done += 10_000) {
         db.transaction(() => {
           for (let i = 0; i < 10_000; i += 1) {
-            commitSale(db, ledger, repository, sampleSale({ lines: 3 }));
+            commitSale(db, ledger, repository, sampleSale({ lines: 3 }), sampleStaff);
           }
         })();
       }
       db.pragma('wal_checkpoint(TRUNCATE)');
       const sellOne = (): void => {
-        commitSale(db, ledger, repository, sampleSale({ lines: 3 }));
+        commitSale(db, ledger, repository, sampleSale({ lines: 3 }), sampleStaff);
         sync.noteNewEntry();
       };
       const sync = new SyncService({

@@ -3,6 +3,7 @@ import { _electron as electron, test } from '@playwright/test';
 import { findElectronBinary } from '@main/host/electron-binary';
 import { tempDataDir } from './support/browser-host';
 import { expectSaleInHistory, sellTwoItemsForCash } from './support/cash-sale-flow';
+import { setUpAndSignIn } from './support/staff';
 
 const binary = findElectronBinary(join(process.cwd(), 'package.json'));
 const skipReason =
@@ -17,10 +18,14 @@ test('a cash sale survives a restart of the Electron app', async () => {
       args: ['dist/main/electron-main.cjs', `--data-dir=${dataDir}`],
     });
   const first = await launch();
-  const { total, receiptNo } = await sellTwoItemsForCash(await first.firstWindow());
+  const window = await first.firstWindow();
+  await setUpAndSignIn(window);
+  const { total, receiptNo } = await sellTwoItemsForCash(window);
   await first.close();
 
   const second = await launch();
-  await expectSaleInHistory(await second.firstWindow(), receiptNo, total);
+  const again = await second.firstWindow();
+  await setUpAndSignIn(again);
+  await expectSaleInHistory(again, receiptNo, total);
   await second.close();
 });

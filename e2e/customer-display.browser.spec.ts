@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { toDecimalString } from '@app/money/format';
 import { startBrowserHost, tempDataDir } from './support/browser-host';
 import { sellTwoItemsForCash, twoDemoProducts } from './support/cash-sale-flow';
+import { setUpAndSignIn } from './support/staff';
 
 test('the customer display window opens from the Devices screen and shows the change after a sale', async ({
   page,
@@ -9,6 +10,7 @@ test('the customer display window opens from the Devices screen and shows the ch
   const app = await startBrowserHost(tempDataDir());
   try {
     await page.goto(app.launchUrl);
+    await setUpAndSignIn(page);
     await page.getByTestId('nav-devices').click();
     const opened = page.waitForEvent('popup');
     await page.getByTestId('open-customer-window').click();

@@ -8,6 +8,7 @@ import { filesWithCardData } from '@main/testing/card-data-scan';
 import { startTcpPrinterSim } from '@native/sim/tcp-printer-sim';
 import { startBrowserHost, tempDataDir } from './support/browser-host';
 import { payTwoItemsInCash } from './support/cash-sale-flow';
+import { setUpAndSignIn } from './support/staff';
 
 test('the technician sets up simulated devices, swipes a card and tests the terminal', async ({
   page,
@@ -16,6 +17,7 @@ test('the technician sets up simulated devices, swipes a card and tests the term
   const app = await startBrowserHost(dataDir);
   try {
     await page.goto(app.launchUrl);
+    await setUpAndSignIn(page);
     await page.getByTestId('nav-devices').click();
     await expect(page.getByTestId('device-state-cardReader')).toHaveAttribute(
       'data-state',
@@ -74,6 +76,7 @@ test('a wedge swipe stays out of every field, and the technician exports a clean
   const unpacked = mkdtempSync(join(tmpdir(), 'countertop-bundle-'));
   try {
     await page.goto(app.launchUrl);
+    await setUpAndSignIn(page);
     const scanField = page.getByTestId('scan-input');
     await scanField.focus();
     await page.keyboard.type(VISA_SWIPE + '\n', { delay: 2 });
@@ -133,6 +136,7 @@ test('the owner sets a shop logo, and a held receipt goes out on the backup prin
   const backup = await startTcpPrinterSim();
   try {
     await page.goto(app.launchUrl);
+    await setUpAndSignIn(page);
     await page.getByTestId('nav-printer').click();
     // A picture as an owner would have one: drawn in the browser, saved as PNG.
     const png = await page.evaluate(() => {

@@ -3,6 +3,7 @@ import { startTestHost } from '@main/upstream-host/test-host';
 import { MERCHANT } from '@main/upstream-host/test-support';
 import { startBrowserHost, tempDataDir } from './support/browser-host';
 import { sellTwoItemsForCash } from './support/cash-sale-flow';
+import { setUpAndSignIn } from './support/staff';
 
 test('the owner binds the till, the sale goes up, and the closed batch settles balanced', async ({
   page,
@@ -11,6 +12,7 @@ test('the owner binds the till, the sale goes up, and the closed batch settles b
   const app = await startBrowserHost(tempDataDir());
   try {
     await page.goto(app.launchUrl);
+    await setUpAndSignIn(page);
     // Selling needs no host: the sale commits and waits.
     await sellTwoItemsForCash(page);
     await expect(page.getByTestId('sync-chip')).toHaveAttribute('data-state', 'not_bound');
@@ -29,14 +31,19 @@ test('the owner binds the till, the sale goes up, and the closed batch settles b
     await expect(page.getByTestId('sync-merchant')).toHaveText(MERCHANT.merchantName);
     await expect(page.getByTestId('sync-account')).toHaveText('6222 **** **** 1234');
     await expect(page.getByTestId('sync-chip')).toHaveAttribute('data-state', 'synced');
-    expect(upstream.entries('CTE2E001')).toHaveLength(1);
+    // The owner's shift_open, then the sale.
+    expect(upstream.entries('CTE2E001')).toHaveLength(2);
 
     await page.getByTestId('close-batch').click();
     await page.getByTestId('close-batch-confirm').click();
     await expect(page.getByTestId('settlement-000001')).toHaveAttribute('data-status', 'balanced');
     await expect(page.getByText('CTE2E001 · 000002')).toBeVisible();
     await page.screenshot({ path: 'test-results/e2e/sync-settled.png' });
-    expect(upstream.entries('CTE2E001').map((e) => e.type)).toEqual(['sale', 'z_close']);
+    expect(upstream.entries('CTE2E001').map((e) => e.type)).toEqual([
+      'shift_open',
+      'sale',
+      'z_close',
+    ]);
   } finally {
     await app.stop();
     await upstream.close();

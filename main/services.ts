@@ -40,6 +40,15 @@ import { DiagnosticsService } from './diagnostics/diagnostics-service';
 import { SerialMonitor } from './diagnostics/serial-monitor';
 import { createFileLogger } from './log/logger';
 import type { Logger } from './log/logger';
+import { AuditLog } from './staff/audit-log';
+import { StaffStore } from './staff/staff-store';
+import { StaffService } from './staff/staff-service';
+import { SessionService } from './staff/session';
+import { ShiftService } from './staff/shift-service';
+import { SaleOverrides } from './staff/sale-overrides';
+import { createCommandGuard } from './staff/command-guard';
+import { withStaffRules } from './staff/staff-handlers';
+import type { ScryptCost } from './staff/pin-hash';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -59,6 +68,9 @@ export interface ServicesOptions {
   /** Upload request timeout and back-off limits (tests shorten them). */
   syncTimeoutMs?: number;
   syncRetryLimits?: RetryLimits;
+  /** Staff: the clock sessions and lockouts read (tests move it), a cheaper scrypt for tests. */
+  now?: () => Date;
+  scryptCost?: ScryptCost;
 }
 
 export interface Services {
@@ -142,7 +154,7 @@ export function createServices(options: ServicesOptions): Services {
     const s = settings.get();
     return buildSaleReceipt(sale, {
       shopName: s.shopName,
-      header: s.receiptHeader,
+      header: [s.shopAddress, s.receiptHeader].filter((line) => line.trim() !== '').join('\n'),
       footer: s.receiptFooter,
       paperWidth: s.paperWidth,
       locale: s.locale,
@@ -151,6 +163,40 @@ export function createServices(options: ServicesOptions): Services {
       logo: logo.get(),
     });
   };
+  // Staff, sessions, the audit log and shifts (issue #5).
+  const now = options.now ?? (() => new Date());
+  const audit = new AuditLog(db, () => `${options.host}:${identity.current().terminalId}`, now);
+  const staffStore = new StaffStore(db);
+  const staff = new StaffService({
+    staff: staffStore,
+    settings,
+    audit,
+    now,
+    ...(options.scryptCost ? { scryptCost: options.scryptCost } : {}),
+  });
+  const session = new SessionService({
+    staff: staffStore,
+    audit,
+    policy: () => staff.policy(),
+    now: () => now().getTime(),
+    onChange: (view) => bus.emit('session.changed', view),
+  });
+  const shifts = new ShiftService({
+    db,
+    ledger,
+    audit,
+    batchNo: () => identity.current().batchNo,
+    currency: () => settings.get().currency,
+    policy: () => staff.policy(),
+    now,
+    afterEntry: () => sync.noteNewEntry(),
+  });
+  const saleOverrides = new SaleOverrides(settings);
+  // An emptied cart (sold or cancelled) takes its overrides with it.
+  bus.on('cart.changed', (view) => view.lines.length === 0 && saleOverrides.clear());
+  const idleTimer = setInterval(() => session.checkIdle(), 10_000);
+  idleTimer.unref();
+
   const sales = new SaleService({
     db,
     ledger,
@@ -159,6 +205,11 @@ export function createServices(options: ServicesOptions): Services {
     bus,
     identity: () => identity.current(),
     log,
+    staffDetail: () => {
+      const operator = session.requireUser();
+      const shift = shifts.requireOwn(operator);
+      return { operator, shiftId: shift.id, overrides: saleOverrides.list() };
+    },
     afterCommit: (sale) => {
       const change = sale.tenders.find((tender) => tender.method === 'cash')?.changeMinor ?? 0;
       devices.showCustomer(
@@ -222,23 +273,27 @@ export function createServices(options: ServicesOptions): Services {
     dataDir: options.dataDir,
   });
   const handle = createDispatcher(
-    createHandlers({
-      info,
-      settings,
-      catalog,
-      cart,
-      sales,
-      saleRepository,
-      printing,
-      sync,
-      devices,
-      diagnostics,
-      serialMonitor,
-      bus,
-      receiptFor,
-      logo,
-    }),
+    withStaffRules(
+      createHandlers({
+        info,
+        settings,
+        catalog,
+        cart,
+        sales,
+        saleRepository,
+        printing,
+        sync,
+        devices,
+        diagnostics,
+        serialMonitor,
+        bus,
+        receiptFor,
+        logo,
+      }),
+      { session, staff, shifts, audit, cart, overrides: saleOverrides },
+    ),
     log,
+    createCommandGuard(session, audit),
   );
   // Every command is the till being used: checkpoints wait until it is quiet.
   const dispatch: Dispatch = (command, input) => {
@@ -262,6 +317,7 @@ export function createServices(options: ServicesOptions): Services {
       await sync.settled();
     },
     close: async () => {
+      clearInterval(idleTimer);
       printing.stop();
       await serialMonitor.close();
       await devices.stop();

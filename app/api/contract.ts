@@ -32,6 +32,15 @@ import {
   drawerSettingsSchema,
   monoImageSchema,
 } from './schemas';
+import { staffCommands, staffEvents } from './staff-contract';
+import type {
+  auditRecordSchema,
+  sessionViewSchema,
+  shiftCloseSchema,
+  shiftViewSchema,
+  staffPolicySchema,
+  staffUserSchema,
+} from './staff-schemas';
 
 /**
  * The one API between the renderer and main. Electron's preload and the browser host's
@@ -284,6 +293,7 @@ export const commands = {
     z.strictObject({ text: z.string().max(256) }),
     maskedSwipeSchema,
   ),
+  ...staffCommands,
 } as const satisfies Record<CommandName, { summary: string; input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -308,6 +318,7 @@ export const events = {
     summary: 'A card was swiped (masked) or the swipe failed.',
     payload: maskedSwipeSchema,
   },
+  ...staffEvents,
 } as const satisfies Record<EventName, { summary: string; payload: z.ZodType }>;
 
 export type Commands = typeof commands;
@@ -346,3 +357,9 @@ export type DatabaseHealthView = z.output<typeof databaseHealthSchema>;
 export type SystemInfoView = z.output<typeof systemInfoSchema>;
 export type SupportBundleView = z.output<typeof supportBundleSchema>;
 export type SerialTraffic = z.output<typeof serialTrafficSchema>;
+export type SessionView = z.output<typeof sessionViewSchema>;
+export type StaffUserView = z.output<typeof staffUserSchema>;
+export type StaffPolicyView = z.output<typeof staffPolicySchema>;
+export type AuditRecordView = z.output<typeof auditRecordSchema>;
+export type ShiftView = z.output<typeof shiftViewSchema>;
+export type ShiftCloseView = z.output<typeof shiftCloseSchema>;

@@ -55,6 +55,28 @@ export const commandNames = [
   'diagnostics.serialOpen',
   'diagnostics.serialSend',
   'diagnostics.serialClose',
+  // Staff, sessions, the audit log and shifts (issue #5).
+  'session.status',
+  'session.users',
+  'session.login',
+  'session.lock',
+  'session.logout',
+  'session.override',
+  'setup.complete',
+  'staff.list',
+  'staff.add',
+  'staff.update',
+  'staff.resetPin',
+  'staff.unlock',
+  'staff.policy',
+  'staff.setPolicy',
+  'audit.list',
+  'shift.current',
+  'shift.open',
+  'shift.payIn',
+  'shift.payOut',
+  'shift.drop',
+  'shift.close',
 ] as const;
 
 export const eventNames = [
@@ -67,6 +89,7 @@ export const eventNames = [
   'devices.scan',
   'devices.swipe',
   'diagnostics.serial',
+  'session.changed',
 ] as const;
 
 export type CommandName = (typeof commandNames)[number];

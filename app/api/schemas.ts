@@ -221,6 +221,12 @@ export const settingsSchema = z.object({
   paperWidth: z.union([z.literal(58), z.literal(80)]),
   receiptHeader: z.string().max(200),
   receiptFooter: z.string().max(200),
+  // Set by the first-start wizard (issue #5).
+  shopAddress: z.string().max(200),
+  taxRates: z.object({
+    standard: z.number().int().min(0).max(10_000),
+    reduced: z.number().int().min(0).max(10_000),
+  }),
 });
 
 export const appInfoSchema = z.object({

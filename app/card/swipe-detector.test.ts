@@ -27,7 +27,8 @@ describe('SwipeDetector', () => {
     const steps = feed(detector, chars(track2), 0, 4);
     expect(steps.every((s) => s.swallow && s.swipe === null)).toBe(true);
     const last = (track2.length - 1) * 4;
-    const gap = defaultSwipeOptions.maxGapMs;
+    // A proven reader gets the longer gap before its swipe is handed over.
+    const gap = defaultSwipeOptions.provenGapMs;
     expect(detector.flush(last + gap)).toEqual({ release: [], swipe: null });
     expect(detector.flush(last + gap + 1)).toEqual({ release: [], swipe: track2 });
   });
@@ -81,16 +82,28 @@ describe('SwipeDetector', () => {
     expect(detector.push('x', 5)).toEqual({ release: [';'], swallow: false, swipe: null });
   });
 
+  it('keeps one swipe whole across a 200 ms stall of a busy renderer', () => {
+    const detector = new SwipeDetector();
+    const half = track1.length;
+    const steps = [
+      ...feed(detector, chars(track1), 0, 3),
+      detector.flush(half * 3 + 200),
+      ...feed(detector, [...chars(track2), 'Enter'], half * 3 + 200, 3),
+    ];
+    expect(swipes(steps)).toEqual([track1 + track2]);
+    expect(released(steps)).toEqual([]);
+  });
+
   it('never gives back card data once a burst has proven to be a reader', () => {
     const detector = new SwipeDetector();
-    // A stuttering reader pauses 200 ms in the middle of the card number.
-    const steps = [...feed(detector, chars(';411111'), 0, 4), detector.flush(300)];
+    // A stuttering reader stops in the middle of the card number for good.
+    const steps = [...feed(detector, chars(';411111'), 0, 4), detector.flush(400)];
     expect(released(steps)).toEqual([]);
     expect(swipes(steps)).toEqual([';411111']);
   });
 
   it('treats an overlong burst as a broken swipe and swallows the rest of it', () => {
-    const detector = new SwipeDetector({ maxGapMs: 30, maxLength: 10 });
+    const detector = new SwipeDetector({ maxGapMs: 30, provenGapMs: 30, maxLength: 10 });
     const steps = [...feed(detector, [...chars(';4111111111111111?'), 'Enter'], 0, 2)];
     expect(steps.every((s) => s.swallow)).toBe(true);
     expect(released(steps)).toEqual([]);
@@ -99,7 +112,7 @@ describe('SwipeDetector', () => {
   });
 
   it('uses a configurable gap', () => {
-    const detector = new SwipeDetector({ maxGapMs: 100, maxLength: 230 });
+    const detector = new SwipeDetector({ maxGapMs: 100, provenGapMs: 100, maxLength: 230 });
     const steps = feed(detector, [...chars(track2), 'Enter'], 0, 80);
     expect(swipes(steps)).toEqual([track2]);
   });

@@ -14,11 +14,22 @@ export interface SwipeDetectorOptions {
    * still quicker than a person's next key.
    */
   maxGapMs: number;
+  /**
+   * Longest gap once the burst has proven to be a reader (PROVEN_LENGTH keys at burst
+   * speed). Nobody's typing is held then, so waiting longer costs only the hand-over delay,
+   * while a renderer busy for a moment (a sale printing, a slow machine) no longer cuts one
+   * swipe into two broken ones.
+   */
+  provenGapMs: number;
   /** Longest burst taken as a swipe: tracks 1–3 at most (79 + 40 + 107) plus Enter. */
   maxLength: number;
 }
 
-export const defaultSwipeOptions: SwipeDetectorOptions = { maxGapMs: 50, maxLength: 230 };
+export const defaultSwipeOptions: SwipeDetectorOptions = {
+  maxGapMs: 50,
+  provenGapMs: 250,
+  maxLength: 230,
+};
 
 export interface SwipeStep {
   /** Held keys that turned out to be typing: deliver them, in order, before the current key. */
@@ -73,9 +84,15 @@ export class SwipeDetector {
     };
   }
 
+  /** How long after the last key flush() may end the burst held now. */
+  gapMs(): number {
+    const proven = this.held.length >= PROVEN_LENGTH || this.phase === 'overflow';
+    return proven ? this.options.provenGapMs : this.options.maxGapMs;
+  }
+
   /** Ends a held burst once no key can continue it: a finished swipe, or keys to give back. */
   flush(nowMs: number): Omit<SwipeStep, 'swallow'> {
-    if (this.phase === 'idle' || nowMs - this.lastAt <= this.options.maxGapMs) {
+    if (this.phase === 'idle' || nowMs - this.lastAt <= this.gapMs()) {
       return { release: [], swipe: null };
     }
     const step = this.end();

@@ -5,13 +5,28 @@ import { DomainError, fail, ok } from '@app/result';
 import type { Result } from '@app/result';
 import { describeStorageError } from './storage-errors';
 import type { Logger } from '../log/logger';
+import type { ActionContext } from '../staff/session';
 
 type HandlerInput<K extends CommandName> = z.output<Commands[K]['input']>;
 
 /** One function per contract command; each gets its input already validated. */
 export type Handlers = {
-  [K in CommandName]: (input: HandlerInput<K>) => CommandOutput<K> | Promise<CommandOutput<K>>;
+  [K in CommandName]: (
+    input: HandlerInput<K>,
+    context: ActionContext,
+  ) => CommandOutput<K> | Promise<CommandOutput<K>>;
 };
+
+/**
+ * Who may run a command (main/staff/command-guard.ts): `before` refuses by throwing a
+ * DomainError, or answers who the command runs as; `after` records the outcome.
+ */
+export interface CommandGuard {
+  before(command: CommandName): ActionContext;
+  after(command: CommandName, context: ActionContext, failed: string | null): void;
+}
+
+const noGuard: CommandGuard = { before: () => ({ operator: null }), after: () => undefined };
 
 export type Dispatch = (command: string, input: unknown) => Promise<Result<unknown>>;
 
@@ -19,7 +34,11 @@ export type Dispatch = (command: string, input: unknown) => Promise<Result<unkno
  * The main-side edge of the contract: unknown commands and malformed input are refused
  * here, and exceptions become error values with a code the renderer can translate.
  */
-export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
+export function createDispatcher(
+  handlers: Handlers,
+  log: Logger,
+  guard: CommandGuard = noGuard,
+): Dispatch {
   return async (command, input) => {
     if (!isCommandName(command)) return fail('invalid_input', `Unknown command ${command}`);
     const parsed = commands[command].input.safeParse(input ?? {});
@@ -29,11 +48,16 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
         `Invalid input for ${command}: ${parsed.error.issues[0]?.message ?? ''}`,
       );
     }
+    let context: ActionContext | null = null;
     try {
-      const handler = handlers[command] as (value: unknown) => unknown;
-      const value = await handler(parsed.data);
+      context = guard.before(command);
+      const handler = handlers[command] as (value: unknown, context: ActionContext) => unknown;
+      const value = await handler(parsed.data, context);
+      guard.after(command, context, null);
       return ok(value);
     } catch (error) {
+      if (context)
+        guard.after(command, context, error instanceof DomainError ? error.code : 'error');
       if (error instanceof DomainError) return fail(error.code, error.message, error.params);
       const storage = describeStorageError(error);
       if (storage) {

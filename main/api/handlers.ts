@@ -5,6 +5,7 @@ import type { SaleRecord } from '@app/sale/sale';
 import { testPage } from '@app/receipt/test-page';
 import { formatLocalDateTime } from '@app/time/local-time';
 import type { Handlers } from './dispatcher';
+import type { StaffCommandName } from '@app/api/staff-contract';
 import type { CartService } from '../cart/cart-service';
 import type { SaleService } from '../sales/sale-service';
 import type { SaleRepository } from '../sales/sale-repository';
@@ -38,8 +39,8 @@ export interface HandlerDeps {
 
 const localZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-/** The contract's commands, each a thin call into one service. */
-export function createHandlers(d: HandlerDeps): Handlers {
+/** The contract's commands, each a thin call into one service (staff ones: main/staff). */
+export function createHandlers(d: HandlerDeps): Omit<Handlers, StaffCommandName> {
   const sale = (id: string): SaleRecord => {
     const found = d.saleRepository.get(id);
     if (!found) throw new DomainError('sale_not_found', `No sale ${id}`);

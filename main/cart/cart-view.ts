@@ -7,7 +7,8 @@ import { defaultTaxClasses } from '@app/tax/tax-class';
 export const pricingFrom = (settings: Settings): PricingSettings => ({
   taxMode: settings.taxMode,
   taxRounding: settings.taxRounding,
-  taxClasses: defaultTaxClasses,
+  // The owner's rates (setup wizard) for the two classes; defaults for an older settings file.
+  taxClasses: defaultTaxClasses.map((c) => ({ ...c, rateBp: settings.taxRates[c.id] })),
 });
 
 /** What the cashier's screen shows for a cart: totals, cash due after rounding, quick cash. */

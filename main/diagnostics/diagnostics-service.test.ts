@@ -2,13 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Services } from '../services';
-import { call, tempServices } from '../testing/temp-services';
+import { call, signInOwner, tempServices } from '../testing/temp-services';
 
 let services: Services;
 let dataDir: string;
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ services, dataDir } = tempServices());
+  await signInOwner(services);
 });
 afterEach(() => services.close());
 

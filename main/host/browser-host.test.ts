@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
 import { demoCatalog } from '../catalog/demo-catalog';
-import { tempServices } from '../testing/temp-services';
+import { signInOwner, tempServices } from '../testing/temp-services';
 import type { Services } from '../services';
 import { startBrowserHost } from './browser-host';
 import type { BrowserHost } from './browser-host';
@@ -15,6 +15,7 @@ let host: BrowserHost;
 
 beforeEach(async () => {
   services = tempServices().services;
+  await signInOwner(services);
   const rendererDir = mkdtempSync(join(tmpdir(), 'countertop-renderer-'));
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
   host = await startBrowserHost({ services, rendererDir, token: TOKEN });

@@ -1,7 +1,7 @@
 import { writeSync } from 'node:fs';
 import { commitSale } from '../sales/commit-sale';
 import { SaleRepository } from '../sales/sale-repository';
-import { sampleSale } from '../sales/sample-sale';
+import { sampleSale, sampleStaff } from '../sales/sample-sale';
 import { openDatabase } from './database';
 import { LedgerStore } from './ledger-store';
 
@@ -17,7 +17,7 @@ const db = openDatabase(file);
 const ledger = new LedgerStore(db);
 const repository = new SaleRepository(db);
 for (let i = 0; i < Number(max); i++) {
-  const sale = commitSale(db, ledger, repository, sampleSale({ lines: 1 + (i % 5) }));
+  const sale = commitSale(db, ledger, repository, sampleSale({ lines: 1 + (i % 5) }), sampleStaff);
   // writeSync: the id is in the pipe before the next commit starts, never buffered behind it.
   writeSync(1, `${sale.id}\n`);
 }

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SaleRecord } from '@app/sale/sale';
 import { commitSale } from '../sales/commit-sale';
 import { SaleRepository } from '../sales/sale-repository';
-import { sampleSale } from '../sales/sample-sale';
+import { sampleSale, sampleStaff } from '../sales/sample-sale';
 import { openDatabase } from './database';
 import { LedgerStore } from './ledger-store';
 
@@ -23,7 +23,7 @@ describe('the ledger across restarts', () => {
     const ledger = new LedgerStore(db);
     const repository = new SaleRepository(db);
     const committed = Array.from({ length: count }, (_, i) =>
-      commitSale(db, ledger, repository, sampleSale({ lines: 1 + (i % 4) })),
+      commitSale(db, ledger, repository, sampleSale({ lines: 1 + (i % 4) }), sampleStaff),
     );
     db.close();
     return committed;

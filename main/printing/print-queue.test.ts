@@ -4,7 +4,7 @@ import type { TcpPrinterSim } from '@native/sim/tcp-printer-sim';
 import { CHINESE_SAMPLE } from '@app/receipt/test-page';
 import { demoCatalog } from '../catalog/demo-catalog';
 import type { Services } from '../services';
-import { call, tempServices } from '../testing/temp-services';
+import { call, signInOwner, tempServices } from '../testing/temp-services';
 
 const product = demoCatalog()[0]!;
 let services: Services;
@@ -33,6 +33,7 @@ const pageText = (lines: { kind: string; text?: string; data?: string }[]) =>
 describe('the print queue', () => {
   it('prints the test page: ruler, code page, Chinese sample, both barcodes, QR and a cut', async () => {
     services = tempServices().services;
+    await signInOwner(services);
     const job = await call(services, 'printer.testPage', {});
     expect(job).toMatchObject({ kind: 'test', saleId: null });
     await services.idle();
@@ -51,6 +52,7 @@ describe('the print queue', () => {
 
   it('keeps receipts that could not print, in order, and prints them when paper is back', async () => {
     services = tempServices().services;
+    await signInOwner(services);
     expect(await call(services, 'printer.simulateOffline', { reason: 'paper out' })).toMatchObject({
       state: 'error',
       lastError: 'printer offline: paper out',
@@ -86,6 +88,7 @@ describe('the print queue', () => {
 
   it('lets the cashier skip a failed receipt and reprints any sale marked as a duplicate', async () => {
     services = tempServices().services;
+    await signInOwner(services);
     await call(services, 'printer.simulateOffline', { reason: 'cover open' });
     const sale = await sell();
     await services.idle();
@@ -108,6 +111,7 @@ describe('the print queue', () => {
 
   it('prints to a raw TCP printer once configured, and queues when it is unreachable', async () => {
     services = tempServices().services;
+    await signInOwner(services);
     sim = await startTcpPrinterSim();
     const printed = new Promise<{ lines: { kind: string; text?: string; data?: string }[] }>(
       (resolve) => sim!.onPage(resolve),
@@ -132,12 +136,14 @@ describe('the print queue', () => {
 
   it('opens the drawer through the printer and reads the sensor back', async () => {
     services = tempServices().services;
+    await signInOwner(services);
     const status = await call(services, 'printer.kickDrawer', { pin: 5 });
     expect(status).toMatchObject({ condition: 'ready', drawerOpen: true });
   });
 
   it('kicks with the pulse set, and reads the sensor the way the drawer is wired', async () => {
     services = tempServices().services;
+    await signInOwner(services);
     const set = await call(services, 'printer.drawerSettings', { pulseMs: 60, openWhen: 'low' });
     expect(set.drawer).toEqual({ pulseMs: 60, openWhen: 'low' });
     // The simulated drawer pulls pin 3 high when open: wired "open when low", that reads closed.
@@ -154,6 +160,7 @@ describe('the print queue', () => {
 
   it('holds receipts while a TCP printer reports paper out, and prints them once refilled', async () => {
     services = tempServices().services;
+    await signInOwner(services);
     sim = await startTcpPrinterSim();
     const tcp = sim;
     await call(services, 'printer.configure', { kind: 'tcp', host: '127.0.0.1', port: tcp.port });
@@ -177,6 +184,7 @@ describe('the print queue', () => {
 
   it('sends a held receipt to the backup printer, and prints it only once', async () => {
     services = tempServices().services;
+    await signInOwner(services);
     sim = await startTcpPrinterSim();
     const backup = sim;
     await call(services, 'printer.simulateOffline', { reason: 'paper out' });
@@ -212,6 +220,7 @@ describe('the print queue', () => {
   it('keeps the receipt held when the backup printer fails too, and remembers the backup', async () => {
     const temp = tempServices();
     services = temp.services;
+    await signInOwner(services);
     sim = await startTcpPrinterSim();
     const port = sim.port;
     await sim.close();
@@ -228,6 +237,7 @@ describe('the print queue', () => {
     ]);
     await services.close();
     services = tempServices(temp.dataDir).services;
+    await signInOwner(services);
     expect((await call(services, 'printer.status', {})).backup?.config).toEqual({
       kind: 'tcp',
       host: '127.0.0.1',
@@ -237,6 +247,7 @@ describe('the print queue', () => {
 
   it('prints the shop logo on every receipt once set, and refuses a picture it cannot print', async () => {
     services = tempServices().services;
+    await signInOwner(services);
     const logo = { widthDots: 8, heightDots: 3, bitsHex: '3c7e3c' };
     expect(await call(services, 'printer.setLogo', { logo })).toEqual({ logo });
     expect(await call(services, 'printer.logo', {})).toEqual({ logo });

@@ -4,7 +4,7 @@ import { tempDatabase } from '../ledger/temp-database';
 import type { TempDatabase } from '../ledger/temp-database';
 import { commitSale } from './commit-sale';
 import { SaleRepository } from './sale-repository';
-import { sampleSale } from './sample-sale';
+import { sampleSale, sampleStaff } from './sample-sale';
 
 describe('commitSale', () => {
   let temp: TempDatabase;
@@ -27,14 +27,14 @@ describe('commitSale', () => {
 
   it('stores the sale with its ledger seq and hash', () => {
     const sale = sampleSale();
-    const stored = commitSale(temp.db, ledger, repository, sale);
+    const stored = commitSale(temp.db, ledger, repository, sale, sampleStaff);
     expect(stored).toEqual({ ...sale, seq: 1, hash: ledger.head().hash });
     expect(ledger.entryById(sale.id)?.amount).toBe(sale.paidMinor);
     expect(repository.get(sale.id)).toEqual(stored);
   });
 
   it('writes nothing when the sale rows fail after the ledger append', () => {
-    commitSale(temp.db, ledger, repository, sampleSale());
+    commitSale(temp.db, ledger, repository, sampleSale(), sampleStaff);
     const before = tableCounts();
     const head = ledger.head();
     // The entry and the sales row go in, then sale_lines refuses the second line (NOT NULL):
@@ -44,7 +44,7 @@ describe('commitSale', () => {
       ...sale,
       lines: [sale.lines[0]!, { ...sale.lines[1]!, sku: null as unknown as string }],
     };
-    expect(() => commitSale(temp.db, ledger, repository, broken)).toThrow(/NOT NULL/);
+    expect(() => commitSale(temp.db, ledger, repository, broken, sampleStaff)).toThrow(/NOT NULL/);
     expect(tableCounts()).toEqual(before);
     expect(ledger.head()).toEqual(head);
     expect(ledger.entryById(sale.id)).toBeNull();
@@ -52,11 +52,11 @@ describe('commitSale', () => {
   });
 
   it('rolls the ledger entry back when the sale id is already taken', () => {
-    const first = commitSale(temp.db, ledger, repository, sampleSale());
+    const first = commitSale(temp.db, ledger, repository, sampleSale(), sampleStaff);
     const before = tableCounts();
     // Same id: the ledger's own UNIQUE(id) refuses it before the sale rows are written.
     expect(() =>
-      commitSale(temp.db, ledger, repository, { ...sampleSale(), id: first.id }),
+      commitSale(temp.db, ledger, repository, { ...sampleSale(), id: first.id }, sampleStaff),
     ).toThrow(/UNIQUE/);
     expect(tableCounts()).toEqual(before);
     expect(ledger.verify()).toMatchObject({ ok: true, count: 1 });
@@ -70,7 +70,7 @@ describe('commitSale', () => {
         { ...sale.tenders[0]!, amountMinor: 1, changeMinor: sale.tenders[0]!.tenderedMinor - 1 },
       ],
     };
-    expect(() => commitSale(temp.db, ledger, repository, short)).toThrow(/add up/);
+    expect(() => commitSale(temp.db, ledger, repository, short, sampleStaff)).toThrow(/add up/);
     expect(ledger.head().seq).toBe(0);
   });
 });

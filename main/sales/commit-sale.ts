@@ -3,7 +3,7 @@ import type { SaleRecord } from '@app/sale/sale';
 import type { LedgerStore } from '../ledger/ledger-store';
 import type { SaleRepository } from './sale-repository';
 import { saleToNewEntry } from './sale-entry';
-import type { UncommittedSale } from './sale-entry';
+import type { SaleStaffDetail, UncommittedSale } from './sale-entry';
 
 /**
  * Commits a sale: its ledger entry and its rows in one transaction, so either all of it is
@@ -18,10 +18,11 @@ export function commitSale(
   ledger: LedgerStore,
   repository: SaleRepository,
   sale: UncommittedSale,
+  staff: SaleStaffDetail,
 ): SaleRecord {
   return db
     .transaction((): SaleRecord => {
-      const entry = ledger.append(saleToNewEntry(sale));
+      const entry = ledger.append(saleToNewEntry(sale, staff));
       const stored: SaleRecord = { ...sale, seq: entry.seq, hash: entry.hash };
       repository.insert(stored);
       return stored;

@@ -1,10 +1,25 @@
 import { saleRecordSchema } from '@app/api/schemas';
 import type { Discount } from '@app/cart/cart-types';
 import type { JsonValue, LedgerEntry, NewEntry } from '@app/ledger/entry';
+import type { OperatorRef, OverrideRef } from '@app/ledger/staff-detail';
 import { DomainError } from '@app/result';
 import type { SaleLine, SaleRecord, SaleTender } from '@app/sale/sale';
 
 export type UncommittedSale = Omit<SaleRecord, 'seq' | 'hash'>;
+
+/** Who made the sale, in which shift, and a manager's override if one was used (issue #5). */
+export interface SaleStaffDetail {
+  operator: OperatorRef;
+  shiftId: string;
+  /** Every override used on the sale (e.g. a discount beyond the limit), oldest first. */
+  overrides: OverrideRef[];
+}
+
+const operatorJson = (o: OperatorRef): JsonObject => ({ id: o.id, name: o.name, role: o.role });
+const overrideJson = (o: OverrideRef): JsonObject => ({
+  by: operatorJson(o.by),
+  permission: o.permission,
+});
 
 type JsonObject = { [key: string]: JsonValue };
 
@@ -64,7 +79,7 @@ function checkSale(sale: UncommittedSale): void {
  * The ledger entry of a sale. Its detail carries everything needed to rebuild the
  * SaleRecord (saleFromEntry); the receipt number is the entry's seq.
  */
-export function saleToNewEntry(sale: UncommittedSale): NewEntry {
+export function saleToNewEntry(sale: UncommittedSale, staff: SaleStaffDetail): NewEntry {
   checkSale(sale);
   const { totals } = sale;
   return {
@@ -94,6 +109,11 @@ export function saleToNewEntry(sale: UncommittedSale): NewEntry {
       },
       roundingMinor: sale.roundingMinor,
       tenders: sale.tenders.map(tenderJson),
+      operator: operatorJson(staff.operator),
+      shiftId: staff.shiftId,
+      // staff-detail.ts: detail.override names the approver; more than one goes in overrides.
+      ...(staff.overrides[0] ? { override: overrideJson(staff.overrides[0]) } : {}),
+      ...(staff.overrides.length > 1 ? { overrides: staff.overrides.map(overrideJson) } : {}),
     },
   };
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { demoCatalog } from '../catalog/demo-catalog';
 import type { Services } from '../services';
-import { call, tempServices } from '../testing/temp-services';
+import { call, signInOwner, tempServices } from '../testing/temp-services';
 
 const [milk, cola] = (() => {
   const catalog = demoCatalog();
@@ -13,9 +13,10 @@ const [milk, cola] = (() => {
 })();
 
 let open: Services[] = [];
-const start = (dataDir?: string, onDatabase?: (db: Database.Database) => void) => {
+const start = async (dataDir?: string, onDatabase?: (db: Database.Database) => void) => {
   const made = tempServices(dataDir, onDatabase);
   open.push(made.services);
+  await signInOwner(made.services);
   return made;
 };
 afterEach(async () => {
@@ -25,7 +26,7 @@ afterEach(async () => {
 
 describe('a cash sale through the API', () => {
   it('commits lines, tender and a chained ledger entry, then prints the receipt', async () => {
-    const { services } = start();
+    const { services } = await start();
     await call(services, 'cart.scan', { code: milk.barcode });
     await call(services, 'cart.scan', { code: cola.barcode });
     const cart = await call(services, 'cart.scan', { code: cola.barcode });
@@ -34,7 +35,7 @@ describe('a cash sale through the API', () => {
 
     const tendered = cart.totals.totalMinor + 1234;
     const sale = await call(services, 'sale.payCash', { tenderedMinor: tendered });
-    expect(sale.seq).toBe(1);
+    expect(sale.seq).toBe(2); // after the shift_open entry
     expect(sale.paidMinor).toBe(cart.totals.totalMinor);
     expect(sale.tenders).toEqual([
       { method: 'cash', amountMinor: sale.paidMinor, tenderedMinor: tendered, changeMinor: 1234 },
@@ -55,7 +56,7 @@ describe('a cash sale through the API', () => {
   });
 
   it('keeps the sale and the cart across a restart', async () => {
-    const { services, dataDir } = start();
+    const { services, dataDir } = await start();
     await call(services, 'cart.scan', { code: milk.barcode });
     const sale = await call(services, 'sale.payCash', { tenderedMinor: milk.priceMinor });
     await call(services, 'cart.scan', { code: cola.barcode });
@@ -63,7 +64,7 @@ describe('a cash sale through the API', () => {
     await services.close();
     open = [];
 
-    const again = start(dataDir).services;
+    const again = (await start(dataDir)).services;
     expect((await call(again, 'sale.get', { saleId: sale.id })).paidMinor).toBe(milk.priceMinor);
     expect((await call(again, 'sale.list', { limit: 10 })).map((s) => s.id)).toEqual([sale.id]);
     const cart = await call(again, 'cart.get', {});
@@ -73,7 +74,7 @@ describe('a cash sale through the API', () => {
 
 describe('bad input changes nothing', () => {
   it('refuses an unknown barcode and a wrong check digit with distinct codes', async () => {
-    const { services } = start();
+    const { services } = await start();
     const unknown = await services.dispatch('cart.scan', { code: '4006381333931' });
     expect(unknown).toMatchObject({
       ok: false,
@@ -86,7 +87,7 @@ describe('bad input changes nothing', () => {
   });
 
   it('refuses a card swipe that reached the scan field without echoing any of it', async () => {
-    const { services } = start();
+    const { services } = await start();
     for (const code of [
       '11111111111111^TEST/VISA^3012101000000000?',
       ';4111111111111111=30121010000?',
@@ -99,7 +100,7 @@ describe('bad input changes nothing', () => {
   });
 
   it('refuses zero, negative and fractional quantities', async () => {
-    const { services } = start();
+    const { services } = await start();
     const cart = await call(services, 'cart.scan', { code: milk.barcode });
     const lineId = cart.lines[0]!.lineId;
     for (const quantity of [0, -1, 1.5, 10_000]) {
@@ -110,7 +111,7 @@ describe('bad input changes nothing', () => {
   });
 
   it('refuses a tender less than due and an empty cart, committing nothing', async () => {
-    const { services } = start();
+    const { services } = await start();
     expect(await services.dispatch('sale.payCash', { tenderedMinor: 100 })).toMatchObject({
       ok: false,
       error: { code: 'cart_empty' },
@@ -131,7 +132,7 @@ describe('bad input changes nothing', () => {
   });
 
   it('refuses malformed input and unknown commands at the edge', async () => {
-    const { services } = start();
+    const { services } = await start();
     expect(await services.dispatch('cart.scan', { code: 42 })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
@@ -148,7 +149,7 @@ describe('bad input changes nothing', () => {
 
   it('refuses the sale when the disk is full and writes none of it', async () => {
     let db: Database.Database | null = null;
-    const { services } = start(undefined, (opened) => (db = opened));
+    const { services } = await start(undefined, (opened) => (db = opened));
     // Sixty lines make an entry larger than a page, so committing it must allocate pages.
     for (const product of demoCatalog().slice(0, 60)) {
       await call(services, 'cart.addProduct', { productId: product.id });
@@ -166,6 +167,6 @@ describe('bad input changes nothing', () => {
 
     ledger.pragma('max_page_count = 1073741823');
     const sale = await call(services, 'sale.payCash', { tenderedMinor: due });
-    expect(sale.seq).toBe(1);
+    expect(sale.seq).toBe(2); // after the shift_open entry
   });
 });

@@ -5,7 +5,7 @@ import { tempDatabase } from '../ledger/temp-database';
 import type { TempDatabase } from '../ledger/temp-database';
 import { commitSale } from './commit-sale';
 import { SaleRepository } from './sale-repository';
-import { sampleSale } from './sample-sale';
+import { sampleSale, sampleStaff } from './sample-sale';
 
 describe('SaleRepository', () => {
   let temp: TempDatabase;
@@ -17,7 +17,7 @@ describe('SaleRepository', () => {
     repository = new SaleRepository(temp.db);
     const ledger = new LedgerStore(temp.db);
     sales = [1, 2, 3, 4, 5].map((lines) =>
-      commitSale(temp.db, ledger, repository, sampleSale({ lines })),
+      commitSale(temp.db, ledger, repository, sampleSale({ lines }), sampleStaff),
     );
   });
   afterEach(() => temp.dispose());

@@ -10,6 +10,7 @@ import type { TerminalIdentity } from '../terminal/terminal-identity';
 import type { Logger } from '../log/logger';
 import { commitSale } from './commit-sale';
 import type { SaleRepository } from './sale-repository';
+import type { SaleStaffDetail } from './sale-entry';
 import { describeStorageError } from '../api/storage-errors';
 
 export interface SaleServiceDeps {
@@ -21,6 +22,11 @@ export interface SaleServiceDeps {
   identity: () => TerminalIdentity;
   log: Logger;
   now?: () => Date;
+  /**
+   * Who sells and in which shift: refuses (no one signed in, no own shift open) before
+   * anything is written.
+   */
+  staffDetail: () => SaleStaffDetail;
   /** Called after a sale is committed (printing); never part of the commit. */
   afterCommit: (sale: SaleRecord) => void;
 }
@@ -49,6 +55,7 @@ export class SaleService {
     if (!change.ok)
       throw new DomainError(change.error.code, change.error.message, change.error.params);
 
+    const staff = this.deps.staffDetail();
     const { terminalId, batchNo } = this.deps.identity();
     const current = cart.current();
     const sale: Omit<SaleRecord, 'seq' | 'hash'> = {
@@ -76,14 +83,14 @@ export class SaleService {
         },
       ],
     };
-    return this.commit(sale);
+    return this.commit(sale, staff);
   }
 
-  private commit(sale: Omit<SaleRecord, 'seq' | 'hash'>): SaleRecord {
+  private commit(sale: Omit<SaleRecord, 'seq' | 'hash'>, staff: SaleStaffDetail): SaleRecord {
     const { db, ledger, sales, log } = this.deps;
     let stored: SaleRecord;
     try {
-      stored = commitSale(db, ledger, sales, sale);
+      stored = commitSale(db, ledger, sales, sale, staff);
     } catch (error) {
       const storage = describeStorageError(error);
       if (storage?.code === 'ledger_outcome_unknown') this.uncertainSaleId = sale.id;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TaxClassId } from '@app/tax/tax-class';
 import type { SaleLine } from '@app/sale/sale';
-import type { UncommittedSale } from './sale-entry';
+import type { SaleStaffDetail, UncommittedSale } from './sale-entry';
 
 const RATE_BP: Record<TaxClassId, number> = { standard: 1300, reduced: 900 };
 
@@ -116,3 +116,10 @@ export function sampleSale(options: SampleSaleOptions = {}): UncommittedSale {
     ],
   };
 }
+
+/** The cashier and shift sample sales are made in (detail.operator, detail.shiftId). */
+export const sampleStaff: SaleStaffDetail = {
+  operator: { id: '6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f', name: 'Li Na', role: 'cashier' },
+  shiftId: '0d9e8f7a-6b5c-4d3e-9f1a-2b3c4d5e6f70',
+  overrides: [],
+};

@@ -12,6 +12,8 @@ export const defaultSettings: Settings = {
   paperWidth: 80,
   receiptHeader: '',
   receiptFooter: '',
+  shopAddress: '',
+  taxRates: { standard: 1300, reduced: 900 },
 };
 
 const KEY = 'shop';

@@ -1,6 +1,7 @@
 import { writeSync } from 'node:fs';
 import type { SyncStatus } from '@app/api/contract';
 import { createServices } from '../services';
+import { signInOwner } from '../testing/temp-services';
 import { silentLogger } from '../log/logger';
 
 /**
@@ -69,7 +70,10 @@ async function settle(): Promise<void> {
   await services.close();
 }
 
-(mode === 'sell' ? sell() : settle()).catch((error: unknown) => {
-  process.stderr.write(`${String(error)}\n`);
-  process.exit(1);
-});
+// Selling and closing the batch need a signed-in person with an open shift (issue #5).
+signInOwner(services)
+  .then(() => (mode === 'sell' ? sell() : settle()))
+  .catch((error: unknown) => {
+    process.stderr.write(`${String(error)}\n`);
+    process.exit(1);
+  });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { SyncStatus } from '@app/api/contract';
-import { call, tempServices } from '../testing/temp-services';
+import { call, signInOwner, tempServices } from '../testing/temp-services';
 import type { Services } from '../services';
 import { MERCHANT } from '../upstream-host/test-support';
 import { startTestHost } from '../upstream-host/test-host';
@@ -51,6 +51,7 @@ beforeEach(async () => {
   hostClock = { ms: Date.now() };
   host = await startTestHost({ merchants: [MERCHANT], now: () => hostClock.ms });
   ({ services, dataDir } = tempServices());
+  await signInOwner(services);
 });
 
 afterEach(async () => {
@@ -143,8 +144,9 @@ describe('binding the till', () => {
     // The same ID again is fine, and uploading carries on where it stopped.
     await call(services, 'sync.bind', bindInput(host.issueBindingCode(MERCHANT.merchantId)));
     await sell();
-    await until((s) => s.state === 'synced' && s.ackedSeq === 2);
-    expect(host.entries('CTSHOP01').map((e) => e.seq)).toEqual([1, 2]);
+    // seq 1 is the shift_open entry the signed-in owner's shift began with.
+    await until((s) => s.state === 'synced' && s.ackedSeq === 3);
+    expect(host.entries('CTSHOP01').map((e) => e.seq)).toEqual([1, 2, 3]);
   });
 });
 
@@ -153,12 +155,13 @@ describe('selling with sync', () => {
     await sell();
     await sell();
     let status = await call(services, 'sync.status', {});
-    expect(status).toMatchObject({ state: 'not_bound', unsynced: 2 });
+    // Two sales after the shift_open entry.
+    expect(status).toMatchObject({ state: 'not_bound', unsynced: 3 });
     expect(status.oldestUnsyncedAt).not.toBeNull();
     await call(services, 'sync.bind', bindInput(host.issueBindingCode(MERCHANT.merchantId)));
     status = await until((s) => s.state === 'synced');
-    expect(status).toMatchObject({ unsynced: 0, ackedSeq: 2, headSeq: 2 });
-    expect(host.entries('CTSHOP01')).toHaveLength(2);
+    expect(status).toMatchObject({ unsynced: 0, ackedSeq: 3, headSeq: 3 });
+    expect(host.entries('CTSHOP01')).toHaveLength(3);
   });
 
   it('a host that stops answering shows "unreachable since"; sync now after it is back', async () => {
@@ -192,6 +195,7 @@ describe('selling with sync', () => {
     expect(closed).toMatchObject({ batchNo: '000001', status: 'pending' });
     expect(closed.terminal.totals).toEqual({
       sale: { count: 1, amount: 350 },
+      shift_open: { count: 1, amount: 0 },
       z_close: { count: 1, amount: 0 },
     });
     expect((await call(services, 'app.info', {})).batchNo).toBe('000002');
@@ -213,7 +217,7 @@ describe('selling with sync', () => {
     await call(services, 'sync.clearAlarm', {});
     status = await until((s) => s.state === 'alarm' && !s.uploading);
     expect(status.alarm?.code).toBe('cursor_mismatch');
-    expect(status.unsynced).toBe(2);
+    expect(status.unsynced).toBe(3);
     expect(host.entries('CTSHOP01')).toHaveLength(1);
   });
 });

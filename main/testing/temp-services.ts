@@ -6,19 +6,53 @@ import { createServices } from '../services';
 import type { Services, ServicesOptions } from '../services';
 import { silentLogger } from '../log/logger';
 
-/** Services on a fresh temporary data folder, as a first start would make them. */
+/** A cheap scrypt for tests (production: main/staff/pin-hash.ts defaultScryptCost). */
+export const testScryptCost = { N: 1_024, r: 8, p: 1 };
+export const TEST_OWNER = { ownerName: 'Wang Fang', pin: '2468' };
+
+/**
+ * Services on a fresh temporary data folder, as a first start would make them. Unless
+ * `staff: false`, the shop is set up, its owner signed in and a shift open (float 0), as
+ * the till is before a sale; on a reused folder it signs in again and keeps the shift.
+ */
 export function tempServices(
   dataDir = mkdtempSync(join(tmpdir(), 'countertop-test-')),
   onDatabase?: ServicesOptions['onDatabase'],
+  extra: Partial<ServicesOptions> = {},
 ) {
   const services = createServices({
     dataDir,
     host: 'browser',
     version: 'test',
     log: silentLogger,
+    scryptCost: testScryptCost,
     ...(onDatabase ? { onDatabase } : {}),
+    ...extra,
   });
   return { services, dataDir };
+}
+
+/** Sets the shop up (first time), signs the owner in and opens a shift if none is. */
+export async function signInOwner(services: Services): Promise<void> {
+  const status = await call(services, 'session.status', {});
+  if (status.state === 'setup') {
+    await call(services, 'setup.complete', {
+      ...TEST_OWNER,
+      shopName: 'Test Shop',
+      shopAddress: '',
+      currency: 'CNY',
+      taxRates: { standard: 1300, reduced: 900 },
+      receiptHeader: '',
+      receiptFooter: '',
+      locale: 'zh-CN',
+    });
+  } else {
+    const owner = (await call(services, 'session.users', {})).find((u) => u.role === 'owner');
+    if (!owner) throw new Error('no owner');
+    await call(services, 'session.login', { userId: owner.id, pin: TEST_OWNER.pin });
+  }
+  const shift = await call(services, 'shift.current', {});
+  if (!shift.open) await call(services, 'shift.open', { floatMinor: 0 });
 }
 
 /** Calls a command and returns its value, failing the test with the error otherwise. */

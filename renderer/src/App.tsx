@@ -15,17 +15,51 @@ import { DiagnosticsScreen } from './diagnostics/DiagnosticsScreen';
 import { SyncChip } from './sync/SyncChip';
 import { SyncScreen } from './sync/SyncScreen';
 import { useSyncStatus } from './sync/useSyncStatus';
+import type { SessionView, ShiftView } from '@app/api/contract';
+import type { Permission } from '@app/staff/permissions';
+import { LockScreen } from './staff/LockScreen';
+import { SetupWizard } from './staff/SetupWizard';
+import { OverrideProvider } from './staff/OverrideProvider';
+import { ShiftScreen } from './staff/ShiftScreen';
+import { StaffScreen } from './staff/StaffScreen';
+import { AuditScreen } from './staff/AuditScreen';
 
-type Screen = 'sell' | 'history' | 'printer' | 'devices' | 'diagnostics' | 'sync' | 'settings';
+type Screen =
+  | 'sell'
+  | 'shift'
+  | 'history'
+  | 'printer'
+  | 'devices'
+  | 'diagnostics'
+  | 'sync'
+  | 'settings'
+  | 'staff'
+  | 'audit';
 const SCREENS: Screen[] = [
   'sell',
+  'shift',
   'history',
   'printer',
   'devices',
   'diagnostics',
   'sync',
   'settings',
+  'staff',
+  'audit',
 ];
+/** Tabs a role may not use are hidden; main refuses their commands anyway. */
+const screenNeeds: Record<Screen, readonly Permission[]> = {
+  sell: ['sale.sell'],
+  shift: ['sale.sell'],
+  history: ['sale.history'],
+  printer: ['devices.manage'],
+  devices: ['devices.manage'],
+  diagnostics: ['diagnostics.run'],
+  sync: ['sync.operate', 'sync.bind'],
+  settings: ['settings.change'],
+  staff: ['staff.manage'],
+  audit: ['audit.view'],
+};
 
 export function App({ connection }: { connection: ConnectionState }) {
   const { t } = useTranslation();
@@ -35,8 +69,35 @@ export function App({ connection }: { connection: ConnectionState }) {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [printer, setPrinter] = useState<PrinterStatus | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [sync, setSync] = useSyncStatus(connection === 'open');
+  const [session, setSession] = useState<SessionView | null>(null);
+  const [shift, setShift] = useState<ShiftView | null>(null);
+  const active = connection === 'open' && session?.state === 'active';
+  const [sync, setSync] = useSyncStatus(active);
   const notify = useCallback((n: Notice | null) => setNotice(n), []);
+  useEvent('session.changed', setSession);
+  const screens = SCREENS.filter((s) =>
+    screenNeeds[s].some((p) => session?.permissions.includes(p)),
+  );
+  const shown: Screen | undefined = screens.includes(screen) ? screen : screens[0];
+  useEffect(() => {
+    if (connection !== 'open') return;
+    void api.invoke('session.status', {}).then((r) => r.ok && setSession(r.value));
+  }, [api, connection]);
+  useEffect(() => {
+    if (!active) return;
+    void api.invoke('printer.status', {}).then((r) => r.ok && setPrinter(r.value));
+    void api.invoke('shift.current', {}).then((r) => r.ok && setShift(r.value));
+  }, [api, active, session?.user?.id]);
+  useEvent('sale.committed', () => {
+    void api.invoke('shift.current', {}).then((r) => r.ok && setShift(r.value));
+  });
+  const loadSettings = useCallback(() => {
+    void api.invoke('settings.get', {}).then((r) => {
+      if (!r.ok) return;
+      setSettings(r.value);
+      void changeLocale(r.value.locale);
+    });
+  }, [api]);
 
   useEffect(() => {
     if (connection !== 'open') return;
@@ -46,7 +107,6 @@ export function App({ connection }: { connection: ConnectionState }) {
       void changeLocale(r.value.locale);
     });
     void api.invoke('app.info', {}).then((r) => r.ok && setInfo(r.value));
-    void api.invoke('printer.status', {}).then((r) => r.ok && setPrinter(r.value));
   }, [api, connection]);
   useEvent('printer.status', setPrinter);
 
@@ -61,6 +121,32 @@ export function App({ connection }: { connection: ConnectionState }) {
       .then((r) => r.ok && saveSettings(r.value));
   };
 
+  // First start, or nobody signed in / the till locked: the wizard or the PIN pad, nothing else.
+  if (session && session.state !== 'active') {
+    return (
+      <div className="app">
+        {connection !== 'open' && (
+          <div className="notice notice-error" role="alert">
+            {t('status.connectionLost')}
+          </div>
+        )}
+        {session.state === 'setup' ? (
+          settings && (
+            <SetupWizard
+              settings={settings}
+              onDone={(view) => {
+                setSession(view);
+                loadSettings();
+              }}
+            />
+          )
+        ) : (
+          <LockScreen session={session} onSession={setSession} />
+        )}
+      </div>
+    );
+  }
+
   return (
     <div className="app">
       <header className="topbar">
@@ -73,11 +159,11 @@ export function App({ connection }: { connection: ConnectionState }) {
           )}
         </div>
         <nav className="tabs">
-          {SCREENS.map((s) => (
+          {screens.map((s) => (
             <button
               key={s}
               type="button"
-              className={s === screen ? 'tab active' : 'tab'}
+              className={s === shown ? 'tab active' : 'tab'}
               onClick={() => setScreen(s)}
               data-testid={`nav-${s}`}
             >
@@ -98,6 +184,31 @@ export function App({ connection }: { connection: ConnectionState }) {
               {printer.queued > 0 ? ` · ${String(printer.queued)}` : ''}
             </button>
           )}
+          {session?.user && (
+            <span className="chip" data-testid="session-user">
+              {session.user.name} · {t(`role.${session.user.role}`)}
+            </span>
+          )}
+          <button
+            type="button"
+            className="chip"
+            onClick={() =>
+              void api.invoke('session.lock', {}).then((r) => r.ok && setSession(r.value))
+            }
+            data-testid="session-lock"
+          >
+            {t('session.lock')}
+          </button>
+          <button
+            type="button"
+            className="chip"
+            onClick={() =>
+              void api.invoke('session.logout', {}).then((r) => r.ok && setSession(r.value))
+            }
+            data-testid="session-switch"
+          >
+            {t('session.switch')}
+          </button>
           <button type="button" className="chip" onClick={toggleLocale} data-testid="locale-toggle">
             {settings?.locale === 'zh-CN' ? 'EN' : '中文'}
           </button>
@@ -109,23 +220,49 @@ export function App({ connection }: { connection: ConnectionState }) {
         </div>
       )}
       <NoticeBanner notice={notice} onClose={() => setNotice(null)} />
-      <main className="content">
-        {settings && screen === 'sell' && (
-          <SellScreen settings={settings} printer={printer} notify={notify} />
-        )}
-        {screen === 'history' && <HistoryScreen notify={notify} />}
-        {screen === 'printer' && <PrinterScreen status={printer} notify={notify} />}
-        {screen === 'devices' && <DevicesScreen notify={notify} />}
-        {screen === 'diagnostics' && (
-          <DiagnosticsScreen sync={sync} onOpenSync={() => setScreen('sync')} notify={notify} />
-        )}
-        {sync && screen === 'sync' && (
-          <SyncScreen status={sync} onStatus={setSync} notify={notify} />
-        )}
-        {settings && screen === 'settings' && (
-          <SettingsScreen settings={settings} onSaved={saveSettings} notify={notify} />
-        )}
-      </main>
+      <OverrideProvider>
+        <main className="content">
+          {shown === 'sell' && shift && !shift.open?.own && (
+            <div
+              className="notice notice-error shift-needed"
+              role="alert"
+              data-testid="shift-needed"
+            >
+              {shift.open
+                ? t('shift.otherOpen', { name: shift.open.operatorName })
+                : t('shift.needed')}
+              <button
+                type="button"
+                className="primary"
+                onClick={() => setScreen('shift')}
+                data-testid="go-open-shift"
+              >
+                {t('shift.goOpen')}
+              </button>
+            </div>
+          )}
+          {settings && shown === 'sell' && (
+            <SellScreen settings={settings} printer={printer} notify={notify} />
+          )}
+          {settings && shown === 'shift' && (
+            <ShiftScreen settings={settings} notify={notify} onChange={setShift} />
+          )}
+          {settings && shown === 'staff' && <StaffScreen settings={settings} notify={notify} />}
+          {settings && shown === 'audit' && <AuditScreen settings={settings} />}
+          {shown === 'history' && <HistoryScreen notify={notify} />}
+          {shown === 'printer' && <PrinterScreen status={printer} notify={notify} />}
+          {shown === 'devices' && <DevicesScreen notify={notify} />}
+          {shown === 'diagnostics' && (
+            <DiagnosticsScreen sync={sync} onOpenSync={() => setScreen('sync')} notify={notify} />
+          )}
+          {sync && shown === 'sync' && (
+            <SyncScreen status={sync} onStatus={setSync} notify={notify} />
+          )}
+          {settings && shown === 'settings' && (
+            <SettingsScreen settings={settings} onSaved={saveSettings} notify={notify} />
+          )}
+        </main>
+      </OverrideProvider>
     </div>
   );
 }

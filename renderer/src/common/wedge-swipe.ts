@@ -25,7 +25,7 @@ export function installWedgeSwipeGuard(onSwipe: (text: string) => void): () => v
     flushTimer = window.setTimeout(() => {
       const out = detector.flush(performance.now());
       finish(out.release, out.swipe);
-    }, defaultSwipeOptions.maxGapMs + 5);
+    }, detector.gapMs() + 5);
   };
 
   const onKeyDown = (event: KeyboardEvent) => {

@@ -207,6 +207,7 @@ export function SellScreen({ settings, printer, notify }: Props) {
             className="secondary"
             disabled={cart.lines.length === 0}
             onClick={() => setEditing({ kind: 'discount', lineId: null })}
+            data-testid="order-discount"
           >
             {t('cart.orderDiscount')}
           </button>

@@ -1,0 +1,55 @@
+import { expect } from '@playwright/test';
+import type { Page } from '@playwright/test';
+
+export const OWNER = { name: 'Wang Fang', pin: '2468' };
+
+/** Signs a user in on the lock screen: choose the name, type the PIN, Enter. */
+export async function logIn(page: Page, name: string, pin: string): Promise<void> {
+  await page.getByTestId(`login-user-${name}`).click();
+  await page.getByTestId('login-input').fill(pin);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('session-user')).toContainText(name);
+}
+
+/** Opens a shift with a float typed as the cashier would ("200"), then back to selling. */
+export async function openShift(page: Page, float = '0'): Promise<void> {
+  await page.getByTestId('nav-shift').click();
+  await page.getByTestId('shift-float').fill(float);
+  await page.getByTestId('shift-open').click();
+  await expect(page.getByTestId('shift-totals')).toBeVisible();
+  await page.getByTestId('nav-sell').click();
+}
+
+/**
+ * What every spec does first on a loaded app: on a first start the set-up wizard (owner
+ * Wang Fang, shop, CNY), otherwise the owner's PIN on the lock screen; then a shift is
+ * opened unless one is, so the till can sell at once.
+ */
+export async function setUpAndSignIn(page: Page, options = { openShift: true }): Promise<void> {
+  const wizard = page.getByTestId('setup-wizard');
+  const lock = page.getByTestId('lock-screen');
+  await expect(wizard.or(lock)).toBeVisible();
+  if (await wizard.isVisible()) {
+    await page.getByTestId('setup-ownerName').fill(OWNER.name);
+    await page.getByTestId('setup-pin').fill(OWNER.pin);
+    await page.getByTestId('setup-pinAgain').fill(OWNER.pin);
+    await page.getByTestId('setup-shopName').fill('Countertop Demo Shop');
+    await page.getByTestId('setup-shopAddress').fill('1 Nanjing Road, Shanghai');
+    await page.getByTestId('setup-finish').click();
+    await expect(page.getByTestId('session-user')).toContainText(OWNER.name);
+  } else {
+    await logIn(page, OWNER.name, OWNER.pin);
+  }
+  if (!options.openShift) return;
+  await page.getByTestId('nav-sell').click();
+  // The shift screen says whether one is open: no guessing from a banner still loading.
+  await page.getByTestId('nav-shift').click();
+  const open = page.getByTestId('shift-open');
+  await expect(open.or(page.getByTestId('shift-totals'))).toBeVisible();
+  if (await open.isVisible()) {
+    await page.getByTestId('shift-float').fill('0');
+    await open.click();
+    await expect(page.getByTestId('shift-totals')).toBeVisible();
+  }
+  await page.getByTestId('nav-sell').click();
+}

@@ -1,0 +1,64 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditRecordView, Settings } from '@app/api/contract';
+import { useApi } from '../api/api-context';
+
+const PAGE = 100;
+
+/** The owner's view of the audit log, newest first. */
+export function AuditScreen({ settings }: { settings: Settings }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [records, setRecords] = useState<AuditRecordView[]>([]);
+  const load = useCallback(
+    (beforeId?: number) => {
+      void api
+        .invoke('audit.list', beforeId === undefined ? { limit: PAGE } : { limit: PAGE, beforeId })
+        .then((r) => {
+          if (r.ok) setRecords((old) => (beforeId === undefined ? r.value : [...old, ...r.value]));
+        });
+    },
+    [api],
+  );
+  useEffect(() => load(), [load]);
+  return (
+    <div className="history" data-testid="audit-screen">
+      <section className="history-list audit-list">
+        <h1>{t('audit.title')}</h1>
+        <table className="table" data-testid="audit-log">
+          <thead>
+            <tr>
+              <th>{t('audit.time')}</th>
+              <th>{t('audit.user')}</th>
+              <th>{t('audit.action')}</th>
+              <th>{t('audit.outcome')}</th>
+              <th>{t('audit.detail')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {records.map((r) => (
+              <tr key={r.id} data-testid="audit-row">
+                <td>{new Date(r.at).toLocaleString(settings.locale)}</td>
+                <td>{r.user ? `${r.user.name} (${t(`role.${r.user.role}`)})` : '—'}</td>
+                <td>{r.action}</td>
+                <td className={r.outcome === 'ok' ? '' : 'danger'}>
+                  {t(`audit.outcome.${r.outcome}`)}
+                </td>
+                <td className="muted">
+                  {[r.object, ...Object.entries(r.detail).map(([k, v]) => `${k}=${String(v)}`)]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {records.length > 0 && records.length % PAGE === 0 && (
+          <button type="button" className="secondary" onClick={() => load(records.at(-1)?.id)}>
+            {t('audit.more')}
+          </button>
+        )}
+      </section>
+    </div>
+  );
+}
