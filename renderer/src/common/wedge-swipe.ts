@@ -1,4 +1,4 @@
-import { defaultSwipeOptions, SwipeDetector } from '@app/card/swipe-detector';
+import { SwipeDetector } from '@app/card/swipe-detector';
 
 /** Keys this module types back itself; its own listener lets them pass. */
 const replayed = new WeakSet<Event>();
