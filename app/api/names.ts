@@ -50,6 +50,21 @@ export const commandNames = [
   'diagnostics.serialOpen',
   'diagnostics.serialSend',
   'diagnostics.serialClose',
+  'catalog.get',
+  'catalog.list',
+  'catalog.grid',
+  'catalog.save',
+  'catalog.setActive',
+  'catalog.setFavourite',
+  'catalog.categories',
+  'catalog.saveCategories',
+  'catalog.deleteCategory',
+  'catalog.importUpload',
+  'catalog.importDryRun',
+  'catalog.importApply',
+  'catalog.export',
+  'catalog.scaleLabels',
+  'catalog.setScaleLabels',
 ] as const;
 
 export const eventNames = [
@@ -62,6 +77,8 @@ export const eventNames = [
   'devices.scan',
   'devices.swipe',
   'diagnostics.serial',
+  'catalog.changed',
+  'catalog.importProgress',
 ] as const;
 
 export type CommandName = (typeof commandNames)[number];

@@ -415,6 +415,39 @@ export const en = {
   'printer.drawer.high': 'high',
   'printer.drawer.low': 'low',
   'printer.drawer.save': 'Save drawer settings',
+  // Catalog: the owner's product form, CSV import, weighed items.
+  'errors.missing_field': '{{field}} is required.',
+  'errors.price_required': 'Enter a price.',
+  'errors.invalid_price':
+    '“{{price}}” is not a price: use digits with at most two decimals, e.g. 3.50.',
+  'errors.invalid_tax_class': 'Unknown tax class “{{taxClass}}”: use standard or reduced.',
+  'errors.invalid_unit': 'Unknown unit “{{unit}}”: use piece or kg.',
+  'errors.invalid_plu': 'Scale item code “{{plu}}” must be 4 to 6 digits.',
+  'errors.invalid_flag': '“{{value}}” in {{field}} is not yes or no (use 1 or 0).',
+  'errors.invalid_colour': '“{{colour}}” is not a colour like #ffd166.',
+  'errors.duplicate_sku': 'SKU {{sku}} is already used by another product.',
+  'errors.duplicate_barcode': 'Barcode {{barcode}} already belongs to {{sku}}.',
+  'errors.duplicate_plu': 'Scale item code {{plu}} already belongs to {{sku}}.',
+  'errors.category_not_found': 'There is no category {{category}}.',
+  'errors.category_in_use':
+    'Category {{category}} still has products: move them to another category first.',
+  'errors.product_inactive': '{{name}} is not for sale (deactivated in the catalog).',
+  'errors.weight_required': '{{name}} is sold by weight: enter its weight.',
+  'errors.invalid_weight': 'Enter a weight from 0.001 to 99.999 kg.',
+  'errors.unknown_item_code':
+    'No product has scale item code {{plu}} (label {{barcode}}). Check the scale’s item codes in the catalog.',
+  'errors.weight_for_piece_item':
+    'Label {{barcode}} carries a weight, but {{name}} is sold by the piece.',
+  'errors.wrong_encoding':
+    'This text is neither UTF-8 nor GB18030: save the file as CSV UTF-8 and try again.',
+  'errors.csv_header': 'The first row must name the columns; missing: {{missing}}.',
+  'errors.csv_row': 'This row has {{found}} columns; the first row names {{expected}}.',
+  'errors.file_too_large': 'The file is larger than {{limit}} MB: split it into smaller files.',
+  'errors.import_not_found': 'This import is no longer waiting: run the dry run again.',
+  'errors.import_failed': 'The import failed and nothing was changed: {{reason}}',
+  'errors.duplicate_sku_in_file': 'SKU {{sku}} is also on row {{line}} of this file.',
+  'errors.duplicate_barcode_in_file': 'Barcode {{barcode}} is also on row {{line}} of this file.',
+  'errors.duplicate_plu_in_file': 'Scale item code {{plu}} is also on row {{line}} of this file.',
 } as const;
 
 export type MessageKey = keyof typeof en;

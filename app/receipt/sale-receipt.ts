@@ -44,7 +44,7 @@ export function buildSaleReceipt(sale: SaleRecord, ctx: ReceiptContext): Receipt
 
   for (const line of sale.lines) {
     text(ctx.locale === 'zh-CN' ? line.nameZh : line.nameEn);
-    columns(`  ${String(line.quantity)} x ${amount(line.unitPriceMinor)}`, amount(line.grossMinor));
+    columns(`  ${quantityText(line, amount)}`, amount(line.grossMinor));
     const discount = line.lineDiscountMinor + line.orderDiscountMinor;
     if (discount > 0) columns(`  ${t('receipt.discount')}`, amount(-discount));
   }
@@ -85,4 +85,26 @@ function isInclusive(sale: SaleRecord): boolean {
 /** Full-width ￥ prints on GB18030 printers (HARDWARE.md); other currencies use their code. */
 function currencySign(currency: SaleRecord['currency']): string {
   return currency === 'CNY' ? '￥' : `${currency} `;
+}
+
+/**
+ * "2 x 3.50", or for a weighed line "0.532 kg x 39.80/kg" (grams as kilograms, exactly:
+ * digits, not a float division).
+ */
+export function quantityText(
+  line: SaleRecord['lines'][number],
+  amount: (minor: number) => string,
+): string {
+  const measure = line.measure;
+  if (measure?.kind === 'weight') {
+    const packs = line.quantity > 1 ? `${String(line.quantity)} x ` : '';
+    return `${packs}${formatKg(measure.grams)} kg x ${amount(line.unitPriceMinor)}/kg`;
+  }
+  return `${String(line.quantity)} x ${amount(line.unitPriceMinor)}`;
+}
+
+/** 532 → "0.532", 1500 → "1.500". */
+export function formatKg(grams: number): string {
+  const digits = String(grams).padStart(4, '0');
+  return `${digits.slice(0, -3)}.${digits.slice(-3)}`;
 }
