@@ -34,7 +34,7 @@ export function parseCsv(text: string): CsvParse {
     fieldStarted = false;
   };
   for (let i = 0; i < text.length; i++) {
-    const char = text[i];
+    const char = text.charAt(i);
     if (quoted) {
       if (char === '"') {
         if (text[i + 1] === '"') {

@@ -44,10 +44,10 @@ export function productProblems(product: Product): ProductProblem[] {
     found.push(problem('invalid_price', { price: String(product.costMinor) }));
   }
   if (!defaultTaxClasses.some((c) => c.id === product.taxClass)) {
-    found.push(problem('invalid_tax_class', { taxClass: String(product.taxClass) }));
+    found.push(problem('invalid_tax_class', { taxClass: product.taxClass }));
   }
   if (!productUnits.includes(product.unit)) {
-    found.push(problem('invalid_unit', { unit: String(product.unit) }));
+    found.push(problem('invalid_unit', { unit: product.unit }));
   }
   const codes = barcodesOf(product);
   for (const code of codes) {

@@ -39,8 +39,8 @@ const gb18030 = (bytes: Uint8Array): string | null => {
  * Reads a CSV file's bytes as UTF-8 (with or without a BOM) or GB18030, the two encodings
  * Chinese spreadsheets save. Line feeds never occur inside a character in either, so the
  * file is judged line by line: with a BOM, or when every line with non-ASCII bytes is valid
- * UTF-8, it is UTF-8; otherwise, when more such lines read as GB18030 than as UTF-8, it is
- * GB18030. Lines that are not valid in the chosen encoding are reported, one by one, so one
+ * UTF-8, it is UTF-8; otherwise, when more lines are GB18030 and not UTF-8 than are UTF-8,
+ * it is GB18030. Lines that are not valid in the chosen encoding are reported, one by one, so one
  * pasted line in the wrong encoding refuses that row and not the whole file.
  */
 export function decodeCsv(bytes: Uint8Array): DecodedCsv {
@@ -58,8 +58,10 @@ export function decodeCsv(bytes: Uint8Array): DecodedCsv {
   const utf8Lines = nonAscii.filter(isUtf8).length;
   let encoding: CsvEncoding = 'utf-8';
   if (!hasBom && utf8Lines < nonAscii.length) {
-    const gbLines = nonAscii.filter((line) => gb18030(line) !== null).length;
-    if (gbLines > utf8Lines) encoding = 'gb18030';
+    // Chinese text in UTF-8 is mostly valid GB18030 too (as other characters), so only lines
+    // that are GB18030 and not UTF-8 speak for GB18030.
+    const gbOnly = nonAscii.filter((line) => !isUtf8(line) && gb18030(line) !== null).length;
+    if (gbOnly > utf8Lines) encoding = 'gb18030';
   }
   const badLines = new Set<number>();
   const text = lines

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ErrorCode } from '@app/errors';
 import type { ImportPlan } from './import-plan';
@@ -25,27 +26,25 @@ export type ImportRunner = (
 ) => Promise<ImportOutcome>;
 
 /**
- * The worker script: built next to the app's bundle (dist/main), or the TypeScript source
- * run through tsx when the app runs from source (tests, `npm run bench`).
+ * The worker: the script built next to the app's bundle (dist/main), or, when the app runs
+ * from source (tests, `npm run bench`), the TypeScript source loaded through tsx's API.
  */
-function workerScript(): { file: string; execArgv: string[] } {
+function startWorker(job: ImportJob): Worker {
   const bundled = typeof __dirname === 'string' ? join(__dirname, 'catalog-import-worker.cjs') : '';
-  if (bundled !== '' && existsSync(bundled)) return { file: bundled, execArgv: [] };
-  return {
-    file: join(process.cwd(), 'main/catalog/import-worker.ts'),
-    execArgv: ['--import', 'tsx'],
-  };
+  if (bundled !== '' && existsSync(bundled)) return new Worker(bundled, { workerData: job });
+  const root = process.cwd();
+  const source = pathToFileURL(join(root, 'main/catalog/import-worker.ts')).href;
+  const boot = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(source)}, {
+    parentURL: ${JSON.stringify(pathToFileURL(join(root, 'package.json')).href)},
+    tsconfig: ${JSON.stringify(join(root, 'tsconfig.main.json'))},
+  }));`;
+  return new Worker(boot, { eval: true, workerData: job });
 }
 
 /** Runs the import in a worker thread with its own database connection. */
 export const workerImportRunner: ImportRunner = (job, onProgress) =>
   new Promise((resolve) => {
-    const script = workerScript();
-    const worker = new Worker(script.file, {
-      workerData: job,
-      execArgv: script.execArgv,
-      env: { ...process.env, TSX_TSCONFIG_PATH: join(process.cwd(), 'tsconfig.main.json') },
-    });
+    const worker = startWorker(job);
     let settled = false;
     const finish = (outcome: ImportOutcome): void => {
       if (settled) return;
