@@ -5,6 +5,7 @@ import { translate } from '../i18n/messages';
 import type { MessageKey } from '../i18n/en';
 import { toDecimalString } from '../money/format';
 import { formatLocalDateTime } from '../time/local-time';
+import { formatKg } from '../catalog/weight';
 
 export interface ReceiptContext {
   shopName: string;
@@ -101,10 +102,4 @@ export function quantityText(
     return `${packs}${formatKg(measure.grams)} kg x ${amount(line.unitPriceMinor)}/kg`;
   }
   return `${String(line.quantity)} x ${amount(line.unitPriceMinor)}`;
-}
-
-/** 532 → "0.532", 1500 → "1.500". */
-export function formatKg(grams: number): string {
-  const digits = String(grams).padStart(4, '0');
-  return `${digits.slice(0, -3)}.${digits.slice(-3)}`;
 }

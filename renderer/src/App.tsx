@@ -8,6 +8,7 @@ import type { Notice } from './common/ErrorBanner';
 import { changeLocale } from './i18n';
 import { SellScreen } from './sell/SellScreen';
 import { HistoryScreen } from './history/HistoryScreen';
+import { CatalogScreen } from './catalog/CatalogScreen';
 import { PrinterScreen } from './printer/PrinterScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { DevicesScreen } from './devices/DevicesScreen';
@@ -16,10 +17,12 @@ import { SyncChip } from './sync/SyncChip';
 import { SyncScreen } from './sync/SyncScreen';
 import { useSyncStatus } from './sync/useSyncStatus';
 
-type Screen = 'sell' | 'history' | 'printer' | 'devices' | 'diagnostics' | 'sync' | 'settings';
+type Screen =
+  'sell' | 'history' | 'catalog' | 'printer' | 'devices' | 'diagnostics' | 'sync' | 'settings';
 const SCREENS: Screen[] = [
   'sell',
   'history',
+  'catalog',
   'printer',
   'devices',
   'diagnostics',
@@ -114,6 +117,9 @@ export function App({ connection }: { connection: ConnectionState }) {
           <SellScreen settings={settings} printer={printer} notify={notify} />
         )}
         {screen === 'history' && <HistoryScreen notify={notify} />}
+        {settings && screen === 'catalog' && (
+          <CatalogScreen currency={settings.currency} notify={notify} />
+        )}
         {screen === 'printer' && <PrinterScreen status={printer} notify={notify} />}
         {screen === 'devices' && <DevicesScreen notify={notify} />}
         {screen === 'diagnostics' && (
