@@ -46,6 +46,8 @@ const gb18030 = (bytes: Uint8Array): string | null => {
 export function decodeCsv(bytes: Uint8Array): DecodedCsv {
   const hasBom = UTF8_BOM.every((b, i) => bytes[i] === b);
   const body = hasBom ? bytes.subarray(3) : bytes;
+  // Most files are valid UTF-8 as a whole: one pass, no line-by-line judging.
+  if (isUtf8(body)) return { encoding: 'utf-8', text: fatalUtf8.decode(body), badLines: new Set() };
   const lines: Uint8Array[] = [];
   let start = 0;
   for (let i = 0; i <= body.length; i++) {

@@ -17,9 +17,9 @@ const db = openDatabase(job.file, {
   ...(job.nativeBinding === undefined ? {} : { nativeBinding: job.nativeBinding }),
 });
 try {
-  const written = applyPlan(new CatalogStore(db), job.plan, (done) =>
-    post({ kind: 'progress', done }),
-  );
+  const catalog = new CatalogStore(db);
+  catalog.useImportCache();
+  const written = applyPlan(catalog, job.plan, (done) => post({ kind: 'progress', done }));
   post({ kind: 'done', written });
 } catch (error) {
   post({
