@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import type { AppInfo, PrinterConfig } from '@app/api/contract';
@@ -10,7 +11,11 @@ import { openDatabase } from './ledger/database';
 import { LedgerStore } from './ledger/ledger-store';
 import { IdleCheckpointer } from './ledger/idle-checkpointer';
 import { CatalogStore } from './catalog/catalog-store';
-import { demoCatalog } from './catalog/demo-catalog';
+import { demoCatalog, demoCategories } from './catalog/demo-catalog';
+import { CatalogService } from './catalog/catalog-service';
+import { CatalogImportService } from './catalog/catalog-import-service';
+import { workerImportRunner } from './catalog/import-runner';
+import type { ImportRunner } from './catalog/import-runner';
 import { SaleRepository } from './sales/sale-repository';
 import { SaleService } from './sales/sale-service';
 import { CartService } from './cart/cart-service';
@@ -71,6 +76,8 @@ export interface ServicesOptions {
   /** Staff: the clock sessions and lockouts read (tests move it), a cheaper scrypt for tests. */
   now?: () => Date;
   scryptCost?: ScryptCost;
+  /** Where a CSV import is applied; by default a worker thread with its own connection. */
+  importRunner?: ImportRunner;
 }
 
 export interface Services {
@@ -104,7 +111,10 @@ export function createServices(options: ServicesOptions): Services {
   const settings = new SettingsStore(db);
   const catalog = new CatalogStore(db);
   // A newcomer can sell within a minute: the demo catalog is there on first start.
-  if (catalog.count() === 0) catalog.upsertMany(demoCatalog());
+  if (catalog.count() === 0) {
+    catalog.saveCategories(demoCategories());
+    catalog.upsertMany(demoCatalog());
+  }
   const identity = new TerminalIdentityStore(db);
   const ledger = new LedgerStore(db);
   const secretStoreFor =
@@ -122,7 +132,21 @@ export function createServices(options: ServicesOptions): Services {
     ...(options.syncRetryLimits ? { retryLimits: options.syncRetryLimits } : {}),
   });
   const saleRepository = new SaleRepository(db);
-  const cart = new CartService(catalog, settings, bus);
+  const catalogService = new CatalogService({
+    catalog,
+    settings,
+    changed: () => bus.emit('catalog.changed', {}),
+  });
+  const catalogImport = new CatalogImportService({
+    catalog,
+    currency: () => settings.get().currency,
+    runner: options.importRunner ?? workerImportRunner,
+    job: { file, ...(options.sqliteBinding ? { nativeBinding: options.sqliteBinding } : {}) },
+    newId: () => randomUUID(),
+    emit: (progress) => bus.emit('catalog.importProgress', progress),
+    onImported: () => bus.emit('catalog.changed', {}),
+  });
+  const cart = new CartService(catalog, settings, bus, () => catalogService.scaleLabels());
   const devices = new DeviceService({
     settings,
     log,
@@ -287,6 +311,8 @@ export function createServices(options: ServicesOptions): Services {
         diagnostics,
         serialMonitor,
         bus,
+        catalogService,
+        catalogImport,
         receiptFor,
         logo,
       }),

@@ -33,6 +33,8 @@ await esbuild({
   entryPoints: {
     start: 'main/start.ts',
     'electron-main': 'main/electron/electron-main.ts',
+    // CSV imports are applied on a worker thread (main/catalog/import-runner.ts).
+    'catalog-import-worker': 'main/catalog/import-worker.ts',
   },
   outdir: 'dist/main',
   outExtension: { '.js': '.cjs' },

@@ -77,6 +77,21 @@ export const commandNames = [
   'shift.payOut',
   'shift.drop',
   'shift.close',
+  'catalog.get',
+  'catalog.list',
+  'catalog.grid',
+  'catalog.save',
+  'catalog.setActive',
+  'catalog.setFavourite',
+  'catalog.categories',
+  'catalog.saveCategories',
+  'catalog.deleteCategory',
+  'catalog.importUpload',
+  'catalog.importDryRun',
+  'catalog.importApply',
+  'catalog.export',
+  'catalog.scaleLabels',
+  'catalog.setScaleLabels',
 ] as const;
 
 export const eventNames = [
@@ -90,6 +105,8 @@ export const eventNames = [
   'devices.swipe',
   'diagnostics.serial',
   'session.changed',
+  'catalog.changed',
+  'catalog.importProgress',
 ] as const;
 
 export type CommandName = (typeof commandNames)[number];

@@ -13,15 +13,7 @@ export const discountSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('amount'), minor: minor.min(0) }),
 ]);
 
-export const productSchema = z.object({
-  id: z.string(),
-  sku: z.string(),
-  barcode: z.string(),
-  nameEn: z.string(),
-  nameZh: z.string(),
-  priceMinor: minor,
-  taxClass,
-});
+export { productSchema } from './catalog-schemas';
 
 const cartLineSchema = z.object({
   lineId: z.string(),
@@ -34,6 +26,13 @@ const cartLineSchema = z.object({
   taxClass,
   quantity: z.number().int(),
   discount: discountSchema.nullable(),
+  /** Weighed (unit price per kg, grams) or priced by its label's barcode; absent: per piece. */
+  measure: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('weight'), grams: z.number().int().min(1) }),
+      z.object({ kind: z.literal('labelPrice') }),
+    ])
+    .optional(),
 });
 
 const lineTotalsSchema = z.object({

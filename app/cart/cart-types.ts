@@ -4,6 +4,16 @@ import type { TaxClass, TaxClassId, TaxMode, TaxRounding } from '../tax/tax-clas
 /** A discount by percent (basis points, 1000 = 10 %) or by a fixed amount in minor units. */
 export type Discount = { kind: 'percent'; bp: number } | { kind: 'amount'; minor: number };
 
+/**
+ * How a line's gross is measured when it is not whole units × unit price:
+ * - weight: `unitPriceMinor` is per kilogram, `grams` what the scale (or the cashier)
+ *   weighed; gross = unit price × grams × quantity / 1000, rounded half away from zero to a
+ *   minor unit, once per line.
+ * - labelPrice: the price came printed in the item's barcode (a price-embedded label);
+ *   `unitPriceMinor` is that price. Such lines are never merged with another scan.
+ */
+export type LineMeasure = { kind: 'weight'; grams: number } | { kind: 'labelPrice' };
+
 export interface CartLine {
   lineId: string;
   productId: string;
@@ -14,9 +24,11 @@ export interface CartLine {
   /** Snapshot of the price when the line was added: a later price change never alters it. */
   unitPriceMinor: number;
   taxClass: TaxClassId;
-  /** Whole units, 1..9999. */
+  /** Whole units, 1..9999 (for a weighed line: how many packs of that weight). */
   quantity: number;
   discount: Discount | null;
+  /** Absent on lines sold by the piece (and on every line saved before weighed items). */
+  measure?: LineMeasure;
 }
 
 export interface Cart {

@@ -4,7 +4,7 @@ import { assertMinor } from '../money/money';
 import { mulDivRound } from '../money/rounding';
 import { fail, ok } from '../result';
 import type { Result } from '../result';
-import type { Cart, CartLine, Discount } from './cart-types';
+import type { Cart, CartLine, Discount, LineMeasure } from './cart-types';
 
 export const MAX_QUANTITY = 9999;
 
@@ -14,8 +14,18 @@ export const emptyCart = (currency: CurrencyCode): Cart => ({
   orderDiscount: null,
 });
 
-/** unitPrice × quantity; throws if that leaves the safe-integer range rather than round it. */
+/** Heaviest weight one line takes: 99.999 kg, what a 5-digit gram field of a label holds. */
+export const MAX_GRAMS = 99_999;
+
+/**
+ * unitPrice × quantity; for a weighed line unit price per kg × grams × quantity / 1000,
+ * rounded half away from zero to a minor unit (0.532 kg × 39.80/kg = 21.1736 → 21.17).
+ * Throws if that leaves the safe-integer range rather than round it.
+ */
 export function lineGross(line: CartLine): number {
+  if (line.measure?.kind === 'weight') {
+    return mulDivRound(line.unitPriceMinor * line.quantity, line.measure.grams, 1000);
+  }
   const gross = line.unitPriceMinor * line.quantity;
   assertMinor(gross, 'line gross');
   return gross;
@@ -33,10 +43,13 @@ const isQuantity = (quantity: number): boolean =>
  */
 export function addProduct(cart: Cart, product: Product, lineId: string, quantity = 1): Cart {
   if (!isQuantity(quantity)) throw new RangeError(`invalid quantity ${quantity}`);
+  if (product.unit === 'kg') throw new RangeError(`${product.sku} is sold by weight`);
   // No negative lines: a return is a refund entry, not a cart line (see odoo #257600).
   assertMinor(product.priceMinor, 'price');
   if (product.priceMinor < 0) throw new RangeError(`negative price ${product.priceMinor}`);
-  const existing = cart.lines.find((l) => l.productId === product.id && l.discount === null);
+  const existing = cart.lines.find(
+    (l) => l.productId === product.id && l.discount === null && l.measure === undefined,
+  );
   if (existing) {
     const merged = Math.min(existing.quantity + quantity, MAX_QUANTITY);
     return {
@@ -56,6 +69,49 @@ export function addProduct(cart: Cart, product: Product, lineId: string, quantit
     quantity,
     discount: null,
   };
+  return { ...cart, lines: [...cart.lines, line] };
+}
+
+export const isGrams = (grams: number): boolean =>
+  Number.isInteger(grams) && grams >= 1 && grams <= MAX_GRAMS;
+
+/**
+ * Adds a measured line: a weighed item at its price per kg (`grams`), or a label whose
+ * barcode carries its price (`labelPriceMinor`, the product's own price is not used). Each
+ * scan of a label is its own line: two bags of apples weigh differently.
+ */
+export function addMeasuredProduct(
+  cart: Cart,
+  product: Product,
+  lineId: string,
+  measured: { grams: number } | { labelPriceMinor: number },
+  barcode: string = product.barcode,
+): Cart {
+  let unitPriceMinor = product.priceMinor;
+  let measure: LineMeasure;
+  if ('grams' in measured) {
+    if (!isGrams(measured.grams)) throw new RangeError(`invalid weight ${measured.grams} g`);
+    measure = { kind: 'weight', grams: measured.grams };
+  } else {
+    unitPriceMinor = measured.labelPriceMinor;
+    measure = { kind: 'labelPrice' };
+  }
+  assertMinor(unitPriceMinor, 'price');
+  if (unitPriceMinor < 0) throw new RangeError(`negative price ${unitPriceMinor}`);
+  const line: CartLine = {
+    lineId,
+    productId: product.id,
+    sku: product.sku,
+    barcode,
+    nameEn: product.nameEn,
+    nameZh: product.nameZh,
+    unitPriceMinor,
+    taxClass: product.taxClass,
+    quantity: 1,
+    discount: null,
+    measure,
+  };
+  lineGross(line);
   return { ...cart, lines: [...cart.lines, line] };
 }
 

@@ -1,3 +1,4 @@
+import { newProduct } from '../catalog/product';
 import type { Product } from '../catalog/product';
 import type { Cart, Discount, PricingSettings } from './cart-types';
 import type { TaxClassId } from '../tax/tax-class';
@@ -7,15 +8,16 @@ export const product = (
   id: string,
   priceMinor: number,
   taxClass: TaxClassId = 'standard',
-): Product => ({
-  id,
-  sku: `SKU-${id}`,
-  barcode: '4006381333931',
-  nameEn: `Product ${id}`,
-  nameZh: `商品 ${id}`,
-  priceMinor,
-  taxClass,
-});
+): Product =>
+  newProduct({
+    id,
+    sku: `SKU-${id}`,
+    barcode: '4006381333931',
+    nameEn: `Product ${id}`,
+    nameZh: `商品 ${id}`,
+    priceMinor,
+    taxClass,
+  });
 
 /** A cart of lines given as [price, quantity, taxClass?, discount?]. */
 export function cartOf(

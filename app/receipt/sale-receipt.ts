@@ -6,6 +6,7 @@ import { translate } from '../i18n/messages';
 import type { MessageKey } from '../i18n/en';
 import { toDecimalString } from '../money/format';
 import { formatLocalDateTime } from '../time/local-time';
+import { formatKg } from '../catalog/weight';
 
 export interface ReceiptContext {
   shopName: string;
@@ -48,7 +49,7 @@ export function buildSaleReceipt(sale: SaleRecord, ctx: ReceiptContext): Receipt
 
   for (const line of sale.lines) {
     text(ctx.locale === 'zh-CN' ? line.nameZh : line.nameEn);
-    columns(`  ${String(line.quantity)} x ${amount(line.unitPriceMinor)}`, amount(line.grossMinor));
+    columns(`  ${quantityText(line, amount)}`, amount(line.grossMinor));
     const discount = line.lineDiscountMinor + line.orderDiscountMinor;
     if (discount > 0) columns(`  ${t('receipt.discount')}`, amount(-discount));
   }
@@ -89,4 +90,20 @@ function isInclusive(sale: SaleRecord): boolean {
 /** Full-width ￥ prints on GB18030 printers (HARDWARE.md); other currencies use their code. */
 function currencySign(currency: SaleRecord['currency']): string {
   return currency === 'CNY' ? '￥' : `${currency} `;
+}
+
+/**
+ * "2 x 3.50", or for a weighed line "0.532 kg x 39.80/kg" (grams as kilograms, exactly:
+ * digits, not a float division).
+ */
+export function quantityText(
+  line: SaleRecord['lines'][number],
+  amount: (minor: number) => string,
+): string {
+  const measure = line.measure;
+  if (measure?.kind === 'weight') {
+    const packs = line.quantity > 1 ? `${String(line.quantity)} x ` : '';
+    return `${packs}${formatKg(measure.grams)} kg x ${amount(line.unitPriceMinor)}/kg`;
+  }
+  return `${String(line.quantity)} x ${amount(line.unitPriceMinor)}`;
 }

@@ -19,6 +19,8 @@ import type { DiagnosticsService } from '../diagnostics/diagnostics-service';
 import { parseHex } from '../diagnostics/serial-monitor';
 import type { SerialMonitor } from '../diagnostics/serial-monitor';
 import type { ShopLogo } from '../printing/shop-logo';
+import type { CatalogService } from '../catalog/catalog-service';
+import type { CatalogImportService } from '../catalog/catalog-import-service';
 
 export interface HandlerDeps {
   info: () => AppInfo;
@@ -34,6 +36,8 @@ export interface HandlerDeps {
   serialMonitor: SerialMonitor;
   bus: EventBus;
   logo: ShopLogo;
+  catalogService: CatalogService;
+  catalogImport: CatalogImportService;
   receiptFor: (sale: SaleRecord, duplicate: boolean) => ReturnType<typeof buildSaleReceipt>;
 }
 
@@ -54,10 +58,11 @@ export function createHandlers(d: HandlerDeps): Omit<Handlers, StaffCommandName>
       d.bus.emit('cart.changed', d.cart.view());
       return next;
     },
-    'catalog.search': ({ query, limit }) => d.catalog.search(query, limit),
+    'catalog.search': ({ query, limit }) => d.catalog.search(query, limit, { activeOnly: true }),
     'cart.get': () => d.cart.view(),
     'cart.scan': ({ code }) => d.cart.scan(code),
-    'cart.addProduct': ({ productId, quantity }) => d.cart.addProductById(productId, quantity),
+    'cart.addProduct': ({ productId, quantity, grams }) =>
+      d.cart.addProductById(productId, quantity, grams),
     'cart.setQuantity': ({ lineId, quantity }) => d.cart.setQuantity(lineId, quantity),
     'cart.removeLine': ({ lineId }) => d.cart.removeLine(lineId),
     'cart.setLineDiscount': ({ lineId, discount }) => d.cart.setLineDiscount(lineId, discount),
@@ -129,5 +134,23 @@ export function createHandlers(d: HandlerDeps): Omit<Handlers, StaffCommandName>
       await d.serialMonitor.close();
       return {};
     },
+    'catalog.get': ({ productId }) => d.catalogService.get(productId),
+    'catalog.list': (options) => d.catalogService.list(options),
+    'catalog.grid': ({ categoryId, offset, limit }) =>
+      d.catalogService.grid(categoryId, offset, limit),
+    'catalog.save': ({ product }) => d.catalogService.save(product),
+    'catalog.setActive': ({ productId, active }) => d.catalogService.setActive(productId, active),
+    'catalog.setFavourite': ({ productId, favourite }) =>
+      d.catalogService.setFavourite(productId, favourite),
+    'catalog.categories': () => d.catalogService.categories(),
+    'catalog.saveCategories': ({ categories }) => d.catalogService.saveCategories(categories),
+    'catalog.deleteCategory': ({ categoryId }) => d.catalogService.deleteCategory(categoryId),
+    'catalog.importUpload': ({ uploadId, offset, dataBase64 }) =>
+      d.catalogImport.upload(uploadId, offset, Buffer.from(dataBase64, 'base64')),
+    'catalog.importDryRun': ({ uploadId, fileName }) => d.catalogImport.dryRun(uploadId, fileName),
+    'catalog.importApply': ({ importId }) => d.catalogImport.apply(importId),
+    'catalog.export': ({ encoding }) => d.catalogImport.exportCsv(encoding),
+    'catalog.scaleLabels': () => d.catalogService.scaleLabels(),
+    'catalog.setScaleLabels': ({ layouts }) => d.catalogService.setScaleLabels(layouts),
   };
 }

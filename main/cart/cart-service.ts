@@ -2,14 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { Cart, Discount } from '@app/cart/cart-types';
 import type { CartView } from '@app/api/contract';
 import {
+  addMeasuredProduct,
   addProduct,
   emptyCart,
+  isGrams,
   removeLine,
   setLineDiscount,
   setOrderDiscount,
   setQuantity,
 } from '@app/cart/cart';
 import { isValidGtin } from '@app/catalog/gtin';
+import type { Product } from '@app/catalog/product';
+import { decodeEmbeddedBarcode } from '@app/barcode/embedded';
+import type { EmbeddedConfig } from '@app/barcode/embedded';
 import { DomainError } from '@app/result';
 import type { Result } from '@app/result';
 import type { CatalogStore } from '../catalog/catalog-store';
@@ -31,6 +36,8 @@ export class CartService {
     private readonly catalog: CatalogStore,
     private readonly settings: SettingsStore,
     private readonly bus: EventBus,
+    /** The shop's scale label layouts (prefixes 20–29), read at each scan. */
+    private readonly scaleLabels: () => EmbeddedConfig = () => ({}),
   ) {
     const saved = settings.getValue(CART_KEY) as Cart | undefined;
     this.cart = saved ?? emptyCart(settings.get().currency);
@@ -54,22 +61,87 @@ export class CartService {
     if (!/^\d{8,14}$/.test(code) || !isValidGtin(code)) {
       throw new DomainError('invalid_barcode', `Not a valid barcode: ${code}`, { barcode: code });
     }
+    const embedded = this.scanEmbedded(code);
+    if (embedded) return embedded;
     const product = this.catalog.byBarcode(code);
     if (!product)
       throw new DomainError('unknown_barcode', `No product has barcode ${code}`, { barcode: code });
     return this.addProductById(product.id, 1);
   }
 
-  addProductById(productId: string, quantity = 1): CartView {
+  /**
+   * A scale's label (restricted-circulation EAN-13, prefix 20–29 with a layout in the shop's
+   * settings): the item by its scale item code (PLU), with the price or weight in the code.
+   * Null when the code is not such a label; a code the shop registered as a plain barcode
+   * still finds its product.
+   */
+  private scanEmbedded(code: string): CartView | null {
+    const decoded = decodeEmbeddedBarcode(code, this.scaleLabels());
+    if (!decoded.ok) {
+      if (decoded.error.code === 'price_check_mismatch') {
+        throw new DomainError('invalid_barcode', `price check digit wrong in ${code}`, {
+          barcode: code,
+        });
+      }
+      return null;
+    }
+    const label = decoded.value;
+    const product = this.catalog.byPlu(label.itemCode);
+    if (!product) {
+      if (this.catalog.byBarcode(code)) return null;
+      throw new DomainError('unknown_item_code', `No product has item code ${label.itemCode}`, {
+        plu: label.itemCode,
+        barcode: code,
+      });
+    }
+    assertSellable(product);
+    if (label.measure === 'weight') {
+      if (product.unit !== 'kg') {
+        throw new DomainError('weight_for_piece_item', `${product.sku} is sold by the piece`, {
+          barcode: code,
+          name: nameOf(product),
+        });
+      }
+      if (!isGrams(label.grams)) {
+        throw new DomainError('invalid_weight', `label ${code} weighs ${label.grams} g`);
+      }
+      return this.addMeasured(product, { grams: label.grams }, code);
+    }
+    return this.addMeasured(product, { labelPriceMinor: label.priceMinor }, code);
+  }
+
+  addProductById(productId: string, quantity = 1, grams?: number): CartView {
     if (!Number.isInteger(quantity) || quantity < 1 || quantity > 9999) {
       throw new DomainError('invalid_quantity', `Invalid quantity ${quantity}`, { quantity });
     }
     const product = this.catalog.byId(productId);
     if (!product) throw new DomainError('product_not_found', `No product ${productId}`);
+    assertSellable(product);
+    if (product.unit === 'kg') {
+      if (grams === undefined) {
+        throw new DomainError('weight_required', `${product.sku} is sold by weight`, {
+          name: nameOf(product),
+          productId: product.id,
+        });
+      }
+      if (!isGrams(grams)) throw new DomainError('invalid_weight', `Invalid weight ${grams} g`);
+      return this.addMeasured(product, { grams });
+    }
     const next = addProduct(this.cart, product, randomUUID(), quantity);
     // A repeat scan adds to the product's undiscounted line; show that line as the last one.
-    const touched = next.lines.find((l) => l.productId === productId && l.discount === null);
+    const touched = next.lines.find(
+      (l) => l.productId === productId && l.discount === null && l.measure === undefined,
+    );
     return this.commit(next, touched?.lineId ?? next.lines.at(-1)?.lineId ?? null);
+  }
+
+  private addMeasured(
+    product: Product,
+    measured: { grams: number } | { labelPriceMinor: number },
+    barcode?: string,
+  ): CartView {
+    const lineId = randomUUID();
+    return this.commit(addMeasuredProduct(this.cart, product, lineId, measured, barcode), lineId);
   }
 
   setQuantity(lineId: string, quantity: number): CartView {
@@ -110,3 +182,14 @@ export class CartService {
 
 /** Track sentinels or separators, or a digit run as long as a card number's. */
 const looksLikeTrackData = (code: string): boolean => /[%;=^?]|\d{15}/.test(code);
+
+const nameOf = (product: Product): string => `${product.nameEn} (${product.nameZh})`;
+
+/** A deactivated product stays in the catalog for history but is not sold. */
+function assertSellable(product: Product): void {
+  if (!product.active) {
+    throw new DomainError('product_inactive', `${product.sku} is inactive`, {
+      name: nameOf(product),
+    });
+  }
+}

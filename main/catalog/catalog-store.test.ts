@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newProduct } from '@app/catalog/product';
 import type { Product } from '@app/catalog/product';
 import { makeEan13 } from '@app/catalog/gtin';
 import { DomainError } from '@app/result';
@@ -7,16 +8,17 @@ import type { TempDatabase } from '../ledger/temp-database';
 import { CatalogStore } from './catalog-store';
 import { demoCatalog } from './demo-catalog';
 
-const product = (n: number, overrides: Partial<Product> = {}): Product => ({
-  id: `p${n}`,
-  sku: `SKU${n}`,
-  barcode: makeEan13(`69000000${String(n).padStart(4, '0')}`),
-  nameEn: `Product ${n}`,
-  nameZh: `商品${n}`,
-  priceMinor: 100 * n,
-  taxClass: 'standard',
-  ...overrides,
-});
+const product = (n: number, overrides: Partial<Product> = {}): Product =>
+  newProduct({
+    id: `p${n}`,
+    sku: `SKU${n}`,
+    barcode: makeEan13(`69000000${String(n).padStart(4, '0')}`),
+    nameEn: `Product ${n}`,
+    nameZh: `商品${n}`,
+    priceMinor: 100 * n,
+    taxClass: 'standard',
+    ...overrides,
+  });
 
 describe('CatalogStore', () => {
   let temp: TempDatabase;

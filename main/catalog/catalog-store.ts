@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { Product } from '@app/catalog/product';
-import { isValidGtin } from '@app/catalog/gtin';
+import { barcodesOf } from '@app/catalog/product';
+import type { Category, Product, ProductUnit } from '@app/catalog/product';
+import { categoryProblems, productProblems } from '@app/catalog/product-rules';
 import { DomainError } from '@app/result';
 import type { TaxClassId } from '@app/tax/tax-class';
 import { matchExpression, searchText } from './search-terms';
@@ -9,23 +10,78 @@ interface ProductRow {
   id: string;
   sku: string;
   barcode: string;
+  barcodes: string;
   name_en: string;
   name_zh: string;
   price: number;
   tax_class: TaxClassId;
+  category_id: string | null;
+  cost: number | null;
+  unit: ProductUnit;
+  active: number;
+  track_stock: number;
+  favourite: number;
+  plu: string | null;
 }
 
-const toProduct = (row: ProductRow): Product => ({
+interface CategoryRow {
+  id: string;
+  name_en: string;
+  name_zh: string;
+  colour: string;
+  sort_order: number;
+}
+
+const toProduct = (row: ProductRow): Product => {
+  const codes = row.barcodes === '' ? [] : row.barcodes.split(' ');
+  return {
+    id: row.id,
+    sku: row.sku,
+    barcode: row.barcode,
+    extraBarcodes: row.barcode === '' ? codes : codes.slice(1),
+    nameEn: row.name_en,
+    nameZh: row.name_zh,
+    priceMinor: row.price,
+    taxClass: row.tax_class,
+    categoryId: row.category_id,
+    costMinor: row.cost,
+    unit: row.unit,
+    active: row.active === 1,
+    trackStock: row.track_stock === 1,
+    favourite: row.favourite === 1,
+    plu: row.plu,
+  };
+};
+
+const toCategory = (row: CategoryRow): Category => ({
   id: row.id,
-  sku: row.sku,
-  barcode: row.barcode,
   nameEn: row.name_en,
   nameZh: row.name_zh,
-  priceMinor: row.price,
-  taxClass: row.tax_class,
+  colour: row.colour,
+  sortOrder: row.sort_order,
 });
 
-const COLUMNS = 'p.id, p.sku, p.barcode, p.name_en, p.name_zh, p.price, p.tax_class';
+const COLUMNS = `p.id, p.sku, p.barcode, p.barcodes, p.name_en, p.name_zh, p.price, p.tax_class,
+  p.category_id, p.cost, p.unit, p.active, p.track_stock, p.favourite, p.plu`;
+
+/** The row values of a product, named as the insert and update statements want them. */
+const rowParams = (product: Product) => ({
+  id: product.id,
+  sku: product.sku,
+  barcode: product.barcode,
+  barcodes: barcodesOf(product).join(' '),
+  nameEn: product.nameEn,
+  nameZh: product.nameZh,
+  price: product.priceMinor,
+  taxClass: product.taxClass,
+  categoryId: product.categoryId,
+  cost: product.costMinor,
+  unit: product.unit,
+  active: product.active ? 1 : 0,
+  trackStock: product.trackStock ? 1 : 0,
+  favourite: product.favourite ? 1 : 0,
+  plu: product.plu,
+});
 
 /**
  * How many full-text matches are ranked. A two-letter query on a million products matches
@@ -35,29 +91,43 @@ const COLUMNS = 'p.id, p.sku, p.barcode, p.name_en, p.name_zh, p.price, p.tax_cl
  */
 const RANKED_CANDIDATES = 200;
 
-const TAX_CLASSES: readonly string[] = ['standard', 'reduced'] satisfies TaxClassId[];
-
-function checkProduct(product: Product): void {
-  if (!isValidGtin(product.barcode)) {
-    throw new DomainError('invalid_barcode', `invalid barcode: ${product.barcode}`, {
-      barcode: product.barcode,
-    });
-  }
-  if (!Number.isSafeInteger(product.priceMinor) || product.priceMinor < 0) {
-    throw new DomainError('invalid_amount', `price is not minor units: ${product.priceMinor}`);
-  }
-  if (!TAX_CLASSES.includes(product.taxClass)) {
-    throw new DomainError('invalid_input', `unknown tax class: ${product.taxClass}`);
-  }
-  if (product.id === '' || product.sku === '' || product.nameEn === '' || product.nameZh === '') {
-    throw new DomainError('invalid_input', `product ${product.id} lacks an id, SKU or name`);
-  }
+export interface SearchOptions {
+  /** The cashier sees only what can be sold; the owner sees everything. */
+  activeOnly?: boolean;
+  categoryId?: string;
 }
 
-/** The product catalog: barcode lookup at the scanner, name search at the keyboard. */
+/** A page of products and whether another follows. */
+export interface ProductPage {
+  products: Product[];
+  hasMore: boolean;
+}
+
+/** The grid's favourites tab rather than one category. */
+export const FAVOURITES = 'favourites';
+
+/** Throws the first problem a product has, as the error the screen translates. */
+export function assertProduct(product: Product): void {
+  const first = productProblems(product)[0];
+  if (first) {
+    throw new DomainError(first.code, `${product.sku}: ${first.code}`, {
+      sku: product.sku,
+      ...first.params,
+    });
+  }
+  if (product.id === '') throw new DomainError('missing_field', 'product without id');
+}
+
+/**
+ * The product catalog: barcode lookup at the scanner, name search at the keyboard, the
+ * cashier's grid, and the owner's edits. Writes keep products, their barcodes and the
+ * search index in step, each in one transaction.
+ */
 export class CatalogStore {
   private readonly byBarcodeStmt;
   private readonly byIdStmt;
+  private readonly bySkuStmt;
+  private readonly byPluStmt;
   private readonly exactStmt;
   private readonly searchStmt;
   private readonly countStmt;
@@ -65,18 +135,39 @@ export class CatalogStore {
   private readonly maxDocStmt;
   private readonly insertStmt;
   private readonly updateStmt;
+  private readonly barcodeOwnerStmt;
+  private readonly deleteBarcodesStmt;
+  private readonly insertBarcodeStmt;
   private readonly ftsDeleteStmt;
   private readonly ftsInsertStmt;
+  private readonly gridStmt;
+  private readonly favouritesStmt;
+  private readonly listStmt;
+  private readonly listCategoryStmt;
+  private readonly allStmt;
+  private readonly categoriesStmt;
+  private readonly upsertCategoryStmt;
+  private readonly categoryUseStmt;
+  private readonly deleteCategoryStmt;
+  private readonly clearPluStmt;
 
   constructor(private readonly db: Database.Database) {
     this.byBarcodeStmt = db.prepare<[string], ProductRow>(
-      `SELECT ${COLUMNS} FROM products p WHERE p.barcode = ?`,
+      `SELECT ${COLUMNS} FROM product_barcodes b JOIN products p ON p.id = b.product_id
+       WHERE b.barcode = ?`,
     );
     this.byIdStmt = db.prepare<[string], ProductRow>(
       `SELECT ${COLUMNS} FROM products p WHERE p.id = ?`,
     );
+    this.bySkuStmt = db.prepare<[string], ProductRow>(
+      `SELECT ${COLUMNS} FROM products p WHERE p.sku = ?`,
+    );
+    this.byPluStmt = db.prepare<[string], ProductRow>(
+      `SELECT ${COLUMNS} FROM products p WHERE p.plu = ?`,
+    );
     this.exactStmt = db.prepare<[string, string], ProductRow>(
-      `SELECT ${COLUMNS} FROM products p WHERE p.barcode = ?
+      `SELECT ${COLUMNS} FROM product_barcodes b JOIN products p ON p.id = b.product_id
+         WHERE b.barcode = ?
        UNION SELECT ${COLUMNS} FROM products p WHERE p.sku = ?`,
     );
     // The inner LIMIT stops FTS5 early. FTS5's bm25() is not used: it counts each term's
@@ -98,20 +189,64 @@ export class CatalogStore {
       'SELECT coalesce(max(search_doc), 0) AS doc FROM products',
     );
     this.insertStmt = db.prepare(
-      `INSERT INTO products (id, sku, barcode, name_en, name_zh, price, tax_class, search_doc)
-       VALUES (@id, @sku, @barcode, @nameEn, @nameZh, @priceMinor, @taxClass, @doc)`,
+      `INSERT INTO products (id, sku, barcode, barcodes, name_en, name_zh, price, tax_class,
+         category_id, cost, unit, active, track_stock, favourite, plu, search_doc)
+       VALUES (@id, @sku, @barcode, @barcodes, @nameEn, @nameZh, @price, @taxClass,
+         @categoryId, @cost, @unit, @active, @trackStock, @favourite, @plu, @doc)`,
     );
     this.updateStmt = db.prepare(
-      `UPDATE products SET sku = @sku, barcode = @barcode, name_en = @nameEn, name_zh = @nameZh,
-         price = @priceMinor, tax_class = @taxClass
+      `UPDATE products SET sku = @sku, barcode = @barcode, barcodes = @barcodes,
+         name_en = @nameEn, name_zh = @nameZh, price = @price, tax_class = @taxClass,
+         category_id = @categoryId, cost = @cost, unit = @unit, active = @active,
+         track_stock = @trackStock, favourite = @favourite, plu = @plu
        WHERE id = @id`,
+    );
+    this.barcodeOwnerStmt = db.prepare<[string], { id: string; sku: string }>(
+      `SELECT p.id, p.sku FROM product_barcodes b JOIN products p ON p.id = b.product_id
+       WHERE b.barcode = ?`,
+    );
+    this.deleteBarcodesStmt = db.prepare('DELETE FROM product_barcodes WHERE product_id = ?');
+    this.insertBarcodeStmt = db.prepare(
+      'INSERT INTO product_barcodes (barcode, product_id) VALUES (?, ?)',
     );
     this.ftsDeleteStmt = db.prepare('DELETE FROM products_fts WHERE rowid = ?');
     this.ftsInsertStmt = db.prepare(
       'INSERT INTO products_fts (rowid, name_en, name_zh, codes) VALUES (?, ?, ?, ?)',
     );
+    // products_grid and products_favourites (migration v3) answer these without sorting.
+    this.gridStmt = db.prepare<[string, number, number], ProductRow>(
+      `SELECT ${COLUMNS} FROM products p WHERE p.category_id = ? AND p.active = 1
+       ORDER BY p.favourite DESC, p.name_en LIMIT ? OFFSET ?`,
+    );
+    this.favouritesStmt = db.prepare<[number, number], ProductRow>(
+      `SELECT ${COLUMNS} FROM products p WHERE p.active = 1 AND p.favourite = 1
+       ORDER BY p.name_en LIMIT ? OFFSET ?`,
+    );
+    this.listStmt = db.prepare<[string, number], ProductRow>(
+      `SELECT ${COLUMNS} FROM products p WHERE p.sku > ? ORDER BY p.sku LIMIT ?`,
+    );
+    this.listCategoryStmt = db.prepare<[string, string, number], ProductRow>(
+      `SELECT ${COLUMNS} FROM products p WHERE p.category_id = ? AND p.sku > ?
+       ORDER BY p.sku LIMIT ?`,
+    );
+    this.allStmt = db.prepare<[], ProductRow>(`SELECT ${COLUMNS} FROM products p ORDER BY p.sku`);
+    this.categoriesStmt = db.prepare<[], CategoryRow>(
+      'SELECT * FROM categories ORDER BY sort_order, id',
+    );
+    this.upsertCategoryStmt = db.prepare(
+      `INSERT INTO categories (id, name_en, name_zh, colour, sort_order)
+       VALUES (@id, @nameEn, @nameZh, @colour, @sortOrder)
+       ON CONFLICT (id) DO UPDATE SET name_en = excluded.name_en, name_zh = excluded.name_zh,
+         colour = excluded.colour, sort_order = excluded.sort_order`,
+    );
+    this.categoryUseStmt = db.prepare<[string], { n: number }>(
+      'SELECT count(*) AS n FROM (SELECT 1 FROM products WHERE category_id = ? LIMIT 1)',
+    );
+    this.deleteCategoryStmt = db.prepare('DELETE FROM categories WHERE id = ?');
+    this.clearPluStmt = db.prepare('UPDATE products SET plu = NULL WHERE id = ?');
   }
 
+  /** The product a barcode belongs to; a UPC-A and its EAN-13 form (0 + UPC-A) are one. */
   byBarcode(code: string): Product | null {
     const row = this.byBarcodeStmt.get(code) ?? this.byBarcodeStmt.get(upcTwin(code) ?? '');
     return row ? toProduct(row) : null;
@@ -122,56 +257,196 @@ export class CatalogStore {
     return row ? toProduct(row) : null;
   }
 
-  /**
-   * Products whose barcode or SKU is exactly the query first, then full-text matches on
-   * both names, the SKU and the barcode (prefixes of both match too), best first.
-   */
-  search(query: string, limit: number): Product[] {
-    const match = matchExpression(query);
-    if (match === null || limit <= 0) return [];
-    const trimmed = query.trim();
-    const exact = this.exactStmt.all(trimmed, trimmed);
-    const seen = new Set(exact.map((row) => row.id));
-    const ranked = this.searchStmt
-      .all(match, Math.max(RANKED_CANDIDATES, limit), limit + exact.length)
-      .filter((row) => !seen.has(row.id));
-    return [...exact, ...ranked].slice(0, limit).map(toProduct);
+  bySku(sku: string): Product | null {
+    const row = this.bySkuStmt.get(sku);
+    return row ? toProduct(row) : null;
+  }
+
+  /** The weighed or labelled item a scale's item code stands for. */
+  byPlu(plu: string): Product | null {
+    const row = this.byPluStmt.get(plu);
+    return row ? toProduct(row) : null;
+  }
+
+  /** Who has this barcode now, if anyone. */
+  barcodeOwner(code: string): { id: string; sku: string } | null {
+    return this.barcodeOwnerStmt.get(code) ?? null;
   }
 
   /**
-   * Inserts new products and replaces existing ones (by id), keeping the search index in
-   * step, all in one transaction: a failed import leaves the catalog as it was.
+   * Products whose barcode or SKU is exactly the query first, then full-text matches on
+   * both names, the SKU and the barcodes (prefixes match too), best first.
    */
-  upsertMany(products: Iterable<Product>): number {
+  search(query: string, limit: number, options: SearchOptions = {}): Product[] {
+    const match = matchExpression(query);
+    if (match === null || limit <= 0) return [];
+    const wanted = (row: ProductRow): boolean =>
+      (options.activeOnly !== true || row.active === 1) &&
+      (options.categoryId === undefined || row.category_id === options.categoryId);
+    const trimmed = query.trim();
+    const exact = this.exactStmt.all(trimmed, trimmed).filter(wanted);
+    const seen = new Set(exact.map((row) => row.id));
+    const ranked = this.searchStmt
+      .all(match, Math.max(RANKED_CANDIDATES, limit), limit + exact.length)
+      .filter((row) => !seen.has(row.id) && wanted(row));
+    return [...exact, ...ranked].slice(0, limit).map(toProduct);
+  }
+
+  /** One page of the cashier's grid: a category's sellable products, favourites first. */
+  grid(categoryId: string, offset: number, limit: number): ProductPage {
+    const rows =
+      categoryId === FAVOURITES
+        ? this.favouritesStmt.all(limit + 1, offset)
+        : this.gridStmt.all(categoryId, limit + 1, offset);
+    return { products: rows.slice(0, limit).map(toProduct), hasMore: rows.length > limit };
+  }
+
+  /** The owner's list: by SKU, a page after `afterSku`, optionally one category. */
+  list(options: { categoryId?: string; afterSku: string; limit: number }): ProductPage {
+    const { categoryId, afterSku, limit } = options;
+    const rows =
+      categoryId === undefined
+        ? this.listStmt.all(afterSku, limit + 1)
+        : this.listCategoryStmt.all(categoryId, afterSku, limit + 1);
+    return { products: rows.slice(0, limit).map(toProduct), hasMore: rows.length > limit };
+  }
+
+  /** Every product by SKU, read lazily (the export). */
+  *all(): Generator<Product> {
+    for (const row of this.allStmt.iterate()) yield toProduct(row);
+  }
+
+  /**
+   * Inserts new products and replaces existing ones (by id), keeping barcodes and the search
+   * index in step, all in one transaction: a failed import leaves the catalog as it was.
+   * `onProgress` is told every 1,000 products.
+   */
+  upsertMany(products: Iterable<Product>, onProgress?: (done: number) => void): number {
     return this.db.transaction((): number => {
       let nextDoc = (this.maxDocStmt.get()?.doc ?? 0) + 1;
       let count = 0;
       for (const product of products) {
-        checkProduct(product);
+        assertProduct(product);
         const existing = this.docStmt.get(product.id);
         let doc: number;
         if (existing) {
           doc = existing.doc;
-          this.updateStmt.run(product);
+          this.updateStmt.run(rowParams(product));
+          this.deleteBarcodesStmt.run(product.id);
           this.ftsDeleteStmt.run(doc);
         } else {
           doc = nextDoc++;
-          this.insertStmt.run({ ...product, doc });
+          this.insertStmt.run({ ...rowParams(product), doc });
         }
+        const codes = barcodesOf(product);
+        for (const code of codes) this.insertBarcodeStmt.run(code, product.id);
         this.ftsInsertStmt.run(
           doc,
           searchText(product.nameEn),
           searchText(product.nameZh),
-          `${searchText(product.sku)} ${product.barcode}`,
+          [searchText(product.sku), ...codes, product.plu ?? ''].join(' ').trim(),
         );
         count += 1;
+        if (onProgress && count % 1000 === 0) onProgress(count);
       }
       return count;
     })();
   }
 
+  /**
+   * The owner's form: saves one product after checking it against the others, so a clash
+   * is a clear message (which SKU, barcode or item code, and who has it), not a constraint.
+   */
+  save(product: Product): Product {
+    assertProduct(product);
+    const sameSku = this.bySkuStmt.get(product.sku);
+    if (sameSku && sameSku.id !== product.id) {
+      throw new DomainError('duplicate_sku', `SKU ${product.sku} is taken`, {
+        sku: product.sku,
+        name: sameSku.name_en,
+      });
+    }
+    for (const code of barcodesOf(product)) {
+      const owner = this.barcodeOwner(code);
+      if (owner && owner.id !== product.id) {
+        throw new DomainError('duplicate_barcode', `barcode ${code} is taken`, {
+          barcode: code,
+          sku: owner.sku,
+        });
+      }
+    }
+    if (product.plu !== null) {
+      const owner = this.byPluStmt.get(product.plu);
+      if (owner && owner.id !== product.id) {
+        throw new DomainError('duplicate_plu', `item code ${product.plu} is taken`, {
+          plu: product.plu,
+          sku: owner.sku,
+        });
+      }
+    }
+    if (
+      product.categoryId !== null &&
+      !this.categories().some((c) => c.id === product.categoryId)
+    ) {
+      throw new DomainError('category_not_found', `no category ${product.categoryId}`, {
+        category: product.categoryId,
+      });
+    }
+    this.upsertMany([product]);
+    return product;
+  }
+
+  /**
+   * Gives this connection a page cache that holds an import's index pages (256 MiB instead of
+   * 2 MiB): a 100,000-product transaction then stops spilling pages mid-way, twice as fast.
+   * For the import's own connection, not the till's.
+   */
+  useImportCache(): void {
+    this.db.pragma('cache_size = -262144');
+  }
+
+  /** Runs `work` in one transaction (nested store calls join it). */
+  inTransaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  /**
+   * Frees the barcodes and scale item codes of these products, inside a transaction that
+   * writes them again: a code moving to another product in the same import does not clash.
+   */
+  releaseCodes(ids: readonly string[]): void {
+    for (const id of ids) {
+      this.deleteBarcodesStmt.run(id);
+      this.clearPluStmt.run(id);
+    }
+  }
+
   count(): number {
     return this.countStmt.get()?.n ?? 0;
+  }
+
+  categories(): Category[] {
+    return this.categoriesStmt.all().map(toCategory);
+  }
+
+  saveCategories(categories: readonly Category[]): Category[] {
+    for (const category of categories) {
+      const first = categoryProblems(category)[0];
+      if (first) throw new DomainError(first.code, `category ${category.id}`, first.params);
+    }
+    this.db.transaction(() => {
+      for (const category of categories) this.upsertCategoryStmt.run(category);
+    })();
+    return this.categories();
+  }
+
+  /** A category with products is kept: the owner moves them elsewhere first. */
+  deleteCategory(id: string): Category[] {
+    if ((this.categoryUseStmt.get(id)?.n ?? 0) > 0) {
+      throw new DomainError('category_in_use', `category ${id} has products`, { category: id });
+    }
+    this.deleteCategoryStmt.run(id);
+    return this.categories();
   }
 }
 

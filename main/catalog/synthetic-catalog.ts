@@ -1,4 +1,5 @@
 import { seededRandom } from '@app/util/seeded-random';
+import { newProduct } from '@app/catalog/product';
 import type { Product } from '@app/catalog/product';
 import { makeEan13 } from '@app/catalog/gtin';
 
@@ -86,6 +87,12 @@ export const syntheticVocabulary = {
   ],
 } as const;
 
+/** The synthetic catalog's grid categories: SYN00 … SYN11. */
+export const syntheticCategoryIds: readonly string[] = Array.from(
+  { length: syntheticVocabulary.items.length / 2 },
+  (_, i) => `SYN${String(i).padStart(2, '0')}`,
+);
+
 type Pair = readonly [en: string, zh: string];
 
 const pick = <T>(list: readonly T[], next: () => number): T => {
@@ -104,10 +111,11 @@ export function* syntheticCatalog(count: number, seed: number): Generator<Produc
   for (let i = 0; i < count; i++) {
     const brand: Pair = pick(brands, next);
     const flavour: Pair = pick(flavours, next);
-    const item: Pair = pick(items, next);
+    const itemIndex = Math.floor(next() * items.length);
+    const item: Pair = items[itemIndex] ?? pick(items, next);
     const size: Pair = pick(sizes, next);
     const serial = String(i + 1).padStart(7, '0');
-    yield {
+    yield newProduct({
       id: `syn-${seed}-${serial}`,
       sku: `SYN${serial}`,
       barcode: makeEan13(`${690 + (i % 6)}${String(Math.floor(i / 6)).padStart(9, '0')}`),
@@ -116,6 +124,9 @@ export function* syntheticCatalog(count: number, seed: number): Generator<Produc
       // 1.00 to 199.99 in whole fen; one in five a basic food at the reduced rate.
       priceMinor: 100 + Math.floor(next() * 19_900),
       taxClass: next() < 0.2 ? 'reduced' : 'standard',
-    };
+      // Two item kinds to a grid category: twelve categories of about 83,000 at a million.
+      categoryId: syntheticCategoryIds[Math.floor(itemIndex / 2)] ?? null,
+      favourite: i % 500 === 0,
+    });
   }
 }

@@ -32,6 +32,17 @@ const discountJson = (discount: Discount | null): JsonValue =>
 
 // Every field is copied by name: only what a receipt needs reaches the ledger, which the
 // host stores forever (upstream-sync-v1 "Card data": never a card number, track or PIN).
+/** A weighed or label-priced line says so; a line sold by the piece carries no measure. */
+const measureJson = (line: SaleLine): JsonObject =>
+  line.measure === undefined
+    ? {}
+    : {
+        measure:
+          line.measure.kind === 'weight'
+            ? { kind: 'weight', grams: line.measure.grams }
+            : { kind: 'labelPrice' },
+      };
+
 const lineJson = (line: SaleLine): JsonObject => ({
   lineId: line.lineId,
   productId: line.productId,
@@ -48,6 +59,7 @@ const lineJson = (line: SaleLine): JsonObject => ({
   orderDiscountMinor: line.orderDiscountMinor,
   netMinor: line.netMinor,
   taxMinor: line.taxMinor,
+  ...measureJson(line),
 });
 
 const tenderJson = (tender: SaleTender): JsonObject => ({

@@ -1,3 +1,4 @@
+import { printedText } from '../testing/printed-text';
 import { afterEach, describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { demoCatalog } from '../catalog/demo-catalog';
@@ -44,11 +45,7 @@ describe('a cash sale through the API', () => {
 
     await services.idle();
     const pages = await call(services, 'printer.pages', {});
-    const text =
-      pages
-        .at(-1)
-        ?.lines.map((l) => (l.kind === 'text' ? l.text : l.kind === 'image' ? '' : l.data))
-        .join('\n') ?? '';
+    const text = printedText(pages.at(-1));
     expect(text).toContain(milk.nameZh);
     expect(text).toContain(cola.nameZh);
     expect(text).toContain(sale.id);

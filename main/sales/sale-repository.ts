@@ -54,8 +54,9 @@ export class SaleRepository {
     );
     this.lineStmt = db.prepare(
       `INSERT INTO sale_lines (sale_id, line_no, product_id, sku, barcode, name_en, name_zh,
-         unit_price, quantity, gross, line_discount, order_discount, net, tax, tax_class)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         unit_price, quantity, gross, line_discount, order_discount, net, tax, tax_class,
+         weight_grams)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.taxStmt = db.prepare(
       'INSERT INTO sale_taxes (sale_id, tax_class, rate_bp, base, tax) VALUES (?, ?, ?, ?, ?)',
@@ -107,6 +108,7 @@ export class SaleRepository {
         line.netMinor,
         line.taxMinor,
         line.taxClass,
+        line.measure?.kind === 'weight' ? line.measure.grams : null,
       );
     });
     for (const tax of totals.taxes) {

@@ -8,6 +8,7 @@ import type { Notice } from './common/ErrorBanner';
 import { changeLocale } from './i18n';
 import { SellScreen } from './sell/SellScreen';
 import { HistoryScreen } from './history/HistoryScreen';
+import { CatalogScreen } from './catalog/CatalogScreen';
 import { PrinterScreen } from './printer/PrinterScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { DevicesScreen } from './devices/DevicesScreen';
@@ -28,6 +29,7 @@ type Screen =
   | 'sell'
   | 'shift'
   | 'history'
+  | 'catalog'
   | 'printer'
   | 'devices'
   | 'diagnostics'
@@ -39,6 +41,7 @@ const SCREENS: Screen[] = [
   'sell',
   'shift',
   'history',
+  'catalog',
   'printer',
   'devices',
   'diagnostics',
@@ -52,7 +55,9 @@ const screenNeeds: Record<Screen, readonly Permission[]> = {
   sell: ['sale.sell'],
   shift: ['sale.sell'],
   history: ['sale.history'],
-  printer: ['devices.manage'],
+  catalog: ['catalog.manage'],
+  // Cashiers retry, skip or reroute held receipts; setting the printer up stays guarded in main.
+  printer: ['sale.sell', 'devices.manage'],
   devices: ['devices.manage'],
   diagnostics: ['diagnostics.run'],
   sync: ['sync.operate', 'sync.bind'],
@@ -250,6 +255,9 @@ export function App({ connection }: { connection: ConnectionState }) {
           {settings && shown === 'staff' && <StaffScreen settings={settings} notify={notify} />}
           {settings && shown === 'audit' && <AuditScreen settings={settings} />}
           {shown === 'history' && <HistoryScreen notify={notify} />}
+          {settings && shown === 'catalog' && (
+            <CatalogScreen currency={settings.currency} notify={notify} />
+          )}
           {shown === 'printer' && <PrinterScreen status={printer} notify={notify} />}
           {shown === 'devices' && <DevicesScreen notify={notify} />}
           {shown === 'diagnostics' && (

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CartView } from '@app/api/contract';
+import { formatKg } from '@app/catalog/weight';
 import { useMoney } from '../common/format';
 
 interface Props {
@@ -62,32 +63,42 @@ export function CartTable({
                 </div>
               </td>
               <td className="col-qty">
-                <div className="qty">
-                  <button
-                    type="button"
-                    aria-label="−"
-                    disabled={line.quantity <= 1}
-                    onClick={() => onQuantity(line.lineId, line.quantity - 1)}
-                  >
-                    −
-                  </button>
-                  <button
-                    type="button"
-                    className="qty-value"
-                    onClick={() => onEditQuantity(line.lineId)}
-                  >
-                    {line.quantity}
-                  </button>
-                  <button
-                    type="button"
-                    aria-label="+"
-                    onClick={() => onQuantity(line.lineId, line.quantity + 1)}
-                  >
-                    +
-                  </button>
-                </div>
+                {line.measure?.kind === 'weight' ? (
+                  <div className="qty-weight" data-testid="line-weight">
+                    {line.quantity > 1 ? `${String(line.quantity)} × ` : ''}
+                    {formatKg(line.measure.grams)} kg
+                  </div>
+                ) : (
+                  <div className="qty">
+                    <button
+                      type="button"
+                      aria-label="−"
+                      disabled={line.quantity <= 1}
+                      onClick={() => onQuantity(line.lineId, line.quantity - 1)}
+                    >
+                      −
+                    </button>
+                    <button
+                      type="button"
+                      className="qty-value"
+                      onClick={() => onEditQuantity(line.lineId)}
+                    >
+                      {line.quantity}
+                    </button>
+                    <button
+                      type="button"
+                      aria-label="+"
+                      onClick={() => onQuantity(line.lineId, line.quantity + 1)}
+                    >
+                      +
+                    </button>
+                  </div>
+                )}
               </td>
-              <td className="col-money">{money(line.unitPriceMinor, cart.currency)}</td>
+              <td className="col-money">
+                {money(line.unitPriceMinor, cart.currency)}
+                {line.measure?.kind === 'weight' ? '/kg' : ''}
+              </td>
               <td className="col-money line-net">
                 {totals ? money(totals.netMinor, cart.currency) : ''}
               </td>

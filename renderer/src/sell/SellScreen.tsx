@@ -17,12 +17,15 @@ import { TotalsPanel } from './TotalsPanel';
 import { PayDialog } from './PayDialog';
 import { AmountDialog } from './AmountDialog';
 import { SaleDone } from './SaleDone';
+import { TouchGrid } from './TouchGrid';
+import { parseKg } from '@app/catalog/weight';
 
 type Editing =
   | { kind: 'none' }
   | { kind: 'pay' }
   | { kind: 'quantity'; lineId: string }
-  | { kind: 'discount'; lineId: string | null };
+  | { kind: 'discount'; lineId: string | null }
+  | { kind: 'weight'; product: Product };
 
 interface Props {
   settings: Settings;
@@ -32,7 +35,7 @@ interface Props {
 
 /** The cashier's screen: scan, adjust, pay, hand back change, next customer. */
 export function SellScreen({ settings, printer, notify }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const errorText = useErrorText();
   const cardMessage = useCardMessage();
@@ -87,14 +90,28 @@ export function SellScreen({ settings, printer, notify }: Props) {
     [notify, errorText],
   );
 
+  /** A product sold by weight, scanned by its shelf code or picked: the cashier weighs it. */
+  const askWeight = async (productId: string) => {
+    const product = await api.invoke('catalog.get', { productId });
+    if (product.ok) setEditing({ kind: 'weight', product: product.value });
+  };
   const scan = (code: string) => {
     if (done) setDone(null);
-    void run(api.invoke('cart.scan', { code }));
+    void api.invoke('cart.scan', { code }).then((result) => {
+      const productId = result.ok ? undefined : result.error.params?.productId;
+      if (!result.ok && result.error.code === 'weight_required' && typeof productId === 'string') {
+        void askWeight(productId);
+        return;
+      }
+      void run(Promise.resolve(result));
+    });
   };
   // The serial scanner's codes take the keyboard scanner's path (and its messages).
   useEvent('devices.scan', ({ code }) => scan(code));
-  const pick = (product: Product) =>
-    void run(api.invoke('cart.addProduct', { productId: product.id }));
+  const pick = (product: Product) => {
+    if (product.unit === 'kg') setEditing({ kind: 'weight', product });
+    else void run(api.invoke('cart.addProduct', { productId: product.id }));
+  };
   const pay = async (tenderedMinor: number) => {
     setBusy(true);
     const sale = await run(api.invoke('sale.payCash', { tenderedMinor }));
@@ -199,6 +216,7 @@ export function SellScreen({ settings, printer, notify }: Props) {
           onRemove={(lineId) => void run(api.invoke('cart.removeLine', { lineId }))}
         />
       </section>
+      <TouchGrid currency={cart.currency} onPick={pick} />
       <aside className="sell-right">
         <TotalsPanel cart={cart} taxMode={settings.taxMode} />
         <div className="sell-actions">
@@ -251,6 +269,26 @@ export function SellScreen({ settings, printer, notify }: Props) {
             void run(
               api.invoke('cart.setQuantity', { lineId: editing.lineId, quantity: Number(text) }),
             ).then((view) => view && closeDialog());
+          }}
+        />
+      )}
+      {editing.kind === 'weight' && (
+        <AmountDialog
+          title={t('weight.title', {
+            name: i18n.language === 'zh-CN' ? editing.product.nameZh : editing.product.nameEn,
+          })}
+          modes={[{ id: 'kg', label: t('weight.kg'), decimals: 3 }]}
+          onScan={scan}
+          onCancel={closeDialog}
+          onApply={(_mode, text) => {
+            const grams = parseKg(text);
+            if (grams === null || grams === 0) {
+              notify({ kind: 'error', text: t('errors.invalid_weight') });
+              return;
+            }
+            void run(api.invoke('cart.addProduct', { productId: editing.product.id, grams })).then(
+              (view) => view && closeDialog(),
+            );
           }}
         />
       )}
