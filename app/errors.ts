@@ -36,6 +36,12 @@ export const errorCodes = [
   'host_error',
   'invalid_host_url',
   'internal',
+  // Reports (X/Z, dashboard)
+  'shift_open',
+  'z_already_closed',
+  'z_not_found',
+  'invalid_date_range',
+  'invalid_time_zone',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

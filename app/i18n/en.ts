@@ -1,3 +1,5 @@
+import { reportsEn } from './reports-en';
+
 /** English messages. Keys are shared with zh-CN (messages.test.ts checks both have every key). */
 export const en = {
   'app.title': 'Countertop',
@@ -415,6 +417,7 @@ export const en = {
   'printer.drawer.high': 'high',
   'printer.drawer.low': 'low',
   'printer.drawer.save': 'Save drawer settings',
+  ...reportsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { reportsZhCN } from './reports-zh-CN';
 
 /** 简体中文 */
 export const zhCN: Record<MessageKey, string> = {
@@ -407,4 +408,5 @@ export const zhCN: Record<MessageKey, string> = {
   'printer.drawer.high': '高',
   'printer.drawer.low': '低',
   'printer.drawer.save': '保存钱箱设置',
+  ...reportsZhCN,
 };

@@ -1,0 +1,409 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ReportFigures } from '@app/reports/report-schema';
+import { alice, bob, handComputedDay, ids, local, sale, shiftOpen } from '@app/reports/test-day';
+import { DomainError } from '@app/result';
+import { reportStack } from './report-test-support';
+import type { ReportStack } from './report-test-support';
+
+const zeroHours = (cutoff: number) =>
+  Array.from({ length: 24 }, (_, i) => ({ hour: (cutoff + i) % 24, salesCount: 0, netMinor: 0 }));
+const withHours = (cutoff: number, hours: Record<number, [number, number]>) =>
+  zeroHours(cutoff).map((h) => {
+    const found = hours[h.hour];
+    return found ? { hour: h.hour, salesCount: found[0], netMinor: found[1] } : h;
+  });
+
+/**
+ * app/reports/test-day.ts, every figure worked out by hand (CNY fen).
+ * Sales A 10.50 + B 5.85 + C 10.00 + D 9.50 + E 1.60 + F 7.00 = 44.45 (6 sales, 12 items);
+ * gross 10.50 + 6.50 + 10.50 + 10.00 + 1.57 + 7.00 = 46.07; discounts 0.65 + 0.50 + 0.50 =
+ * 1.65; rounding +0.03; 46.07 − 1.65 + 0.03 = 44.45. Refund 3.50, void 10.00: net 30.95.
+ */
+const handFigures: ReportFigures = {
+  currency: 'CNY',
+  salesCount: 6,
+  itemCount: 12,
+  grossMinor: 4607,
+  discountMinor: 165,
+  roundingMinor: 3,
+  salesMinor: 4445,
+  refundCount: 1,
+  refundMinor: 350,
+  voidCount: 1,
+  voidMinor: 1000,
+  reversalCount: 0,
+  reversalMinor: 0,
+  netMinor: 3095,
+  // standard: 81 + 67 + 115 + 71 + 18 − 115 (void C) − 40 (refund) = 197 on 619 + 518 + 885
+  // + 547 + 139 − 885 − 310 = 1513; reduced: 29 + 27 + 58 = 114 on 321 + 305 + 642 = 1268.
+  taxes: [
+    { taxClass: 'standard', rateBp: 1300, baseMinor: 1513, taxMinor: 197 },
+    { taxClass: 'reduced', rateBp: 900, baseMinor: 1268, taxMinor: 114 },
+  ],
+  taxMinor: 311,
+  netExTaxMinor: 2784,
+  // Fees per payment, half away from zero: credit 5.85 × 0.60 % = 0.0351 → 0.04; debit
+  // 5.00 × 0.50 % = 0.025 → 0.03 and 7.00 → 0.035 → 0.04; wallet 10.00 × 0.38 % = 0.038 →
+  // 0.04, given back by the void (−0.04).
+  tenders: [
+    { kind: 'cash', count: 4, amountMinor: 1310, feeMinor: 0 },
+    { kind: 'credit', count: 1, amountMinor: 585, feeMinor: 4 },
+    { kind: 'debit', count: 2, amountMinor: 1200, feeMinor: 7 },
+    { kind: 'wallet_qr', count: 2, amountMinor: 0, feeMinor: 0 },
+  ],
+  feeMinor: 11,
+  nonCashMinor: 1785,
+  settlementMinor: 1774,
+  byHour: withHours(4, {
+    9: [1, 1050],
+    10: [1, 585],
+    11: [1, 1000],
+    13: [1, 950],
+    16: [0, -1000],
+    17: [0, -350],
+    19: [1, 160],
+    1: [1, 700],
+  }),
+  byCashier: [
+    {
+      operatorId: alice.id,
+      name: 'Alice',
+      salesCount: 3,
+      salesMinor: 1795,
+      refundCount: 1,
+      refundMinor: 350,
+      voidCount: 0,
+      voidMinor: 0,
+    },
+    {
+      operatorId: bob.id,
+      name: 'Bob',
+      salesCount: 2,
+      salesMinor: 1700,
+      refundCount: 0,
+      refundMinor: 0,
+      voidCount: 1,
+      voidMinor: 1000,
+    },
+    {
+      operatorId: 'unknown',
+      name: '',
+      salesCount: 1,
+      salesMinor: 950,
+      refundCount: 0,
+      refundMinor: 0,
+      voidCount: 0,
+      voidMinor: 0,
+    },
+  ],
+  topProducts: [
+    {
+      productId: 'demo-dry0001',
+      nameEn: 'Mengniu Pure Milk 250ml',
+      nameZh: '蒙牛纯牛奶 250毫升',
+      quantity: 4,
+      netMinor: 1382,
+    },
+    {
+      productId: 'demo-snk0001',
+      nameEn: "Lay's Chips 40g",
+      nameZh: '乐事薯片 40克',
+      quantity: 2,
+      netMinor: 1203,
+    },
+    {
+      productId: 'demo-drk0001',
+      nameEn: 'Coca-Cola 330ml',
+      nameZh: '可口可乐 330毫升',
+      quantity: 1,
+      netMinor: 350,
+    },
+    { productId: 'demo-egg0001', nameEn: 'Tea egg', nameZh: '茶叶蛋', quantity: 1, netMinor: 157 },
+  ],
+  corrections: [
+    {
+      seq: 9,
+      at: local('16:10'),
+      type: 'void',
+      amountMinor: 1000,
+      operatorId: bob.id,
+      operatorName: 'Bob',
+      refId: ids.saleC,
+      reason: 'customer changed mind',
+    },
+    {
+      seq: 10,
+      at: local('17:00'),
+      type: 'refund',
+      amountMinor: 350,
+      operatorId: alice.id,
+      operatorName: 'Alice',
+      refId: ids.saleA,
+      reason: 'dented can',
+    },
+  ],
+  cash: {
+    floatMinor: 50_000,
+    cashSalesMinor: 1660,
+    cashReturnsMinor: 350,
+    payInCount: 1,
+    payInMinor: 10_000,
+    payOutCount: 1,
+    payOutMinor: 2_500,
+    dropCount: 1,
+    dropMinor: 30_000,
+    noSaleCount: 1,
+    expectedMinor: 28_810,
+    shiftsOpened: 1,
+    shiftsClosed: 1,
+    countedMinor: 28_800,
+    differenceMinor: -10,
+  },
+};
+
+const zeroFigures: ReportFigures = {
+  ...handFigures,
+  salesCount: 0,
+  itemCount: 0,
+  grossMinor: 0,
+  discountMinor: 0,
+  roundingMinor: 0,
+  salesMinor: 0,
+  refundCount: 0,
+  refundMinor: 0,
+  voidCount: 0,
+  voidMinor: 0,
+  netMinor: 0,
+  taxes: [],
+  taxMinor: 0,
+  netExTaxMinor: 0,
+  tenders: [],
+  feeMinor: 0,
+  nonCashMinor: 0,
+  settlementMinor: 0,
+  byHour: zeroHours(4),
+  byCashier: [],
+  topProducts: [],
+  corrections: [],
+  cash: {
+    floatMinor: 0,
+    cashSalesMinor: 0,
+    cashReturnsMinor: 0,
+    payInCount: 0,
+    payInMinor: 0,
+    payOutCount: 0,
+    payOutMinor: 0,
+    dropCount: 0,
+    dropMinor: 0,
+    noSaleCount: 0,
+    expectedMinor: 0,
+    shiftsOpened: 0,
+    shiftsClosed: 0,
+    countedMinor: null,
+    differenceMinor: null,
+  },
+};
+
+const domainError = (fn: () => unknown): DomainError => {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected a DomainError');
+};
+
+let stack: ReportStack;
+afterEach(() => stack.dispose());
+
+describe('a hand-computed day', () => {
+  it('gives the same figures on the X, the Z and the dashboard', () => {
+    stack = reportStack();
+    stack.append(handComputedDay());
+    // 11:00 local on the 23rd: business day 23, but the batch holds the 22nd.
+    const x = stack.service.x();
+    expect(x.kind).toBe('x');
+    expect(x.entryCount).toBe(14);
+    expect(x.figures).toEqual(handFigures);
+
+    const dashboard = stack.service.dashboard({ from: '2026-11-22', to: '2026-11-22' });
+    expect(dashboard.range.figures).toEqual(handFigures);
+    expect(dashboard.yesterday?.figures).toEqual(zeroFigures);
+
+    // The owner closes the day at 02:30 on the 23rd, inside business day 22.
+    stack.clock.now = new Date(local('02:30', '2026-11-23'));
+    const head = stack.ledger.head();
+    const z = stack.service.closeDay();
+    expect(z.figures).toEqual(handFigures);
+    expect(z.z).toEqual({
+      zNo: 1,
+      businessDay: '2026-11-22',
+      batchNo: '000001',
+      zSeq: 15,
+      closedAt: stack.clock.now.toISOString(),
+      chainHeadHash: head.hash,
+    });
+    // The z_close entry itself carries the Z number, the day and the chain head.
+    const entry = stack.ledger.entriesFrom(15, 1)[0];
+    expect(entry?.type).toBe('z_close');
+    expect(entry?.detail).toEqual({ zNo: 1, businessDay: '2026-11-22', chainHeadHash: head.hash });
+    expect(stack.identity.current().batchNo).toBe('000002');
+    expect(stack.service.zReport(1)).toEqual(z);
+    // The dashboard still agrees after the close (the z_close adds nothing).
+    expect(stack.service.dashboard({ from: '2026-11-22', to: '2026-11-22' }).range.figures).toEqual(
+      handFigures,
+    );
+    // An X after the Z covers the new, empty batch.
+    expect(stack.service.x().figures).toEqual(zeroFigures);
+  });
+
+  it('rebuilds the same sums from the ledger', () => {
+    stack = reportStack();
+    stack.append(handComputedDay());
+    expect(stack.index.rebuild()).toBe(14);
+    expect(stack.service.dashboard({ from: '2026-11-22', to: '2026-11-22' }).range.figures).toEqual(
+      handFigures,
+    );
+  });
+});
+
+describe('closing the day', () => {
+  it('is refused while a shift is open, naming it', () => {
+    stack = reportStack();
+    stack.append(handComputedDay().slice(0, 3));
+    const error = domainError(() => stack.service.closeDay());
+    expect(error.code).toBe('shift_open');
+    expect(error.params).toEqual({ name: 'Alice', since: '2026-11-22 08:00:00' });
+    // Nothing was written: no z_close, same batch.
+    expect(stack.ledger.head().seq).toBe(3);
+    expect(stack.identity.current().batchNo).toBe('000001');
+  });
+
+  it('refuses a second Z for the same business day and says which Z closed it', () => {
+    stack = reportStack({ now: new Date(local('21:00')) });
+    stack.append([sale(ids.saleA, local('10:00'), alice, [], [])]);
+    expect(stack.service.closeDay().z?.zNo).toBe(1);
+    stack.clock.now = new Date(local('21:05'));
+    const error = domainError(() => stack.service.closeDay());
+    expect(error.code).toBe('z_already_closed');
+    expect(error.params).toEqual({ day: '2026-11-22', zNo: 1, at: '2026-11-22 21:00:00' });
+    expect(stack.ledger.head().seq).toBe(2);
+  });
+
+  it('allows a zero Z on a day with no sales, and says so', () => {
+    stack = reportStack({ now: new Date(local('21:00')) });
+    const z = stack.service.closeDay();
+    expect(z.z?.zNo).toBe(1);
+    expect(z.entryCount).toBe(0);
+    expect(z.figures).toEqual(zeroFigures);
+    expect(z.firstAt).toBeNull();
+  });
+
+  it('numbers Zs 1, 2, 3 without a gap across restarts', () => {
+    stack = reportStack({ now: new Date(local('21:00', '2026-11-20')) });
+    expect(stack.service.closeDay().z?.zNo).toBe(1);
+    stack = stack.reopen();
+    stack.clock.now = new Date(local('21:00', '2026-11-21'));
+    stack.append([sale(ids.saleB, local('12:00', '2026-11-21'), bob, [], [])]);
+    expect(stack.service.closeDay().z?.zNo).toBe(2);
+    stack = stack.reopen();
+    stack.clock.now = new Date(local('21:00', '2026-11-22'));
+    const third = stack.service.closeDay();
+    expect(third.z?.zNo).toBe(3);
+    expect(third.z?.batchNo).toBe('000003');
+    expect(stack.service.zList().map((z) => [z.zNo, z.businessDay])).toEqual([
+      [3, '2026-11-22'],
+      [2, '2026-11-21'],
+      [1, '2026-11-20'],
+    ]);
+    // The ledger agrees: three z_close entries numbered 1, 2, 3.
+    const zCloses = stack.ledger
+      .entriesFrom(1, 100)
+      .filter((e) => e.type === 'z_close')
+      .map((e) => e.detail.zNo);
+    expect(zCloses).toEqual([1, 2, 3]);
+  });
+});
+
+describe('business days in reports', () => {
+  it('puts a sale before the cut-off on the day before and one after it on the next day', () => {
+    stack = reportStack();
+    stack.append([
+      sale(ids.saleA, local('03:59', '2026-11-23'), alice, [], [{ method: 'cash', amount: 0 }]),
+      sale(ids.saleB, local('04:00', '2026-11-23'), alice, [], [{ method: 'cash', amount: 0 }]),
+    ]);
+    const count = (day: string) =>
+      stack.service.dashboard({ from: day, to: day }).range.figures.salesCount;
+    expect(count('2026-11-22')).toBe(1);
+    expect(count('2026-11-23')).toBe(1);
+  });
+
+  it('reports a day across a DST change in the shop’s zone by wall-clock hours', () => {
+    // New York, cut-off 04:00: business day 2026-03-07 runs 23 hours, and its night has no
+    // 02:00 (01:59 EST is followed by 03:00 EDT).
+    stack = reportStack({ timeZone: 'America/New_York', cutoffHour: 4 });
+    const atUtc = (iso: string) => new Date(iso).toISOString();
+    const cash = (amount: number) => [{ method: 'cash' as const, amount }];
+    stack.append([
+      sale(ids.saleA, atUtc('2026-03-07T09:30:00Z'), alice, [], cash(0)), // 04:30 EST
+      sale(ids.saleB, atUtc('2026-03-08T06:30:00Z'), alice, [], cash(0)), // 01:30 EST
+      sale(ids.saleC, atUtc('2026-03-08T07:30:00Z'), alice, [], cash(0)), // 03:30 EDT
+      sale(ids.saleD, atUtc('2026-03-08T08:00:00Z'), alice, [], cash(0)), // 04:00 EDT: next day
+    ]);
+    const day = stack.service.dashboard({ from: '2026-03-07', to: '2026-03-07' });
+    expect(day.timeZone).toBe('America/New_York');
+    expect(day.range.figures.salesCount).toBe(3);
+    const hours = day.range.figures.byHour.filter((h) => h.salesCount > 0).map((h) => h.hour);
+    expect(hours).toEqual([4, 1, 3]);
+    expect(
+      stack.service.dashboard({ from: '2026-03-08', to: '2026-03-08' }).range.figures.salesCount,
+    ).toBe(1);
+  });
+
+  it('rebuilds the sums when the owner changes the cut-off', () => {
+    stack = reportStack();
+    stack.append([
+      sale(ids.saleA, local('03:30', '2026-11-23'), alice, [], [{ method: 'cash', amount: 0 }]),
+    ]);
+    expect(
+      stack.service.dashboard({ from: '2026-11-22', to: '2026-11-22' }).range.figures.salesCount,
+    ).toBe(1);
+    stack.reportSettings.update({ cutoffHour: 0 });
+    expect(
+      stack.service.dashboard({ from: '2026-11-22', to: '2026-11-22' }).range.figures.salesCount,
+    ).toBe(0);
+    expect(
+      stack.service.dashboard({ from: '2026-11-23', to: '2026-11-23' }).range.figures.salesCount,
+    ).toBe(1);
+  });
+
+  it('refuses a range that is backwards or too long', () => {
+    stack = reportStack();
+    expect(
+      domainError(() => stack.service.dashboard({ from: '2026-11-23', to: '2026-11-22' })).code,
+    ).toBe('invalid_date_range');
+    expect(
+      domainError(() => stack.service.dashboard({ from: '2024-01-01', to: '2026-01-01' })).code,
+    ).toBe('invalid_date_range');
+    expect(
+      domainError(() => stack.service.dashboard({ from: '2026-02-30', to: '2026-03-01' })).code,
+    ).toBe('invalid_date_range');
+  });
+});
+
+describe('open shifts', () => {
+  it('are the shift_opens without a shift_close (staff-detail.ts)', () => {
+    stack = reportStack();
+    stack.append([
+      shiftOpen('10000000-0000-4000-8000-000000000001', local('08:00'), {
+        operator: bob,
+        shiftId: 'shift-bob',
+        floatMinor: 0,
+      }),
+    ]);
+    expect(stack.index.openShifts()).toEqual([
+      { shiftId: 'shift-bob', openedAt: local('08:00'), operatorName: 'Bob' },
+    ]);
+  });
+});
