@@ -7,7 +7,7 @@ import { buildSaleReceipt } from '@app/receipt/sale-receipt';
 import type { SaleRecord } from '@app/sale/sale';
 import { SimulatedPrinter } from '@native/sim/simulated-printer';
 import { openDatabase } from './ledger/database';
-import { LedgerStore } from './ledger/ledger-store';
+import type { LedgerStore } from './ledger/ledger-store';
 import { IdleCheckpointer } from './ledger/idle-checkpointer';
 import { CatalogStore } from './catalog/catalog-store';
 import { demoCatalog } from './catalog/demo-catalog';
@@ -33,6 +33,12 @@ import { DiagnosticsService } from './diagnostics/diagnostics-service';
 import { SerialMonitor } from './diagnostics/serial-monitor';
 import { createFileLogger } from './log/logger';
 import type { Logger } from './log/logger';
+import { ReportIndex } from './reports/report-index';
+import { ReportingLedger } from './reports/reporting-ledger';
+import { ReportService } from './reports/report-service';
+import { ReportSettingsStore } from './reports/report-settings';
+import { buildReportReceipt } from '@app/receipt/report-receipt';
+import type { ShiftReport } from '@app/reports/report-schema';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -83,7 +89,20 @@ export function createServices(options: ServicesOptions): Services {
   // A newcomer can sell within a minute: the demo catalog is there on first start.
   if (catalog.count() === 0) catalog.upsertMany(demoCatalog());
   const identity = new TerminalIdentityStore(db);
-  const ledger = new LedgerStore(db);
+  // Reports: every appended entry also lands in the daily sums, in the same transaction.
+  const reportSettings = new ReportSettingsStore(
+    settings,
+    Intl.DateTimeFormat().resolvedOptions().timeZone,
+  );
+  const reportIndex = new ReportIndex(db, {
+    clock: () => {
+      const { timeZone, cutoffHour } = reportSettings.get();
+      return { timeZone, cutoffHour };
+    },
+    fees: () => reportSettings.get().fees,
+    log,
+  });
+  const ledger: LedgerStore = new ReportingLedger(db, reportIndex);
   const secrets = options.secrets ?? new FileSecretStore(join(options.dataDir, 'terminal-secret'));
   const sync = new SyncService({
     db,
@@ -156,6 +175,35 @@ export function createServices(options: ServicesOptions): Services {
     },
   });
 
+  const printReport = (report: ShiftReport, duplicate: boolean) => {
+    const s = settings.get();
+    return printing.enqueue(
+      duplicate ? 'reprint' : 'receipt',
+      null,
+      buildReportReceipt(report, {
+        shopName: s.shopName,
+        paperWidth: s.paperWidth,
+        locale: s.locale,
+        printedAt: new Date().toISOString(),
+        duplicate,
+      }),
+    );
+  };
+  const reports = new ReportService({
+    db,
+    ledger,
+    index: reportIndex,
+    identity,
+    settings: reportSettings,
+    currency: () => settings.get().currency,
+    log,
+    afterClose: (report) => {
+      sync.noteNewEntry();
+      printReport(report, false);
+    },
+  });
+  reports.catchUp();
+
   const diagnostics = new DiagnosticsService({
     db,
     databaseFile: file,
@@ -201,6 +249,10 @@ export function createServices(options: ServicesOptions): Services {
       serialMonitor,
       bus,
       receiptFor,
+      reports,
+      reportSettings,
+      reportIndex,
+      printReport,
     }),
     log,
   );

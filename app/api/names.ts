@@ -50,6 +50,15 @@ export const commandNames = [
   'diagnostics.serialOpen',
   'diagnostics.serialSend',
   'diagnostics.serialClose',
+  'reports.x',
+  'reports.closeDay',
+  'reports.z',
+  'reports.zList',
+  'reports.printX',
+  'reports.reprintZ',
+  'reports.dashboard',
+  'reports.settings',
+  'reports.updateSettings',
 ] as const;
 
 export const eventNames = [

@@ -187,3 +187,14 @@ export type ShiftReport = z.output<typeof shiftReportSchema>;
 export type DayFigures = z.output<typeof dayFiguresSchema>;
 export type Dashboard = z.output<typeof dashboardSchema>;
 export type ReportSettings = z.output<typeof reportSettingsSchema>;
+
+export const zSummarySchema = z.object({
+  zNo: z.number().int(),
+  businessDay: z.string(),
+  batchNo: z.string(),
+  closedAt: z.string(),
+  salesCount: z.number().int(),
+  netMinor: minor,
+  currency,
+});
+export type ZSummary = z.output<typeof zSummarySchema>;

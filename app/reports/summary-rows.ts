@@ -190,13 +190,9 @@ export function rowsOfEntry(entry: LedgerEntry, ctx: RowsContext): EntryRows {
       const ownTaxes = correctionTaxesOf(detail);
       const ownLines = Array.isArray(detail.lines) ? linesOf(detail) : null;
       // A void with no breakdown of its own gives back the whole sale it refers to.
-      const whole = entry.type !== 'refund' && referenced?.type === 'sale';
-      rows.taxes = (ownTaxes ?? (whole && referenced ? saleTaxesOf(referenced.detail) : [])).map(
-        negateTax,
-      );
-      rows.products = (ownLines ?? (whole && referenced ? linesOf(referenced.detail) : [])).map(
-        negate,
-      );
+      const whole = entry.type !== 'refund' && referenced?.type === 'sale' ? referenced : null;
+      rows.taxes = (ownTaxes ?? (whole ? saleTaxesOf(whole.detail) : [])).map(negateTax);
+      rows.products = (ownLines ?? (whole ? linesOf(whole.detail) : [])).map(negate);
       rows.correction = {
         seq: entry.seq,
         at: entry.at,

@@ -17,8 +17,10 @@ import type { DeviceService } from '../devices/device-service';
 import type { DiagnosticsService } from '../diagnostics/diagnostics-service';
 import { parseHex } from '../diagnostics/serial-monitor';
 import type { SerialMonitor } from '../diagnostics/serial-monitor';
+import { reportHandlers } from '../reports/report-handlers';
+import type { ReportHandlerDeps } from '../reports/report-handlers';
 
-export interface HandlerDeps {
+export interface HandlerDeps extends ReportHandlerDeps {
   info: () => AppInfo;
   settings: SettingsStore;
   catalog: CatalogStore;
@@ -120,5 +122,6 @@ export function createHandlers(d: HandlerDeps): Handlers {
       await d.serialMonitor.close();
       return {};
     },
+    ...reportHandlers(d),
   };
 }

@@ -5,7 +5,13 @@ import { figuresOfRows } from '@app/reports/accumulator';
 import { addDays, businessMomentOf, isBusinessDay } from '@app/reports/business-day';
 import type { ShopClock } from '@app/reports/business-day';
 import { shiftReportSchema } from '@app/reports/report-schema';
-import type { Dashboard, DayFigures, ShiftReport, ZInfo } from '@app/reports/report-schema';
+import type {
+  Dashboard,
+  DayFigures,
+  ShiftReport,
+  ZInfo,
+  ZSummary,
+} from '@app/reports/report-schema';
 import { rowsOfEntry } from '@app/reports/summary-rows';
 import { DomainError } from '@app/result';
 import { formatLocalDateTime } from '@app/time/local-time';
@@ -28,16 +34,6 @@ export interface ReportServiceDeps {
   now?: () => Date;
   /** After a Z committed: wake the uploader (the z_close and settlement wait to be sent). */
   afterClose?: (report: ShiftReport) => void;
-}
-
-export interface ZSummary {
-  zNo: number;
-  businessDay: string;
-  batchNo: string;
-  closedAt: string;
-  salesCount: number;
-  netMinor: number;
-  currency: CurrencyCode;
 }
 
 /** At most a little over a year per dashboard view: the sums are per day. */
@@ -163,7 +159,6 @@ export class ReportService {
 
   /** The Zs, newest first. */
   zList(limit = 60): ZSummary[] {
-    const currency = this.deps.currency();
     return this.deps.db
       .prepare<
         [number],
@@ -182,7 +177,7 @@ export class ReportService {
           closedAt: row.closedAt,
           salesCount: report.figures.salesCount,
           netMinor: report.figures.netMinor,
-          currency: report.figures.currency ?? currency,
+          currency: report.figures.currency,
         };
       });
   }
