@@ -371,4 +371,10 @@ export type DatabaseHealthView = z.output<typeof databaseHealthSchema>;
 export type SystemInfoView = z.output<typeof systemInfoSchema>;
 export type SupportBundleView = z.output<typeof supportBundleSchema>;
 export type SerialTraffic = z.output<typeof serialTrafficSchema>;
-export type { Dashboard, ReportSettings, ShiftReport, ZSummary } from '../reports/report-schema';
+export type {
+  Dashboard,
+  ReportFigures,
+  ReportSettings,
+  ShiftReport,
+  ZSummary,
+} from '../reports/report-schema';

@@ -15,11 +15,14 @@ import { DiagnosticsScreen } from './diagnostics/DiagnosticsScreen';
 import { SyncChip } from './sync/SyncChip';
 import { SyncScreen } from './sync/SyncScreen';
 import { useSyncStatus } from './sync/useSyncStatus';
+import { ReportsScreen } from './reports/ReportsScreen';
 
-type Screen = 'sell' | 'history' | 'printer' | 'devices' | 'diagnostics' | 'sync' | 'settings';
+type Screen =
+  'sell' | 'history' | 'reports' | 'printer' | 'devices' | 'diagnostics' | 'sync' | 'settings';
 const SCREENS: Screen[] = [
   'sell',
   'history',
+  'reports',
   'printer',
   'devices',
   'diagnostics',
@@ -114,6 +117,7 @@ export function App({ connection }: { connection: ConnectionState }) {
           <SellScreen settings={settings} printer={printer} notify={notify} />
         )}
         {screen === 'history' && <HistoryScreen notify={notify} />}
+        {screen === 'reports' && <ReportsScreen notify={notify} />}
         {screen === 'printer' && <PrinterScreen status={printer} notify={notify} />}
         {screen === 'devices' && <DevicesScreen notify={notify} />}
         {screen === 'diagnostics' && (
