@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReportFigures } from '@app/api/contract';
 import { useMoney } from '../common/format';
 
-const WIDTH = 720;
+const WIDTH = 480;
 const HEIGHT = 200;
 const PAD_BOTTOM = 22;
 const PAD_TOP = 8;
