@@ -2,17 +2,25 @@ import type Database from 'better-sqlite3';
 import type { LedgerEntry } from '@app/ledger/entry';
 import type { CurrencyCode } from '@app/money/currency';
 import type { FeeKind, FeeSchedule } from '@app/fees/fee-schedule';
-import { ReportAccumulator } from '@app/reports/accumulator';
+import { ReportAccumulator, TOP_PRODUCTS } from '@app/reports/accumulator';
 import type { ShopClock } from '@app/reports/business-day';
 import type { Correction, ReportFigures } from '@app/reports/report-schema';
-import { rowsOfEntry } from '@app/reports/summary-rows';
-import type { EntryRows, TakingsType } from '@app/reports/summary-rows';
+import { emptyCashRow, rowsOfEntry } from '@app/reports/summary-rows';
+import type { CashRow, CashierRow, EntryRows, TotalsRow } from '@app/reports/summary-rows';
+import type { ProductLine, TaxLine } from '@app/reports/entry-detail';
 import type { Logger } from '../log/logger';
 
 export interface ReportIndexDeps {
   clock: () => ShopClock;
   fees: () => FeeSchedule;
   log: Logger;
+}
+
+/** Business days from..to; with batchNo, only that batch's entries on those days. */
+export interface SumsRange {
+  from: string;
+  to: string;
+  batchNo?: string;
 }
 
 export interface OpenShift {
@@ -56,38 +64,49 @@ export class ReportIndex {
         'SELECT body FROM entries WHERE seq >= ? ORDER BY seq LIMIT ?',
       ),
       totals: db.prepare(
-        `INSERT INTO report_totals (day, type, hour, count, amount, gross, discount, items, rounding)
-         VALUES (@day, @type, @hour, @count, @amountMinor, @grossMinor, @discountMinor, @itemCount, @roundingMinor)
+        `INSERT INTO report_totals (day, batch_no, type, hour, count, amount, gross, discount, items, rounding)
+         VALUES (@day, @batchNo, @type, @hour, @count, @amountMinor, @grossMinor, @discountMinor, @itemCount, @roundingMinor)
          ON CONFLICT DO UPDATE SET count = count + excluded.count, amount = amount + excluded.amount,
            gross = gross + excluded.gross, discount = discount + excluded.discount,
            items = items + excluded.items, rounding = rounding + excluded.rounding`,
       ),
       tax: db.prepare(
-        `INSERT INTO report_taxes (day, tax_class, rate_bp, base, tax)
-         VALUES (@day, @taxClass, @rateBp, @baseMinor, @taxMinor)
+        `INSERT INTO report_taxes (day, batch_no, tax_class, rate_bp, base, tax)
+         VALUES (@day, @batchNo, @taxClass, @rateBp, @baseMinor, @taxMinor)
          ON CONFLICT DO UPDATE SET base = base + excluded.base, tax = tax + excluded.tax`,
       ),
       tender: db.prepare(
-        `INSERT INTO report_tenders (day, kind, count, amount, fee)
-         VALUES (@day, @kind, @count, @amountMinor, @feeMinor)
+        `INSERT INTO report_tenders (day, batch_no, kind, count, amount, fee)
+         VALUES (@day, @batchNo, @kind, @count, @amountMinor, @feeMinor)
          ON CONFLICT DO UPDATE SET count = count + excluded.count,
            amount = amount + excluded.amount, fee = fee + excluded.fee`,
       ),
       cashier: db.prepare(
-        `INSERT INTO report_cashiers (day, operator_id, type, name, count, amount)
-         VALUES (@day, @operatorId, @type, @name, @count, @amountMinor)
+        `INSERT INTO report_cashiers (day, batch_no, operator_id, type, name, count, amount)
+         VALUES (@day, @batchNo, @operatorId, @type, @name, @count, @amountMinor)
          ON CONFLICT DO UPDATE SET count = count + excluded.count, amount = amount + excluded.amount,
            name = CASE WHEN excluded.name = '' THEN name ELSE excluded.name END`,
       ),
       product: db.prepare(
-        `INSERT INTO report_products (period, product_id, name_en, name_zh, quantity, net)
-         VALUES (@period, @productId, @nameEn, @nameZh, @quantity, @netMinor)
+        `INSERT INTO report_products (day, batch_no, product_id, quantity, net)
+         VALUES (@day, @batchNo, @productId, @quantity, @netMinor)
          ON CONFLICT DO UPDATE SET quantity = quantity + excluded.quantity, net = net + excluded.net`,
       ),
+      productBlock: db.prepare(
+        `INSERT INTO report_product_blocks (size, block, product_id, quantity, net)
+         VALUES (@size, @block, @productId, @quantity, @netMinor)
+         ON CONFLICT DO UPDATE SET quantity = quantity + excluded.quantity, net = net + excluded.net`,
+      ),
+      productName: db.prepare(
+        `INSERT INTO report_product_names (product_id, name_en, name_zh)
+         VALUES (@productId, @nameEn, @nameZh)
+         ON CONFLICT DO UPDATE SET name_en = excluded.name_en, name_zh = excluded.name_zh
+         WHERE name_en <> excluded.name_en OR name_zh <> excluded.name_zh`,
+      ),
       cash: db.prepare(
-        `INSERT INTO report_cash (day, float, cash_sales, cash_returns, pay_in_count, pay_in,
+        `INSERT INTO report_cash (day, batch_no, float, cash_sales, cash_returns, pay_in_count, pay_in,
            pay_out_count, pay_out, drop_count, drops, no_sale_count, shifts_opened, shifts_closed, counted)
-         VALUES (@day, @floatMinor, @cashSalesMinor, @cashReturnsMinor, @payInCount, @payInMinor,
+         VALUES (@day, @batchNo, @floatMinor, @cashSalesMinor, @cashReturnsMinor, @payInCount, @payInMinor,
            @payOutCount, @payOutMinor, @dropCount, @dropMinor, @noSaleCount, @shiftsOpened,
            @shiftsClosed, @countedMinor)
          ON CONFLICT DO UPDATE SET float = float + excluded.float,
@@ -99,8 +118,8 @@ export class ReportIndex {
            shifts_opened = shifts_opened + excluded.shifts_opened,
            shifts_closed = shifts_closed + excluded.shifts_closed, counted = counted + excluded.counted`,
       ),
-      correction: db.prepare<[number, string, string]>(
-        'INSERT INTO report_corrections (seq, day, correction) VALUES (?, ?, ?)',
+      correction: db.prepare<[number, string, string, string]>(
+        'INSERT INTO report_corrections (seq, day, batch_no, correction) VALUES (?, ?, ?, ?)',
       ),
       shiftOpen: db.prepare(
         `INSERT OR IGNORE INTO report_shifts (shift_id, open_seq, opened_at, operator_id, operator_name)
@@ -108,6 +127,9 @@ export class ReportIndex {
       ),
       shiftClose: db.prepare<[number, string]>(
         'UPDATE report_shifts SET close_seq = ? WHERE shift_id = ? AND close_seq IS NULL',
+      ),
+      productNameOf: db.prepare<[string], { nameEn: string; nameZh: string }>(
+        'SELECT name_en AS nameEn, name_zh AS nameZh FROM report_product_names WHERE product_id = ?',
       ),
       openShifts: db.prepare<[], OpenShift>(
         `SELECT shift_id AS shiftId, opened_at AS openedAt, operator_name AS operatorName
@@ -171,134 +193,116 @@ export class ReportIndex {
     return this.stmts.openShifts.all();
   }
 
-  /** The figures of business days `from` to `to` (inclusive), from the sums alone. */
-  figures(from: string, to: string, currency: CurrencyCode, cutoffHour: number): ReportFigures {
+  /**
+   * The figures of business days `from` to `to` (inclusive), from the sums alone; with
+   * `batchNo`, only that settlement batch's part of those days (an X or a Z).
+   */
+  figures(range: SumsRange, currency: CurrencyCode, cutoffHour: number): ReportFigures {
     const acc = new ReportAccumulator();
-    const range = [from, to] as const;
-    const all = <T>(sql: string, params: readonly unknown[] = range): T[] =>
-      this.db.prepare<unknown[], T>(sql).all(...params);
+    const params = { from: range.from, to: range.to, batch: range.batchNo ?? null };
+    const where = 'day BETWEEN @from AND @to AND (@batch IS NULL OR batch_no = @batch)';
+    const all = <T>(sql: string): T[] => this.db.prepare<[typeof params], T>(sql).all(params);
 
-    for (const row of all<{
-      type: TakingsType;
-      hour: number;
-      count: number;
-      amountMinor: number;
-      grossMinor: number;
-      discountMinor: number;
-      itemCount: number;
-      roundingMinor: number;
-    }>(
+    for (const row of all<TotalsRow>(
       `SELECT type, hour, sum(count) AS count, sum(amount) AS amountMinor, sum(gross) AS grossMinor,
          sum(discount) AS discountMinor, sum(items) AS itemCount, sum(rounding) AS roundingMinor
-       FROM report_totals WHERE day BETWEEN ? AND ? GROUP BY type, hour`,
+       FROM report_totals WHERE ${where} GROUP BY type, hour`,
     )) {
       acc.addTotals(row);
     }
-    for (const row of all<{
-      taxClass: string;
-      rateBp: number;
-      baseMinor: number;
-      taxMinor: number;
-    }>(
+    for (const row of all<TaxLine>(
       `SELECT tax_class AS taxClass, rate_bp AS rateBp, sum(base) AS baseMinor, sum(tax) AS taxMinor
-       FROM report_taxes WHERE day BETWEEN ? AND ? GROUP BY tax_class, rate_bp`,
+       FROM report_taxes WHERE ${where} GROUP BY tax_class, rate_bp`,
     )) {
       acc.addTax(row);
     }
     for (const row of all<{ kind: FeeKind; count: number; amountMinor: number; feeMinor: number }>(
       `SELECT kind, sum(count) AS count, sum(amount) AS amountMinor, sum(fee) AS feeMinor
-       FROM report_tenders WHERE day BETWEEN ? AND ? GROUP BY kind`,
+       FROM report_tenders WHERE ${where} GROUP BY kind`,
     )) {
       acc.addTender(row);
     }
-    for (const row of all<{
-      operatorId: string;
-      type: TakingsType;
-      name: string;
-      count: number;
-      amountMinor: number;
-    }>(
+    for (const row of all<CashierRow>(
       `SELECT operator_id AS operatorId, type, max(name) AS name, sum(count) AS count,
          sum(amount) AS amountMinor
-       FROM report_cashiers WHERE day BETWEEN ? AND ? GROUP BY operator_id, type`,
+       FROM report_cashiers WHERE ${where} GROUP BY operator_id, type`,
     )) {
       acc.addCashier(row);
     }
-    for (const row of this.productRows(from, to)) acc.addProduct(row);
-    const cash = all<Record<string, number | null>>(
+    for (const row of this.productRows(range)) acc.addProduct(row);
+    const cash = all<Record<keyof CashRow, number | null>>(
       `SELECT sum(float) AS floatMinor, sum(cash_sales) AS cashSalesMinor,
          sum(cash_returns) AS cashReturnsMinor, sum(pay_in_count) AS payInCount,
          sum(pay_in) AS payInMinor, sum(pay_out_count) AS payOutCount, sum(pay_out) AS payOutMinor,
          sum(drop_count) AS dropCount, sum(drops) AS dropMinor, sum(no_sale_count) AS noSaleCount,
          sum(shifts_opened) AS shiftsOpened, sum(shifts_closed) AS shiftsClosed,
          sum(counted) AS countedMinor
-       FROM report_cash WHERE day BETWEEN ? AND ?`,
+       FROM report_cash WHERE ${where}`,
     )[0];
-    acc.addCash({
-      floatMinor: cash?.floatMinor ?? 0,
-      cashSalesMinor: cash?.cashSalesMinor ?? 0,
-      cashReturnsMinor: cash?.cashReturnsMinor ?? 0,
-      payInCount: cash?.payInCount ?? 0,
-      payInMinor: cash?.payInMinor ?? 0,
-      payOutCount: cash?.payOutCount ?? 0,
-      payOutMinor: cash?.payOutMinor ?? 0,
-      dropCount: cash?.dropCount ?? 0,
-      dropMinor: cash?.dropMinor ?? 0,
-      noSaleCount: cash?.noSaleCount ?? 0,
-      shiftsOpened: cash?.shiftsOpened ?? 0,
-      shiftsClosed: cash?.shiftsClosed ?? 0,
-      countedMinor: cash?.countedMinor ?? 0,
-    });
+    const sums = emptyCashRow();
+    for (const key of Object.keys(sums) as (keyof CashRow)[]) sums[key] = cash?.[key] ?? 0;
+    acc.addCash(sums);
     // The newest 1,000 corrections of the range are listed; their sums count them all.
-    const corrections = all<{ correction: string }>(
-      `SELECT correction FROM report_corrections WHERE day BETWEEN ? AND ?
-       ORDER BY seq DESC LIMIT 1000`,
-    );
-    for (const row of corrections) acc.addCorrection(JSON.parse(row.correction) as Correction);
+    for (const row of all<{ correction: string }>(
+      `SELECT correction FROM report_corrections WHERE ${where} ORDER BY seq DESC LIMIT 1000`,
+    )) {
+      acc.addCorrection(JSON.parse(row.correction) as Correction);
+    }
     return acc.figures(currency, cutoffHour);
   }
 
-  /** Whole months inside the range come from monthly sums, the days at its edges from daily. */
-  private productRows(from: string, to: string) {
-    const months: string[] = [];
-    const edges: [string, string][] = [];
-    let cursor = from;
-    while (cursor <= to) {
-      const month = cursor.slice(0, 7);
-      const monthEnd = lastDayOf(month);
-      if (cursor === `${month}-01` && monthEnd <= to) months.push(month);
-      else edges.push([cursor, monthEnd < to ? monthEnd : to]);
-      cursor = nextDay(monthEnd);
+  /**
+   * The top products of the range, summed in SQLite: whole blocks of 256, 64, 16 and 4 days
+   * where they fit, single days at the edges (for one batch: its days only). Ties order as
+   * the accumulator orders them (net, quantity, then product id by code unit).
+   */
+  private productRows(range: SumsRange): ProductLine[] {
+    const days: string[] = [];
+    const blocks: [number, number][] = [];
+    let cursor = dayNumber(range.from);
+    const last = dayNumber(range.to);
+    while (cursor <= last) {
+      const size =
+        range.batchNo === undefined
+          ? BLOCK_SIZES.find((b) => cursor % b === 0 && cursor + b - 1 <= last)
+          : undefined;
+      if (size === undefined) {
+        days.push(dayOfNumber(cursor));
+        cursor += 1;
+      } else {
+        blocks.push([size, cursor / size]);
+        cursor += size;
+      }
     }
-    const select = `SELECT product_id AS productId, max(name_en) AS nameEn, max(name_zh) AS nameZh,
-        sum(quantity) AS quantity, sum(net) AS netMinor FROM report_products`;
-    type Row = {
-      productId: string;
-      nameEn: string;
-      nameZh: string;
-      quantity: number;
-      netMinor: number;
+    const parts = [
+      `SELECT product_id, quantity, net FROM report_products
+       WHERE day IN (SELECT value FROM json_each(@days)) AND (@batch IS NULL OR batch_no = @batch)`,
+      ...blocks.map(
+        (_, i) =>
+          `SELECT product_id, quantity, net FROM report_product_blocks
+           WHERE size = @s${String(i)} AND block = @b${String(i)}`,
+      ),
+    ];
+    const params: Record<string, string | number | null> = {
+      days: JSON.stringify(days),
+      batch: range.batchNo ?? null,
     };
-    const rows: Row[] = [];
-    if (months.length > 0) {
-      rows.push(
-        ...this.db
-          .prepare<[string], Row>(
-            `${select} WHERE period IN (SELECT value FROM json_each(?)) GROUP BY product_id`,
-          )
-          .all(JSON.stringify(months)),
-      );
-    }
-    for (const [a, b] of edges) {
-      rows.push(
-        ...this.db
-          .prepare<[string, string], Row>(
-            `${select} WHERE period BETWEEN ? AND ? AND length(period) = 10 GROUP BY product_id`,
-          )
-          .all(a, b),
-      );
-    }
-    return rows;
+    blocks.forEach(([size, block], i) => {
+      params[`s${String(i)}`] = size;
+      params[`b${String(i)}`] = block;
+    });
+    const top = this.db
+      .prepare<[typeof params], { productId: string; quantity: number; netMinor: number }>(
+        `SELECT product_id AS productId, sum(quantity) AS quantity, sum(net) AS netMinor
+         FROM (${parts.join(' UNION ALL ')})
+         GROUP BY product_id HAVING sum(quantity) <> 0 OR sum(net) <> 0
+         ORDER BY netMinor DESC, quantity DESC, productId LIMIT ${String(TOP_PRODUCTS)}`,
+      )
+      .all(params);
+    return top.map((row) => ({
+      ...row,
+      ...(this.stmts.productNameOf.get(row.productId) ?? { nameEn: '', nameZh: '' }),
+    }));
   }
 
   private clear(key: string): void {
@@ -308,6 +312,8 @@ export class ReportIndex {
       'report_tenders',
       'report_cashiers',
       'report_products',
+      'report_product_blocks',
+      'report_product_names',
       'report_cash',
       'report_corrections',
       'report_shifts',
@@ -340,17 +346,30 @@ export class ReportIndex {
       },
     });
     const { day } = rows;
+    const { batchNo } = entry;
     const s = this.stmts;
-    s.totals.run({ day, ...rows.totals });
-    for (const tax of rows.taxes) s.tax.run({ day, ...tax });
-    for (const tender of rows.tenders) s.tender.run({ day, ...tender });
-    if (rows.cashier) s.cashier.run({ day, ...rows.cashier });
+    s.totals.run({ day, batchNo, ...rows.totals });
+    for (const tax of rows.taxes) s.tax.run({ day, batchNo, ...tax });
+    for (const tender of rows.tenders) s.tender.run({ day, batchNo, ...tender });
+    if (rows.cashier) s.cashier.run({ day, batchNo, ...rows.cashier });
+    const dayNo = dayNumber(day);
     for (const product of rows.products) {
-      s.product.run({ period: day, ...product });
-      s.product.run({ period: day.slice(0, 7), ...product });
+      const sums = {
+        productId: product.productId,
+        quantity: product.quantity,
+        netMinor: product.netMinor,
+      };
+      s.product.run({ day, batchNo, ...sums });
+      // Block sums serve long ranges, which never ask for one batch.
+      for (const size of BLOCK_SIZES) {
+        s.productBlock.run({ size, block: Math.floor(dayNo / size), ...sums });
+      }
+      if (product.nameEn !== '' || product.nameZh !== '') s.productName.run(product);
     }
-    if (Object.values(rows.cash).some((v) => v !== 0)) s.cash.run({ day, ...rows.cash });
-    if (rows.correction) s.correction.run(entry.seq, day, JSON.stringify(rows.correction));
+    if (Object.values(rows.cash).some((v) => v !== 0)) s.cash.run({ day, batchNo, ...rows.cash });
+    if (rows.correction) {
+      s.correction.run(entry.seq, day, batchNo, JSON.stringify(rows.correction));
+    }
     if (rows.shift?.event === 'open') {
       s.shiftOpen.run(
         rows.shift.shiftId,
@@ -365,12 +384,9 @@ export class ReportIndex {
   }
 }
 
-function lastDayOf(month: string): string {
-  const [year, mon] = month.split('-').map(Number);
-  const last = new Date(Date.UTC(year ?? 1970, mon ?? 1, 0)).getUTCDate();
-  return `${month}-${String(last).padStart(2, '0')}`;
-}
+/** Block sizes in days, largest first; each is 4 × the next. */
+const BLOCK_SIZES = [256, 64, 16, 4] as const;
 
-function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
-}
+const DAY_MS = 86_400_000;
+const dayNumber = (day: string): number => Date.parse(`${day}T00:00:00.000Z`) / DAY_MS;
+const dayOfNumber = (n: number): string => new Date(n * DAY_MS).toISOString().slice(0, 10);
