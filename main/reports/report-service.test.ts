@@ -208,3 +208,62 @@ describe('open shifts', () => {
     ]);
   });
 });
+
+describe('top products over long ranges', () => {
+  it('sum the same from day and block sums as from the days one by one', () => {
+    stack = reportStack();
+    // One sale a day for 300 days; the product cycles over five, the quantity over seven.
+    const days = Array.from({ length: 300 }, (_, i) =>
+      new Date(Date.parse('2026-01-01T12:00:00.000+08:00') + i * 86_400_000).toISOString(),
+    );
+    const products = ['p0', 'p1', 'p2', 'p3', 'p4'];
+    stack.append(
+      days.map((at, i) => {
+        const entry = sale(
+          `20000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+          at,
+          alice,
+          [],
+          [{ method: 'cash', amount: 0 }],
+        );
+        const quantity = 1 + (i % 7);
+        return {
+          ...entry,
+          detail: {
+            ...entry.detail,
+            lines: [
+              {
+                productId: products[i % 5] ?? '',
+                nameEn: `P${String(i % 5)}`,
+                nameZh: '',
+                quantity,
+                netMinor: 100 * quantity,
+              },
+            ],
+          },
+        };
+      }),
+    );
+    // Ranges that start and end off every block boundary, and a whole 256-day block.
+    for (const [from, to] of [
+      ['2026-01-03', '2026-10-25'],
+      ['2026-02-17', '2026-03-20'],
+      ['2026-01-01', '2026-10-27'],
+      ['2026-05-05', '2026-05-05'],
+    ] as const) {
+      const expected = new Map<string, number>();
+      days.forEach((at, i) => {
+        const day = at.slice(0, 10);
+        if (day < from || day > to) return;
+        const id = products[i % 5] ?? '';
+        expected.set(id, (expected.get(id) ?? 0) + 1 + (i % 7));
+      });
+      const top = stack.service.dashboard({ from, to }).range.figures.topProducts;
+      expect(
+        Object.fromEntries(top.map((p) => [p.productId, p.quantity])),
+        `${from} to ${to}`,
+      ).toEqual(Object.fromEntries(expected));
+      expect(top.map((p) => p.netMinor)).toEqual(top.map((p) => p.quantity * 100));
+    }
+  });
+});
