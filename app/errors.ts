@@ -97,6 +97,12 @@ export const errorCodes = [
   'duplicate_sku_in_file',
   'duplicate_barcode_in_file',
   'duplicate_plu_in_file',
+  // Reports (X/Z, dashboard)
+  'shift_open',
+  'z_already_closed',
+  'z_not_found',
+  'invalid_date_range',
+  'invalid_time_zone',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -4,6 +4,7 @@ import { fsyncSection } from './fsync-latency';
 import type { BenchSection } from './section';
 import { saleCommitSection } from './sale-commit';
 import { syncUploadSection } from './sync-upload';
+import { reportsSection } from './reports';
 
 /** Every bench section, in the order they run. */
 export const sections: readonly BenchSection[] = [
@@ -12,4 +13,5 @@ export const sections: readonly BenchSection[] = [
   catalogSection,
   syncUploadSection,
   devicesSection,
+  reportsSection,
 ];

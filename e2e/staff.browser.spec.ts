@@ -1,22 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { denominationsOf } from '@app/staff/denominations';
 import { toDecimalString } from '@app/money/format';
 import { startBrowserHost, tempDataDir } from './support/browser-host';
 import { scan, twoDemoProducts } from './support/cash-sale-flow';
-import { logIn, setUpAndSignIn } from './support/staff';
+import { countFor, logIn, setUpAndSignIn } from './support/staff';
 
 /** Notes and coins adding up to at most `minor`, largest first (what a cashier counts). */
-function countFor(minor: number): Record<string, number> {
-  const counts: Record<string, number> = {};
-  let left = minor;
-  for (const value of denominationsOf.CNY) {
-    const n = Math.floor(left / value);
-    if (n > 0) counts[String(value)] = n;
-    left -= n * value;
-  }
-  return counts;
-}
-
 test('a cashier opens a shift, sells with a manager-approved discount and closes on a blind count', async ({
   page,
 }) => {

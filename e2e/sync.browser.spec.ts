@@ -3,7 +3,8 @@ import { startTestHost } from '@main/upstream-host/test-host';
 import { MERCHANT } from '@main/upstream-host/test-support';
 import { startBrowserHost, tempDataDir } from './support/browser-host';
 import { sellTwoItemsForCash } from './support/cash-sale-flow';
-import { setUpAndSignIn } from './support/staff';
+import { closeShift, setUpAndSignIn } from './support/staff';
+import { parseDecimal } from '@app/money/format';
 
 test('the owner binds the till, the sale goes up, and the closed batch settles balanced', async ({
   page,
@@ -14,7 +15,7 @@ test('the owner binds the till, the sale goes up, and the closed batch settles b
     await page.goto(app.launchUrl);
     await setUpAndSignIn(page);
     // Selling needs no host: the sale commits and waits.
-    await sellTwoItemsForCash(page);
+    const { total } = await sellTwoItemsForCash(page);
     await expect(page.getByTestId('sync-chip')).toHaveAttribute('data-state', 'not_bound');
 
     await page.getByTestId('nav-sync').click();
@@ -34,6 +35,9 @@ test('the owner binds the till, the sale goes up, and the closed batch settles b
     // The owner's shift_open, then the sale.
     expect(upstream.entries('CTE2E001')).toHaveLength(2);
 
+    // The day closes once the shift is counted: float 0 and the sale's cash.
+    await closeShift(page, parseDecimal(total, 'CNY') ?? NaN);
+    await page.getByTestId('nav-sync').click();
     await page.getByTestId('close-batch').click();
     await page.getByTestId('close-batch-confirm').click();
     await expect(page.getByTestId('settlement-000001')).toHaveAttribute('data-status', 'balanced');
@@ -42,6 +46,7 @@ test('the owner binds the till, the sale goes up, and the closed batch settles b
     expect(upstream.entries('CTE2E001').map((e) => e.type)).toEqual([
       'shift_open',
       'sale',
+      'shift_close',
       'z_close',
     ]);
   } finally {

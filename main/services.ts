@@ -8,7 +8,7 @@ import { buildSaleReceipt } from '@app/receipt/sale-receipt';
 import type { SaleRecord } from '@app/sale/sale';
 import { SimulatedPrinter } from '@native/sim/simulated-printer';
 import { openDatabase } from './ledger/database';
-import { LedgerStore } from './ledger/ledger-store';
+import type { LedgerStore } from './ledger/ledger-store';
 import { IdleCheckpointer } from './ledger/idle-checkpointer';
 import { CatalogStore } from './catalog/catalog-store';
 import { demoCatalog, demoCategories } from './catalog/demo-catalog';
@@ -54,6 +54,12 @@ import { SaleOverrides } from './staff/sale-overrides';
 import { createCommandGuard } from './staff/command-guard';
 import { withStaffRules } from './staff/staff-handlers';
 import type { ScryptCost } from './staff/pin-hash';
+import { ReportIndex } from './reports/report-index';
+import { ReportingLedger } from './reports/reporting-ledger';
+import { ReportService } from './reports/report-service';
+import { ReportSettingsStore } from './reports/report-settings';
+import { buildReportReceipt } from '@app/receipt/report-receipt';
+import type { ShiftReport } from '@app/reports/report-schema';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -116,7 +122,20 @@ export function createServices(options: ServicesOptions): Services {
     catalog.upsertMany(demoCatalog());
   }
   const identity = new TerminalIdentityStore(db);
-  const ledger = new LedgerStore(db);
+  // Reports: every appended entry also lands in the daily sums, in the same transaction.
+  const reportSettings = new ReportSettingsStore(
+    settings,
+    Intl.DateTimeFormat().resolvedOptions().timeZone,
+  );
+  const reportIndex = new ReportIndex(db, {
+    clock: () => {
+      const { timeZone, cutoffHour } = reportSettings.get();
+      return { timeZone, cutoffHour };
+    },
+    fees: () => reportSettings.get().fees,
+    log,
+  });
+  const ledger: LedgerStore = new ReportingLedger(db, reportIndex);
   const secretStoreFor =
     options.secretStoreFor ?? ((name: string) => new FileSecretStore(join(options.dataDir, name)));
   const secrets = options.secrets ?? secretStoreFor('terminal-secret');
@@ -249,6 +268,35 @@ export function createServices(options: ServicesOptions): Services {
     },
   });
 
+  const printReport = (report: ShiftReport, duplicate: boolean) => {
+    const s = settings.get();
+    return printing.enqueue(
+      duplicate ? 'reprint' : 'receipt',
+      null,
+      buildReportReceipt(report, {
+        shopName: s.shopName,
+        paperWidth: s.paperWidth,
+        locale: s.locale,
+        printedAt: new Date().toISOString(),
+        duplicate,
+      }),
+    );
+  };
+  const reports = new ReportService({
+    db,
+    ledger,
+    index: reportIndex,
+    identity,
+    settings: reportSettings,
+    currency: () => settings.get().currency,
+    log,
+    afterClose: (report) => {
+      sync.noteNewEntry();
+      printReport(report, false);
+    },
+  });
+  reports.catchUp();
+
   const diagnostics = new DiagnosticsService({
     db,
     databaseFile: file,
@@ -315,6 +363,10 @@ export function createServices(options: ServicesOptions): Services {
         catalogImport,
         receiptFor,
         logo,
+        reports,
+        reportSettings,
+        reportIndex,
+        printReport,
       }),
       { session, staff, shifts, audit, cart, overrides: saleOverrides },
     ),

@@ -92,6 +92,15 @@ export const commandNames = [
   'catalog.export',
   'catalog.scaleLabels',
   'catalog.setScaleLabels',
+  'reports.x',
+  'reports.closeDay',
+  'reports.z',
+  'reports.zList',
+  'reports.printX',
+  'reports.reprintZ',
+  'reports.dashboard',
+  'reports.settings',
+  'reports.updateSettings',
 ] as const;
 
 export const eventNames = [

@@ -1,3 +1,5 @@
+import { reportsEn } from './reports-en';
+
 /** English messages. Keys are shared with zh-CN (messages.test.ts checks both have every key). */
 export const en = {
   'app.title': 'Countertop',
@@ -714,6 +716,7 @@ export const en = {
   'import.done': 'Imported: {{added}} new, {{changed}} changed.',
   'import.export': 'Export the catalog',
   'import.exportExplain': 'A CSV file in the import’s format, every product by SKU.',
+  ...reportsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

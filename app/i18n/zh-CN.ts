@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { reportsZhCN } from './reports-zh-CN';
 
 /** 简体中文 */
 export const zhCN: Record<MessageKey, string> = {
@@ -688,4 +689,5 @@ export const zhCN: Record<MessageKey, string> = {
   'import.done': '导入完成：新增 {{added}} 个，修改 {{changed}} 个。',
   'import.export': '导出商品目录',
   'import.exportExplain': '按货号导出全部商品，格式与导入相同。',
+  ...reportsZhCN,
 };

@@ -1,5 +1,6 @@
 import { expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { denominationsOf } from '@app/staff/denominations';
 
 export const OWNER = { name: 'Wang Fang', pin: '2468' };
 
@@ -52,4 +53,27 @@ export async function setUpAndSignIn(page: Page, options = { openShift: true }):
     await expect(page.getByTestId('shift-totals')).toBeVisible();
   }
   await page.getByTestId('nav-sell').click();
+}
+
+/** The notes and coins a cashier would count for `minor` (largest first). */
+export function countFor(minor: number): Record<string, number> {
+  const counts: Record<string, number> = {};
+  let left = minor;
+  for (const value of denominationsOf.CNY) {
+    const n = Math.floor(left / value);
+    if (n > 0) counts[String(value)] = n;
+    left -= n * value;
+  }
+  return counts;
+}
+
+/** Closes the open shift on a blind count of exactly `countedMinor` in cash. */
+export async function closeShift(page: Page, countedMinor: number): Promise<void> {
+  await page.getByTestId('nav-shift').click();
+  await page.getByTestId('shift-close').click();
+  for (const [value, n] of Object.entries(countFor(countedMinor))) {
+    await page.getByTestId(`count-${value}`).fill(String(n));
+  }
+  await page.getByTestId('count-submit').click();
+  await expect(page.getByTestId('result-cash')).toBeVisible();
 }

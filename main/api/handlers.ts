@@ -21,8 +21,10 @@ import type { SerialMonitor } from '../diagnostics/serial-monitor';
 import type { ShopLogo } from '../printing/shop-logo';
 import type { CatalogService } from '../catalog/catalog-service';
 import type { CatalogImportService } from '../catalog/catalog-import-service';
+import { reportHandlers } from '../reports/report-handlers';
+import type { ReportHandlerDeps } from '../reports/report-handlers';
 
-export interface HandlerDeps {
+export interface HandlerDeps extends ReportHandlerDeps {
   info: () => AppInfo;
   settings: SettingsStore;
   catalog: CatalogStore;
@@ -107,7 +109,13 @@ export function createHandlers(d: HandlerDeps): Omit<Handlers, StaffCommandName>
     'sync.unbind': ({ confirmTerminalId }) => d.sync.unbind(confirmTerminalId),
     'sync.now': () => d.sync.syncNow(),
     'sync.clearAlarm': () => d.sync.clearAlarm(),
-    'sync.closeBatch': () => d.sync.closeBatch(),
+    // One way to close: the Z (numbered, refused with an open shift) closes the batch too.
+    'sync.closeBatch': () => {
+      const closed = d.reports.closeDay();
+      const view = d.sync.settlements().find((s) => s.batchNo === closed.z?.batchNo);
+      if (!view) throw new Error(`settlement of Z ${String(closed.z?.zNo)} not stored`);
+      return view;
+    },
     'sync.settlements': () => d.sync.settlements(),
     'devices.list': () => d.devices.view(),
     'devices.configure': ({ role, connection }) => d.devices.configure(role, connection),
@@ -152,5 +160,6 @@ export function createHandlers(d: HandlerDeps): Omit<Handlers, StaffCommandName>
     'catalog.export': ({ encoding }) => d.catalogImport.exportCsv(encoding),
     'catalog.scaleLabels': () => d.catalogService.scaleLabels(),
     'catalog.setScaleLabels': ({ layouts }) => d.catalogService.setScaleLabels(layouts),
+    ...reportHandlers(d),
   };
 }

@@ -1,7 +1,7 @@
 import { writeSync } from 'node:fs';
 import type { SyncStatus } from '@app/api/contract';
 import { createServices } from '../services';
-import { signInOwner } from '../testing/temp-services';
+import { closeShift, signInOwner } from '../testing/temp-services';
 import { silentLogger } from '../log/logger';
 
 /**
@@ -63,6 +63,7 @@ async function settle(): Promise<void> {
     }
   };
   await waitFor((s) => s.unsynced === 0);
+  await closeShift(services);
   await call('sync.closeBatch', {});
   const final = await waitFor((s) => s.unsynced === 0 && s.pendingSettlements === 0);
   const settlements = await call('sync.settlements', {});

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { SyncStatus } from '@app/api/contract';
-import { call, signInOwner, tempServices } from '../testing/temp-services';
+import { call, closeShift, signInOwner, tempServices } from '../testing/temp-services';
 import type { Services } from '../services';
 import { MERCHANT } from '../upstream-host/test-support';
 import { startTestHost } from '../upstream-host/test-host';
@@ -191,11 +191,13 @@ describe('selling with sync', () => {
   it('closing the batch settles it and advances the batch number', async () => {
     await call(services, 'sync.bind', bindInput(host.issueBindingCode(MERCHANT.merchantId)));
     await sell();
+    await closeShift(services);
     const closed = await call(services, 'sync.closeBatch', {});
     expect(closed).toMatchObject({ batchNo: '000001', status: 'pending' });
     expect(closed.terminal.totals).toEqual({
       sale: { count: 1, amount: 350 },
       shift_open: { count: 1, amount: 0 },
+      shift_close: { count: 1, amount: 0 },
       z_close: { count: 1, amount: 0 },
     });
     expect((await call(services, 'app.info', {})).batchNo).toBe('000002');

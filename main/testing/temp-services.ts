@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { denominationsOf } from '@app/staff/denominations';
 import type { CommandName, CommandOutput } from '@app/api/contract';
 import { createServices } from '../services';
 import type { Services, ServicesOptions } from '../services';
@@ -53,6 +54,23 @@ export async function signInOwner(services: Services): Promise<void> {
   }
   const shift = await call(services, 'shift.current', {});
   if (!shift.open) await call(services, 'shift.open', { floatMinor: 0 });
+}
+
+/**
+ * Closes the open shift (opened by signInOwner with no float) on a blind count of exactly
+ * the cash it should hold, as the day's close requires.
+ */
+export async function closeShift(services: Services): Promise<void> {
+  const { totals } = await call(services, 'shift.current', {});
+  if (!totals) throw new Error('no own shift open');
+  let left = totals.salesMinor + totals.payInsMinor - totals.payOutsMinor - totals.dropsMinor;
+  const denominations: Record<string, number> = {};
+  for (const value of denominationsOf.CNY) {
+    const n = Math.floor(left / value);
+    if (n > 0) denominations[String(value)] = n;
+    left -= n * value;
+  }
+  await call(services, 'shift.close', { denominations });
 }
 
 /** Calls a command and returns its value, failing the test with the error otherwise. */

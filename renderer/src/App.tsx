@@ -24,12 +24,14 @@ import { OverrideProvider } from './staff/OverrideProvider';
 import { ShiftScreen } from './staff/ShiftScreen';
 import { StaffScreen } from './staff/StaffScreen';
 import { AuditScreen } from './staff/AuditScreen';
+import { ReportsScreen } from './reports/ReportsScreen';
 
 type Screen =
   | 'sell'
   | 'shift'
   | 'history'
   | 'catalog'
+  | 'reports'
   | 'printer'
   | 'devices'
   | 'diagnostics'
@@ -42,6 +44,7 @@ const SCREENS: Screen[] = [
   'shift',
   'history',
   'catalog',
+  'reports',
   'printer',
   'devices',
   'diagnostics',
@@ -56,6 +59,7 @@ const screenNeeds: Record<Screen, readonly Permission[]> = {
   shift: ['sale.sell'],
   history: ['sale.history'],
   catalog: ['catalog.manage'],
+  reports: ['reports.view'],
   // Cashiers retry, skip or reroute held receipts; setting the printer up stays guarded in main.
   printer: ['sale.sell', 'devices.manage'],
   devices: ['devices.manage'],
@@ -255,6 +259,7 @@ export function App({ connection }: { connection: ConnectionState }) {
           {settings && shown === 'staff' && <StaffScreen settings={settings} notify={notify} />}
           {settings && shown === 'audit' && <AuditScreen settings={settings} />}
           {shown === 'history' && <HistoryScreen notify={notify} />}
+          {shown === 'reports' && <ReportsScreen notify={notify} />}
           {settings && shown === 'catalog' && (
             <CatalogScreen currency={settings.currency} notify={notify} />
           )}
