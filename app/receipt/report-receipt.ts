@@ -1,10 +1,11 @@
+import { receiptWriter } from './receipt-writer';
 import type { Locale } from '../i18n/messages';
 import { translate } from '../i18n/messages';
 import type { MessageKey } from '../i18n/en';
 import { toDecimalString } from '../money/format';
 import type { ShiftReport } from '../reports/report-schema';
 import { formatLocalDateTime } from '../time/local-time';
-import type { PaperWidth, ReceiptBlock, ReceiptDocument } from './receipt-document';
+import type { PaperWidth, ReceiptDocument } from './receipt-document';
 import { columnsFor } from './receipt-document';
 
 export interface ReportReceiptContext {
@@ -33,14 +34,7 @@ export function buildReportReceipt(
   const f = report.figures;
   const amount = (minor: number) => toDecimalString(minor, f.currency);
   const local = (iso: string) => formatLocalDateTime(iso, report.timeZone).slice(0, 16);
-  const blocks: ReceiptBlock[] = [];
-  const text = (
-    value: string,
-    extra: Omit<Extract<ReceiptBlock, { kind: 'text' }>, 'kind' | 'text'> = {},
-  ) => blocks.push({ kind: 'text', text: value, ...extra });
-  const columns = (left: string, right: string, bold = false) =>
-    blocks.push({ kind: 'columns', left, right, bold });
-  const rule = () => blocks.push({ kind: 'rule' });
+  const { blocks, text, columns, rule } = receiptWriter();
 
   if (ctx.duplicate) text(t('receipt.duplicate'), { align: 'center', bold: true });
   text(ctx.shopName, { align: 'center', bold: true });

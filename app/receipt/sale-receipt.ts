@@ -1,6 +1,7 @@
+import { receiptWriter } from './receipt-writer';
 import type { SaleRecord } from '../sale/sale';
 import type { MonoImage } from './logo';
-import type { ReceiptBlock, ReceiptDocument, PaperWidth } from './receipt-document';
+import type { ReceiptDocument, PaperWidth } from './receipt-document';
 import type { Locale } from '../i18n/messages';
 import { translate } from '../i18n/messages';
 import type { MessageKey } from '../i18n/en';
@@ -28,13 +29,7 @@ export function buildSaleReceipt(sale: SaleRecord, ctx: ReceiptContext): Receipt
   const t = (key: MessageKey, params?: Record<string, string | number>) =>
     translate(ctx.locale, key, params);
   const amount = (minor: number) => toDecimalString(minor, sale.currency);
-  const blocks: ReceiptBlock[] = [];
-  const text = (
-    value: string,
-    extra: Omit<Extract<ReceiptBlock, { kind: 'text' }>, 'kind' | 'text'> = {},
-  ) => blocks.push({ kind: 'text', text: value, ...extra });
-  const columns = (left: string, right: string, bold = false) =>
-    blocks.push({ kind: 'columns', left, right, bold });
+  const { blocks, text, columns } = receiptWriter();
 
   if (ctx.duplicate) text(t('receipt.duplicate'), { align: 'center', bold: true });
   if (ctx.logo) blocks.push({ kind: 'image', image: ctx.logo });
