@@ -30,6 +30,7 @@ export const errorCodes = [
   'backup_print_failed',
   'invalid_logo',
   'already_settled',
+  'no_swipe',
   'risk_per_transaction_limit',
   'risk_daily_limit',
   'risk_monthly_limit',

@@ -33,8 +33,7 @@ import { AuthorizationStore } from './payments/authorization-store';
 import { CardAuthorizer } from './payments/card-authorizer';
 import { CardKeyer } from './payments/card-keyer';
 import { RiskGuard } from './payments/risk-guard';
-import { riskSettingsSchema } from '@app/api/payment-schemas';
-import { defaultRiskSettings } from '@app/payments/risk-rules';
+import { RiskSettingsStore } from './payments/risk-settings';
 import { EventBus } from './api/event-bus';
 import { createDispatcher } from './api/dispatcher';
 import type { Dispatch } from './api/dispatcher';
@@ -98,7 +97,6 @@ export interface Services {
 const PRINTER_KEY = 'printer.config';
 const DRAWER_KEY = 'printer.drawer';
 const BACKUP_PRINTER_KEY = 'printer.backup';
-const RISK_KEY = 'payments.risk';
 
 /** The composition root: every service built once, with its dependencies passed in. */
 export function createServices(options: ServicesOptions): Services {
@@ -322,14 +320,13 @@ export function createServices(options: ServicesOptions): Services {
     emit: (traffic) => bus.emit('diagnostics.serial', traffic),
   });
   const authorizations = new AuthorizationStore(db);
+  const riskSettings = new RiskSettingsStore(settings);
+  const cardKeyer = new CardKeyer(secretStoreFor('card-key'));
   const risk = new RiskGuard({
     db,
     authorizations,
-    settings: () => {
-      const saved = riskSettingsSchema.safeParse(settings.getValue(RISK_KEY));
-      return saved.success ? saved.data : defaultRiskSettings;
-    },
-    keyer: new CardKeyer(secretStoreFor('card-key')),
+    settings: () => riskSettings.get(),
+    keyer: cardKeyer,
     log,
   });
   const payments = new CardAuthorizer({
@@ -367,6 +364,10 @@ export function createServices(options: ServicesOptions): Services {
         reportSettings,
         reportIndex,
         printReport,
+        risk,
+        riskSettings,
+        cardKeyer,
+        takeTrack2: () => devices.takeTrack2(),
       }),
       { session, staff, shifts, audit, cart, overrides: saleOverrides },
     ),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { riskRulesInputSchema, riskViewSchema } from './payment-schemas';
 import type { Result } from '../result';
 import type { CommandName, EventName } from './names';
 import type { swipeDiagnosisSchema } from './schemas';
@@ -404,6 +405,22 @@ export const commands = {
     z.strictObject({ layouts: scaleLabelsSchema }),
     scaleLabelsSchema,
   ),
+  'payments.risk': command(
+    "The owner's risk rules, the number of blocked cards and the latest refusals.",
+    none,
+    riskViewSchema,
+  ),
+  'payments.setRisk': command(
+    'Sets the risk rules (limits per tender, blocked card ranges, velocity, refund window).',
+    riskRulesInputSchema,
+    riskViewSchema,
+  ),
+  'payments.blockSwipedCard': command(
+    'Blocks the card just swiped on the reader (kept as a keyed hash, never the number).',
+    none,
+    riskViewSchema,
+  ),
+  'payments.unblockCards': command('Clears the list of blocked cards.', none, riskViewSchema),
   // Reports. View reports: x, z, zList, printX, reprintZ, dashboard, settings.
   // Close the day: closeDay. Change settings: updateSettings.
   'reports.x': command(
@@ -538,3 +555,5 @@ export type {
   ShiftReport,
   ZSummary,
 } from '../reports/report-schema';
+export type RiskView = z.output<typeof riskViewSchema>;
+export type RiskRulesInput = z.output<typeof riskRulesInputSchema>;

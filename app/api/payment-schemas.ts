@@ -26,3 +26,30 @@ export const riskSettingsSchema = z.strictObject({
     .nullable(),
   refundWithinDays: z.number().int().min(0).max(3_650).nullable(),
 });
+
+/** What the owner edits; blocked cards are opaque keys, added by swiping and cleared whole. */
+export const riskRulesInputSchema = riskSettingsSchema.omit({ blockedCardKeys: true });
+
+export const riskEventSchema = z.object({
+  at: z.string(),
+  rule: z.enum([
+    'per_transaction_limit',
+    'daily_limit',
+    'monthly_limit',
+    'blocked_range',
+    'blocked_card',
+    'velocity',
+    'refund_too_late',
+  ]),
+  kind: z.enum(['sale', 'refund']),
+  tender: z.enum(riskTenders),
+  amountMinor: z.number().int(),
+  cardMasked: z.string().nullable(),
+});
+
+/** The owner's risk screen: the rules, how many cards are blocked, the latest refusals. */
+export const riskViewSchema = z.object({
+  rules: riskRulesInputSchema,
+  blockedCards: z.number().int(),
+  events: z.array(riskEventSchema),
+});

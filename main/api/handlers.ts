@@ -22,9 +22,11 @@ import type { ShopLogo } from '../printing/shop-logo';
 import type { CatalogService } from '../catalog/catalog-service';
 import type { CatalogImportService } from '../catalog/catalog-import-service';
 import { reportHandlers } from '../reports/report-handlers';
+import { paymentHandlers } from '../payments/payment-handlers';
+import type { PaymentHandlerDeps } from '../payments/payment-handlers';
 import type { ReportHandlerDeps } from '../reports/report-handlers';
 
-export interface HandlerDeps extends ReportHandlerDeps {
+export interface HandlerDeps extends ReportHandlerDeps, PaymentHandlerDeps {
   info: () => AppInfo;
   settings: SettingsStore;
   catalog: CatalogStore;
@@ -161,5 +163,6 @@ export function createHandlers(d: HandlerDeps): Omit<Handlers, StaffCommandName>
     'catalog.scaleLabels': () => d.catalogService.scaleLabels(),
     'catalog.setScaleLabels': ({ layouts }) => d.catalogService.setScaleLabels(layouts),
     ...reportHandlers(d),
+    ...paymentHandlers(d),
   };
 }

@@ -69,6 +69,11 @@ export const commandAccess: Record<CommandName, Access> = {
   'sync.clearAlarm': 'sync.operate',
   'sync.closeBatch': 'day.close',
   'sync.settlements': 'reports.view',
+  // Risk rules are the owner's; the refusals they caused are part of the day's reports.
+  'payments.risk': 'reports.view',
+  'payments.setRisk': 'settings.change',
+  'payments.blockSwipedCard': 'settings.change',
+  'payments.unblockCards': 'settings.change',
   'reports.x': 'reports.view',
   'reports.z': 'reports.view',
   'reports.zList': 'reports.view',

@@ -25,6 +25,7 @@ import { ShiftScreen } from './staff/ShiftScreen';
 import { StaffScreen } from './staff/StaffScreen';
 import { AuditScreen } from './staff/AuditScreen';
 import { ReportsScreen } from './reports/ReportsScreen';
+import { RiskScreen } from './payments/RiskScreen';
 
 type Screen =
   | 'sell'
@@ -32,6 +33,7 @@ type Screen =
   | 'history'
   | 'catalog'
   | 'reports'
+  | 'risk'
   | 'printer'
   | 'devices'
   | 'diagnostics'
@@ -45,6 +47,7 @@ const SCREENS: Screen[] = [
   'history',
   'catalog',
   'reports',
+  'risk',
   'printer',
   'devices',
   'diagnostics',
@@ -60,6 +63,7 @@ const screenNeeds: Record<Screen, readonly Permission[]> = {
   history: ['sale.history'],
   catalog: ['catalog.manage'],
   reports: ['reports.view'],
+  risk: ['settings.change'],
   // Cashiers retry, skip or reroute held receipts; setting the printer up stays guarded in main.
   printer: ['sale.sell', 'devices.manage'],
   devices: ['devices.manage'],
@@ -260,6 +264,9 @@ export function App({ connection }: { connection: ConnectionState }) {
           {settings && shown === 'audit' && <AuditScreen settings={settings} />}
           {shown === 'history' && <HistoryScreen notify={notify} />}
           {shown === 'reports' && <ReportsScreen notify={notify} />}
+          {settings && shown === 'risk' && (
+            <RiskScreen currency={settings.currency} notify={notify} />
+          )}
           {settings && shown === 'catalog' && (
             <CatalogScreen currency={settings.currency} notify={notify} />
           )}
