@@ -95,6 +95,15 @@ describe('canonicalJson (RFC 8785)', () => {
     );
   });
 
+  it('keeps a member named __proto__ like any other (found by the property test)', () => {
+    expect(canonicalJson(JSON.parse('{"b":1,"__proto__":2}') as JsonValue)).toBe(
+      '{"__proto__":2,"b":1}',
+    );
+    expect(canonicalJson(JSON.parse('{"__proto__":{"z":1,"a":2},"b":1}') as JsonValue)).toBe(
+      '{"__proto__":{"a":2,"z":1},"b":1}',
+    );
+  });
+
   it('has no white space, keeps array order and sorts nested objects', () => {
     expect(canonicalJson({ b: [3, 1, { d: true, c: null }], a: { z: [], y: {} } })).toBe(
       '{"a":{"y":{},"z":[]},"b":[3,1,{"c":null,"d":true}]}',

@@ -61,7 +61,8 @@ function orderedCopy(value: JsonValue): JsonValue | typeof NEEDS_WRITER {
     items.push(item);
   }
   if (!changed) return value;
-  const copy: { [key: string]: JsonValue } = {};
+  // No prototype: a member named "__proto__" (valid JSON) stays a member, not a prototype.
+  const copy = Object.create(null) as { [key: string]: JsonValue };
   let at = 0;
   for (const key of keys) if (value[key] !== undefined) copy[key] = items[at++] as JsonValue;
   return copy;
