@@ -33,6 +33,7 @@ import { AuthorizationStore } from './payments/authorization-store';
 import { CardAuthorizer } from './payments/card-authorizer';
 import { CardKeyer } from './payments/card-keyer';
 import { RiskGuard } from './payments/risk-guard';
+import { PaymentSession } from './payments/payment-session';
 import { riskSettingsSchema } from '@app/api/payment-schemas';
 import { defaultRiskSettings } from '@app/payments/risk-rules';
 import { EventBus } from './api/event-bus';
@@ -84,6 +85,10 @@ export interface ServicesOptions {
   scryptCost?: ScryptCost;
   /** Where a CSV import is applied; by default a worker thread with its own connection. */
   importRunner?: ImportRunner;
+  /** Payments (issue #6): the host's authorization timeout (30 s) and the swipe wait; tests shorten them. */
+  authorizationTimeoutMs?: number;
+  swipeWaitMs?: number;
+  abandonPaymentAfterMs?: number;
 }
 
 export interface Services {
@@ -337,7 +342,29 @@ export function createServices(options: ServicesOptions): Services {
     host: { connect: (timeoutMs) => sync.hostAccess(timeoutMs) },
     risk,
     log,
+    ...(options.authorizationTimeoutMs === undefined
+      ? {}
+      : { timeoutMs: options.authorizationTimeoutMs }),
   });
+  // Split tender (issue #6): the cart's payment, one tender at a time.
+  const payment = new PaymentSession({
+    cart,
+    sales,
+    authorizer: payments,
+    terminal: () => devices.terminalClient(),
+    takeTrack2: () => devices.takeTrack2(),
+    batchNo: () => identity.current().batchNo,
+    merchant: () => sync.status().binding ?? null,
+    fees: () => reportSettings.get().fees,
+    onChange: (view) => bus.emit('payment.changed', view),
+    log,
+    ...(options.swipeWaitMs === undefined ? {} : { swipeWaitMs: options.swipeWaitMs }),
+    ...(options.abandonPaymentAfterMs === undefined
+      ? {}
+      : { abandonAfterMs: options.abandonPaymentAfterMs }),
+  });
+  bus.on('cart.changed', (view) => payment.cartChanged(view));
+  bus.on('devices.swipe', (swipe) => swipe.ok && payment.swiped());
   const info = (): AppInfo => ({
     version: options.version,
     host: options.host,
@@ -367,6 +394,7 @@ export function createServices(options: ServicesOptions): Services {
         reportSettings,
         reportIndex,
         printReport,
+        payment,
       }),
       { session, staff, shifts, audit, cart, overrides: saleOverrides },
     ),
@@ -399,6 +427,7 @@ export function createServices(options: ServicesOptions): Services {
       printing.stop();
       await serialMonitor.close();
       await devices.stop();
+      payment.stop();
       payments.stop();
       await sync.stop();
       checkpointer.stop();

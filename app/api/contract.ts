@@ -49,6 +49,7 @@ import {
   monoImageSchema,
 } from './schemas';
 import { staffCommands, staffEvents } from './staff-contract';
+import { paymentCommands, paymentEvents } from './payment-contract';
 import type {
   auditRecordSchema,
   sessionViewSchema,
@@ -446,6 +447,7 @@ export const commands = {
     reportSettingsSchema.partial().strict(),
     reportSettingsSchema,
   ),
+  ...paymentCommands,
 } as const satisfies Record<CommandName, { summary: string; input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -479,6 +481,7 @@ export const events = {
     summary: 'How far an import being applied has got.',
     payload: importProgressSchema,
   },
+  ...paymentEvents,
 } as const satisfies Record<EventName, { summary: string; payload: z.ZodType }>;
 
 export type Commands = typeof commands;
@@ -531,6 +534,7 @@ export type ImportResult = z.output<typeof importResultSchema>;
 export type ImportProgress = z.output<typeof importProgressSchema>;
 export type CatalogExport = z.output<typeof catalogExportSchema>;
 export type ScaleLabels = z.output<typeof scaleLabelsSchema>;
+export type { PaymentView, TenderDetail } from './payment-schemas';
 export type {
   Dashboard,
   ReportFigures,

@@ -101,6 +101,16 @@ export const commandNames = [
   'reports.dashboard',
   'reports.settings',
   'reports.updateSettings',
+  // Payments: split tender with card, QR, chip and other (issue #6).
+  'payment.get',
+  'payment.cash',
+  'payment.swipe',
+  'payment.chip',
+  'payment.qr',
+  'payment.other',
+  'payment.stop',
+  'payment.cancel',
+  'payment.complete',
 ] as const;
 
 export const eventNames = [
@@ -116,6 +126,7 @@ export const eventNames = [
   'session.changed',
   'catalog.changed',
   'catalog.importProgress',
+  'payment.changed',
 ] as const;
 
 export type CommandName = (typeof commandNames)[number];

@@ -1,4 +1,5 @@
 import { reportsEn } from './reports-en';
+import { paymentsEn } from './payments-en';
 
 /** English messages. Keys are shared with zh-CN (messages.test.ts checks both have every key). */
 export const en = {
@@ -717,6 +718,7 @@ export const en = {
   'import.export': 'Export the catalog',
   'import.exportExplain': 'A CSV file in the import’s format, every product by SKU.',
   ...reportsEn,
+  ...paymentsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -23,6 +23,8 @@ import type { CatalogService } from '../catalog/catalog-service';
 import type { CatalogImportService } from '../catalog/catalog-import-service';
 import { reportHandlers } from '../reports/report-handlers';
 import type { ReportHandlerDeps } from '../reports/report-handlers';
+import { paymentHandlers } from '../payments/payment-handlers';
+import type { PaymentSession } from '../payments/payment-session';
 
 export interface HandlerDeps extends ReportHandlerDeps {
   info: () => AppInfo;
@@ -41,6 +43,7 @@ export interface HandlerDeps extends ReportHandlerDeps {
   catalogService: CatalogService;
   catalogImport: CatalogImportService;
   receiptFor: (sale: SaleRecord, duplicate: boolean) => ReturnType<typeof buildSaleReceipt>;
+  payment: PaymentSession;
 }
 
 const localZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -161,5 +164,6 @@ export function createHandlers(d: HandlerDeps): Omit<Handlers, StaffCommandName>
     'catalog.scaleLabels': () => d.catalogService.scaleLabels(),
     'catalog.setScaleLabels': ({ layouts }) => d.catalogService.setScaleLabels(layouts),
     ...reportHandlers(d),
+    ...paymentHandlers(d.payment),
   };
 }
