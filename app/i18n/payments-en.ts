@@ -1,6 +1,7 @@
 /** English messages of card, QR, chip and other payments and split tender (issue #6). */
 export const paymentsEn = {
-  'errors.payment_declined': 'Payment declined ({{responseCode}}): {{message}}. Take another tender.',
+  'errors.payment_declined':
+    'Payment declined ({{responseCode}}): {{message}}. Take another tender.',
   'errors.payment_not_completed':
     'Payment not completed, reversing. Nothing was charged: take another tender.',
   'errors.payment_busy': 'A payment is already running. Wait for it, or stop it first.',
@@ -11,7 +12,8 @@ export const paymentsEn = {
   'errors.void_failed':
     '{{count}} payment(s) could not be cancelled yet (host or terminal not answering). Try Cancel payment again.',
   'errors.reference_required': 'Enter the voucher number or transfer reference.',
-  'errors.invalid_qr_code': 'That is not a payment code. Scan the code on the customer’s phone again.',
+  'errors.invalid_qr_code':
+    'That is not a payment code. Scan the code on the customer’s phone again.',
   'tender.title': 'Payment',
   'tender.total': 'Total',
   'tender.paid': 'Paid',

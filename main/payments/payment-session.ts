@@ -200,7 +200,11 @@ export class PaymentSession {
   }
 
   /** A voucher or a bank transfer, recorded with its reference. */
-  other(amountMinor: number, otherKind: 'voucher' | 'bank_transfer', reference: string): PaymentView {
+  other(
+    amountMinor: number,
+    otherKind: 'voucher' | 'bank_transfer',
+    reference: string,
+  ): PaymentView {
     const ref = reference.trim();
     if (ref === '') throw new DomainError('reference_required', 'A reference is required');
     this.begin(amountMinor);
@@ -514,4 +518,3 @@ function safeMasked(masked: string | undefined): string | null {
   if (masked === undefined || masked === '') return null;
   return /\d{13,}/.test(masked) ? maskPan(masked.replace(/\D/g, '')) : masked;
 }
-
