@@ -266,8 +266,7 @@ export const en = {
   'devices.lrc.ok': 'matches',
   'devices.lrc.absent': 'not sent by reader',
   'devices.lrc.failed': 'mismatch',
-  'sell.cardRead':
-    'Card {{pan}} ({{card}}) read. Card payment is not enabled on this till yet: take cash.',
+  'sell.cardRead': 'Card {{pan}} ({{card}}) read. To pay by card, choose Card swipe when paying.',
   'sell.cardFailed': 'Card not read: {{reason}} Swipe again.',
   'devices.found': 'Found on this computer',
   'devices.found.none': 'No USB HID devices or serial ports found.',

@@ -265,7 +265,7 @@ export const zhCN: Record<MessageKey, string> = {
   'devices.lrc.ok': '一致',
   'devices.lrc.absent': '读卡器未发送',
   'devices.lrc.failed': '不一致',
-  'sell.cardRead': '已读取卡 {{pan}}（{{card}}）。本收银台尚未启用刷卡支付：请收现金。',
+  'sell.cardRead': '已读取卡 {{pan}}（{{card}}）。刷卡支付请在收款时选择“刷卡”。',
   'sell.cardFailed': '未能读卡：{{reason}} 请重新刷卡。',
   'devices.found': '本机发现的设备',
   'devices.found.none': '未发现 USB HID 设备或串口。',
