@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import type { AppInfo, PrinterConfig } from '@app/api/contract';
-import { drawerSettingsSchema, printerConfigSchema } from '@app/api/schemas';
+import { drawerSettingsSchema, printerConfigSchema, saleRecordSchema } from '@app/api/schemas';
+import { z } from 'zod';
 import { buildSaleReceipt } from '@app/receipt/sale-receipt';
 import type { SaleRecord } from '@app/sale/sale';
 import { SimulatedPrinter } from '@native/sim/simulated-printer';
@@ -104,6 +105,11 @@ const PRINTER_KEY = 'printer.config';
 const DRAWER_KEY = 'printer.drawer';
 const BACKUP_PRINTER_KEY = 'printer.backup';
 const RISK_KEY = 'payments.risk';
+const PAYMENT_KEY = 'payments.session';
+const savedPaymentSchema = z.object({
+  total: z.number().int(),
+  legs: saleRecordSchema.shape.tenders,
+});
 
 /** The composition root: every service built once, with its dependencies passed in. */
 export function createServices(options: ServicesOptions): Services {
@@ -359,10 +365,33 @@ export function createServices(options: ServicesOptions): Services {
     onChange: (view) => bus.emit('payment.changed', view),
     log,
     ...(options.swipeWaitMs === undefined ? {} : { swipeWaitMs: options.swipeWaitMs }),
+    store: {
+      load: () => {
+        const saved = savedPaymentSchema.safeParse(settings.getValue(PAYMENT_KEY));
+        return saved.success ? saved.data : null;
+      },
+      save: (saved) => settings.setValue(PAYMENT_KEY, saved),
+    },
+    // The latest sales are enough: a crash between the commit and clearing the cart.
+    isCommitted: (leg) =>
+      saleRepository
+        .list({ limit: 20 })
+        .some((s) =>
+          saleRepository
+            .get(s.id)
+            ?.tenders.some(
+              (t) =>
+                (leg.authId !== undefined && t.authId === leg.authId) ||
+                (leg.terminalReceiptNo !== undefined &&
+                  t.terminalReceiptNo === leg.terminalReceiptNo &&
+                  t.authorizedAt === leg.authorizedAt),
+            ),
+        ),
     ...(options.abandonPaymentAfterMs === undefined
       ? {}
       : { abandonAfterMs: options.abandonPaymentAfterMs }),
   });
+  payment.recover();
   bus.on('cart.changed', (view) => payment.cartChanged(view));
   bus.on('devices.swipe', (swipe) => swipe.ok && payment.swiped());
   const info = (): AppInfo => ({

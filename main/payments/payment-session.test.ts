@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import type { PaymentView } from '@app/api/contract';
 import { tenderFee } from '@app/fees/fee-schedule';
 import { demoCatalog } from '../catalog/demo-catalog';
@@ -279,6 +280,48 @@ describe('split tender', () => {
         feeMinor: 0,
       },
     ]);
+  });
+});
+
+describe('a restart in the middle of a split', () => {
+  it('brings back the approved leg for the same cart; the sale then completes once', async () => {
+    const total = await fillCart();
+    const taken = await call(services, 'payment.qr', {
+      amountMinor: 250,
+      code: '281234567890123456',
+    });
+    const authId = taken.tenders[0]?.authId;
+    await services.idle();
+    await services.close();
+
+    ({ services } = tempServices(dataDir, undefined, { simulateDevices: true }));
+    await signInOwner(services);
+    const view = await call(services, 'payment.get', {});
+    expect(view).toMatchObject({ totalMinor: total, paidMinor: 250, remainingMinor: total - 250 });
+    expect(view.tenders[0]?.authId).toBe(authId);
+    const done = await call(services, 'payment.cash', { tenderedMinor: total - 250 });
+    const sale = await call(services, 'sale.get', { saleId: done.saleId ?? '' });
+    expect(sale.tenders.map((t) => [t.method, t.amountMinor])).toEqual([
+      ['qr', 250],
+      ['cash', total - 250],
+    ]);
+    expect(hostState(authId ?? '').voided).toBe(false);
+
+    // A crash after the commit, before the saved legs were cleared: they are the paid
+    // sale's, so they are neither brought back nor voided at the host.
+    await services.idle();
+    await services.close();
+    const db = new Database(join(dataDir, 'ledger.sqlite'));
+    db.prepare('UPDATE settings SET value = ? WHERE key = ?').run(
+      JSON.stringify({ total, legs: [sale.tenders[0]] }),
+      'payments.session',
+    );
+    db.close();
+    ({ services } = tempServices(dataDir, undefined, { simulateDevices: true }));
+    await signInOwner(services);
+    expect((await call(services, 'payment.get', {})).tenders).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(hostState(authId ?? '').voided).toBe(false);
   });
 });
 

@@ -35,6 +35,23 @@ export interface PaymentSessionDeps {
   swipeWaitMs?: number;
   /** A partly paid sale left alone this long is abandoned: its legs are voided. */
   abandonAfterMs?: number;
+  /**
+   * Where the legs of a partly paid sale are kept (masked data only), so a restart neither
+   * forgets a charged card nor loses what was paid.
+   */
+  store?: PaymentStore;
+  /** Whether a committed sale already carries this tender (a crash after the commit). */
+  isCommitted?: (leg: SaleTender) => boolean;
+}
+
+export interface SavedPayment {
+  total: number;
+  legs: SaleTender[];
+}
+
+export interface PaymentStore {
+  load(): SavedPayment | null;
+  save(saved: SavedPayment | null): void;
 }
 
 const SWIPE_WAIT_MS = 60_000;
@@ -65,6 +82,34 @@ export class PaymentSession {
   private abandonTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly deps: PaymentSessionDeps) {}
+
+  /**
+   * After a restart: the legs of a partly paid sale come back when the cart (which survives
+   * restarts too) is the one they were taken for; otherwise they are given back.
+   */
+  recover(): void {
+    const saved = this.deps.store?.load() ?? null;
+    if (saved === null || saved.legs.length === 0) return;
+    // A leg found in a committed sale: the crash came after the commit, the sale is paid.
+    if (saved.legs.some((leg) => this.deps.isCommitted?.(leg) ?? false)) {
+      this.reset();
+      this.changed();
+      return;
+    }
+    const { legs } = saved;
+    this.legs = legs;
+    this.total = saved.total;
+    const cart = this.deps.cart.view();
+    if (cart.lines.length > 0 && cart.totals.totalMinor === saved.total) {
+      this.deps.log.info('partly paid sale restored', { legs: legs.length });
+      this.armAbandonTimer();
+      return;
+    }
+    this.deps.log.warn('partly paid sale abandoned: cart changed across a restart', {
+      legs: legs.length,
+    });
+    this.abandon();
+  }
 
   view(): PaymentView {
     const cart = this.deps.cart.view();
@@ -423,6 +468,8 @@ export class PaymentSession {
 
   private add(leg: SaleTender): void {
     this.legs.push(leg);
+    // Kept before anything else can fail: a restart must know this card was charged.
+    this.changed();
     this.deps.log.info('payment leg taken', {
       method: leg.method,
       amount: leg.amountMinor,
@@ -505,6 +552,9 @@ export class PaymentSession {
   }
 
   private changed(): void {
+    this.deps.store?.save(
+      this.legs.length === 0 || this.total === null ? null : { total: this.total, legs: this.legs },
+    );
     this.deps.onChange(this.view());
   }
 
