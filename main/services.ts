@@ -357,6 +357,7 @@ export function createServices(options: ServicesOptions): Services {
     cart,
     sales,
     authorizer: payments,
+    risk,
     terminal: () => devices.terminalClient(),
     takeTrack2: () => devices.takeTrack2(),
     batchNo: () => identity.current().batchNo,

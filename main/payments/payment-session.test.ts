@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { PaymentView } from '@app/api/contract';
 import { tenderFee } from '@app/fees/fee-schedule';
+import { defaultRiskSettings } from '@app/payments/risk-rules';
 import { demoCatalog } from '../catalog/demo-catalog';
 import { filesWithCardData } from '../testing/card-data-scan';
 import { printedText } from '../testing/printed-text';
@@ -280,6 +281,38 @@ describe('split tender', () => {
         feeMinor: 0,
       },
     ]);
+  });
+});
+
+describe("the owner's risk rules", () => {
+  it('refuse a tender over the per-transaction limit before it leaves the till; nothing is committed', async () => {
+    await services.close();
+    const db = new Database(join(dataDir, 'ledger.sqlite'));
+    const limit = { perTransactionMinor: 1_000, dailyMinor: null, monthlyMinor: null };
+    db.prepare(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    ).run(
+      'payments.risk',
+      JSON.stringify({ ...defaultRiskSettings, limits: { card: limit, qr: limit, other: limit } }),
+    );
+    db.close();
+    ({ services } = tempServices(dataDir, undefined, { simulateDevices: true }));
+    await signInOwner(services);
+    const total = await fillCart(3);
+    expect(total).toBeGreaterThan(1_000);
+
+    const card = await swipeCard('visa', 1_001);
+    expect(card.ok ? null : card.error.code).toBe('risk_per_transaction_limit');
+    expect(
+      (await failure('payment.other', { amountMinor: 1_001, kind: 'voucher', reference: 'V1' }))
+        .code,
+    ).toBe('risk_per_transaction_limit');
+    expect(authIdsAtHost()).toEqual([]);
+    expect((await call(services, 'payment.get', {})).tenders).toEqual([]);
+    expect(await call(services, 'sale.list', { limit: 5 })).toEqual([]);
+    // Within the limit the same card pays.
+    const ok = await swipeCard('visa', 1_000);
+    expect(ok.ok).toBe(true);
   });
 });
 

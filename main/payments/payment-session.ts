@@ -9,6 +9,7 @@ import type { ZvtClient } from '@native/zvt/zvt-client';
 import type { Logger } from '../log/logger';
 import type { SaleService } from '../sales/sale-service';
 import type { AuthorizationOutcome, CardAuthorizer, PaymentMeans } from './card-authorizer';
+import type { RiskGuard } from './risk-guard';
 
 /** Who the acquirer knows the shop as: the host binding (upstream-sync-v1 "Identities"). */
 export interface MerchantIdentity {
@@ -21,6 +22,11 @@ export interface PaymentSessionDeps {
   cart: { view(): CartView };
   sales: Pick<SaleService, 'payCash' | 'payTenders' | 'assertCanSell'>;
   authorizer: Pick<CardAuthorizer, 'authorize' | 'voidApproved'>;
+  /**
+   * The owner's risk rules for tenders the host does not see first: chip (the terminal
+   * reads the card, so limits only) and "other". Swipes and QR are checked by the authorizer.
+   */
+  risk?: Pick<RiskGuard, 'check'>;
   /** The payment terminal's ZVT client (chip and tap), or null when none is connected. */
   terminal: () => ZvtClient | null;
   /** Track 2 of the latest swipe, handed over once (DeviceService.takeTrack2). */
@@ -191,6 +197,7 @@ export class PaymentSession {
     }
     this.begin(amountMinor);
     try {
+      this.checkRisk('card', amountMinor);
       this.setWaiting('terminal');
       const result = await client.authorize(amountMinor, {
         onEvent: (event) => {
@@ -254,6 +261,7 @@ export class PaymentSession {
     if (ref === '') throw new DomainError('reference_required', 'A reference is required');
     this.begin(amountMinor);
     try {
+      this.checkRisk('other', amountMinor);
       this.add(
         this.withFee({
           method: 'other',
@@ -412,6 +420,17 @@ export class PaymentSession {
           }),
       authorizedAt: this.now().toISOString(),
       signatureRequired: means.entryMode === 'swipe',
+    });
+  }
+
+  private checkRisk(tender: 'card' | 'other', amountMinor: number): void {
+    this.deps.risk?.check({
+      kind: 'sale',
+      tender,
+      amountMinor,
+      currency: this.deps.cart.view().currency,
+      pan: null,
+      saleAt: null,
     });
   }
 
