@@ -30,7 +30,7 @@ export const en = {
   'scan.placeholder': 'Scan or type a barcode, or search by name (F2)',
   'scan.noResults': 'No product matches “{{query}}”',
   'scan.added': 'Added {{name}}',
-  'pay.cash': 'Pay cash',
+  'pay.cash': 'Pay',
   'pay.title': 'Cash payment',
   'pay.due': 'Due',
   'pay.tendered': 'Tendered',

@@ -31,7 +31,7 @@ export const zhCN: Record<MessageKey, string> = {
   'scan.placeholder': '扫描或输入条码，或按名称搜索 (F2)',
   'scan.noResults': '没有与“{{query}}”匹配的商品',
   'scan.added': '已添加 {{name}}',
-  'pay.cash': '现金收款',
+  'pay.cash': '收款',
   'pay.title': '现金收款',
   'pay.due': '应收',
   'pay.tendered': '实收',

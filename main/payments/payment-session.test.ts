@@ -225,6 +225,27 @@ describe('split tender', () => {
     expect(await call(services, 'sale.list', { limit: 5 })).toEqual([]);
   });
 
+  it('a split left alone past the timeout is abandoned: its approved leg is voided', async () => {
+    await services.close();
+    ({ services } = tempServices(dataDir, undefined, {
+      simulateDevices: true,
+      abandonPaymentAfterMs: 300,
+    }));
+    await signInOwner(services);
+    await fillCart();
+    const view = await call(services, 'payment.qr', {
+      amountMinor: 300,
+      code: '281234567890123456',
+    });
+    const authId = view.tenders[0]?.authId ?? '';
+    await eventually(
+      () => hostState(authId),
+      (state) => state.voided,
+    );
+    expect((await call(services, 'payment.get', {})).tenders).toEqual([]);
+    expect(await call(services, 'sale.list', { limit: 5 })).toEqual([]);
+  });
+
   it('Cancel payment voids every approved leg and leaves the cart to pay again', async () => {
     const total = await fillCart();
     await swipeCard('unionpayDebit2', 200);
