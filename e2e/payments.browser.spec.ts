@@ -75,3 +75,40 @@ test('a split sale: part in cash, the rest by card swipe, with the card lines on
   // PCI DSS 3.3: the swipe's card number and track are nowhere in the data folder.
   expect(filesWithCardData(dataDir)).toEqual([]);
 });
+
+test('a chip payment on the simulated terminal, chosen and confirmed by keyboard', async ({
+  page,
+}) => {
+  const dataDir = tempDataDir();
+  const app = await startBrowserHost(dataDir, ['--simulate']);
+  try {
+    await page.goto(app.launchUrl);
+    await setUpAndSignIn(page);
+    await page.getByTestId('nav-devices').click();
+    await expect(page.getByTestId('device-state-paymentTerminal')).toHaveAttribute(
+      'data-state',
+      'connected',
+    );
+    await page.getByTestId('nav-sell').click();
+    const [a] = twoDemoProducts();
+    await scan(page, a.barcode);
+    await expect(page.getByTestId('cart-line')).toHaveCount(1);
+
+    await page.keyboard.press('F12');
+    await expect(page.getByTestId('pay-dialog')).toBeVisible();
+    await page.keyboard.press('F7');
+    await expect(page.getByTestId('tender-chip')).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Enter');
+
+    await expect(page.getByTestId('sale-done')).toBeVisible();
+    const paper = page.getByTestId('receipt-paper');
+    await expect(paper).toContainText('476173******0010');
+    await expect(paper).toContainText('52001233');
+    await expect(paper).toContainText('插卡/非接');
+    await expect(paper).toContainText(toDecimalString(a.priceMinor, 'CNY'));
+    await page.screenshot({ path: 'test-results/e2e/payments-chip-done.png' });
+  } finally {
+    await app.stop();
+  }
+  expect(filesWithCardData(dataDir)).toEqual([]);
+});
