@@ -104,6 +104,16 @@ export const errorCodes = [
   'z_not_found',
   'invalid_date_range',
   'invalid_time_zone',
+  // Payments: card, QR, chip and other tenders, split tender (issue #6).
+  'payment_declined',
+  'payment_not_completed',
+  'payment_busy',
+  'payment_cancelled',
+  'swipe_timeout',
+  'terminal_not_connected',
+  'void_failed',
+  'reference_required',
+  'invalid_qr_code',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

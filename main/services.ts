@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import type { AppInfo, PrinterConfig } from '@app/api/contract';
-import { drawerSettingsSchema, printerConfigSchema } from '@app/api/schemas';
+import { drawerSettingsSchema, printerConfigSchema, saleRecordSchema } from '@app/api/schemas';
+import { z } from 'zod';
 import { buildSaleReceipt } from '@app/receipt/sale-receipt';
 import type { SaleRecord } from '@app/sale/sale';
 import { SimulatedPrinter } from '@native/sim/simulated-printer';
@@ -34,6 +35,7 @@ import { CardAuthorizer } from './payments/card-authorizer';
 import { CardKeyer } from './payments/card-keyer';
 import { RiskGuard } from './payments/risk-guard';
 import { RiskSettingsStore } from './payments/risk-settings';
+import { PaymentSession } from './payments/payment-session';
 import { EventBus } from './api/event-bus';
 import { createDispatcher } from './api/dispatcher';
 import type { Dispatch } from './api/dispatcher';
@@ -83,6 +85,10 @@ export interface ServicesOptions {
   scryptCost?: ScryptCost;
   /** Where a CSV import is applied; by default a worker thread with its own connection. */
   importRunner?: ImportRunner;
+  /** Payments (issue #6): the host's authorization timeout (30 s) and the swipe wait; tests shorten them. */
+  authorizationTimeoutMs?: number;
+  swipeWaitMs?: number;
+  abandonPaymentAfterMs?: number;
 }
 
 export interface Services {
@@ -97,6 +103,11 @@ export interface Services {
 const PRINTER_KEY = 'printer.config';
 const DRAWER_KEY = 'printer.drawer';
 const BACKUP_PRINTER_KEY = 'printer.backup';
+const PAYMENT_KEY = 'payments.session';
+const savedPaymentSchema = z.object({
+  total: z.number().int(),
+  legs: saleRecordSchema.shape.tenders,
+});
 
 /** The composition root: every service built once, with its dependencies passed in. */
 export function createServices(options: ServicesOptions): Services {
@@ -334,7 +345,53 @@ export function createServices(options: ServicesOptions): Services {
     host: { connect: (timeoutMs) => sync.hostAccess(timeoutMs) },
     risk,
     log,
+    ...(options.authorizationTimeoutMs === undefined
+      ? {}
+      : { timeoutMs: options.authorizationTimeoutMs }),
   });
+  // Split tender (issue #6): the cart's payment, one tender at a time.
+  const payment = new PaymentSession({
+    cart,
+    sales,
+    authorizer: payments,
+    risk,
+    terminal: () => devices.terminalClient(),
+    takeTrack2: () => devices.takeTrack2(),
+    batchNo: () => identity.current().batchNo,
+    merchant: () => sync.status().binding ?? null,
+    fees: () => reportSettings.get().fees,
+    onChange: (view) => bus.emit('payment.changed', view),
+    log,
+    ...(options.swipeWaitMs === undefined ? {} : { swipeWaitMs: options.swipeWaitMs }),
+    store: {
+      load: () => {
+        const saved = savedPaymentSchema.safeParse(settings.getValue(PAYMENT_KEY));
+        return saved.success ? saved.data : null;
+      },
+      save: (saved) => settings.setValue(PAYMENT_KEY, saved),
+    },
+    // The latest sales are enough: a crash between the commit and clearing the cart.
+    isCommitted: (leg) =>
+      saleRepository
+        .list({ limit: 20 })
+        .some((s) =>
+          saleRepository
+            .get(s.id)
+            ?.tenders.some(
+              (t) =>
+                (leg.authId !== undefined && t.authId === leg.authId) ||
+                (leg.terminalReceiptNo !== undefined &&
+                  t.terminalReceiptNo === leg.terminalReceiptNo &&
+                  t.authorizedAt === leg.authorizedAt),
+            ),
+        ),
+    ...(options.abandonPaymentAfterMs === undefined
+      ? {}
+      : { abandonAfterMs: options.abandonPaymentAfterMs }),
+  });
+  payment.recover();
+  bus.on('cart.changed', (view) => payment.cartChanged(view));
+  bus.on('devices.swipe', (swipe) => swipe.ok && payment.swiped());
   const info = (): AppInfo => ({
     version: options.version,
     host: options.host,
@@ -368,6 +425,7 @@ export function createServices(options: ServicesOptions): Services {
         riskSettings,
         cardKeyer,
         takeTrack2: () => devices.takeTrack2(),
+        payment,
       }),
       { session, staff, shifts, audit, cart, overrides: saleOverrides },
     ),
@@ -400,6 +458,7 @@ export function createServices(options: ServicesOptions): Services {
       printing.stop();
       await serialMonitor.close();
       await devices.stop();
+      payment.stop();
       payments.stop();
       await sync.stop();
       checkpointer.stop();

@@ -50,6 +50,7 @@ import {
   monoImageSchema,
 } from './schemas';
 import { staffCommands, staffEvents } from './staff-contract';
+import { paymentCommands, paymentEvents } from './payment-contract';
 import type {
   auditRecordSchema,
   sessionViewSchema,
@@ -405,22 +406,22 @@ export const commands = {
     z.strictObject({ layouts: scaleLabelsSchema }),
     scaleLabelsSchema,
   ),
-  'payments.risk': command(
+  'risk.get': command(
     "The owner's risk rules, the number of blocked cards and the latest refusals.",
     none,
     riskViewSchema,
   ),
-  'payments.setRisk': command(
+  'risk.set': command(
     'Sets the risk rules (limits per tender, blocked card ranges, velocity, refund window).',
     riskRulesInputSchema,
     riskViewSchema,
   ),
-  'payments.blockSwipedCard': command(
+  'risk.blockSwipedCard': command(
     'Blocks the card just swiped on the reader (kept as a keyed hash, never the number).',
     none,
     riskViewSchema,
   ),
-  'payments.unblockCards': command('Clears the list of blocked cards.', none, riskViewSchema),
+  'risk.unblockCards': command('Clears the list of blocked cards.', none, riskViewSchema),
   // Reports. View reports: x, z, zList, printX, reprintZ, dashboard, settings.
   // Close the day: closeDay. Change settings: updateSettings.
   'reports.x': command(
@@ -463,6 +464,7 @@ export const commands = {
     reportSettingsSchema.partial().strict(),
     reportSettingsSchema,
   ),
+  ...paymentCommands,
 } as const satisfies Record<CommandName, { summary: string; input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -496,6 +498,7 @@ export const events = {
     summary: 'How far an import being applied has got.',
     payload: importProgressSchema,
   },
+  ...paymentEvents,
 } as const satisfies Record<EventName, { summary: string; payload: z.ZodType }>;
 
 export type Commands = typeof commands;
@@ -548,6 +551,7 @@ export type ImportResult = z.output<typeof importResultSchema>;
 export type ImportProgress = z.output<typeof importProgressSchema>;
 export type CatalogExport = z.output<typeof catalogExportSchema>;
 export type ScaleLabels = z.output<typeof scaleLabelsSchema>;
+export type { PaymentView, TenderDetail } from './payment-schemas';
 export type {
   Dashboard,
   ReportFigures,

@@ -47,10 +47,10 @@ export const commandNames = [
   'devices.terminalDiagnosis',
   'devices.simulateSwipe',
   'devices.wedgeSwipe',
-  'payments.risk',
-  'payments.setRisk',
-  'payments.blockSwipedCard',
-  'payments.unblockCards',
+  'risk.get',
+  'risk.set',
+  'risk.blockSwipedCard',
+  'risk.unblockCards',
   'devices.simulateScan',
   'diagnostics.logTail',
   'diagnostics.database',
@@ -105,6 +105,16 @@ export const commandNames = [
   'reports.dashboard',
   'reports.settings',
   'reports.updateSettings',
+  // Payments: split tender with card, QR, chip and other (issue #6).
+  'payment.get',
+  'payment.cash',
+  'payment.swipe',
+  'payment.chip',
+  'payment.qr',
+  'payment.other',
+  'payment.stop',
+  'payment.cancel',
+  'payment.complete',
 ] as const;
 
 export const eventNames = [
@@ -120,6 +130,7 @@ export const eventNames = [
   'session.changed',
   'catalog.changed',
   'catalog.importProgress',
+  'payment.changed',
 ] as const;
 
 export type CommandName = (typeof commandNames)[number];

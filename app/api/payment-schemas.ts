@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { riskTenders } from '../payments/risk-rules';
+import { feeKinds } from '../fees/fee-schedule';
+import { currencies } from '../money/currency';
 
 const minor = z.number().int().min(0);
 const limits = z.strictObject({
@@ -53,3 +55,59 @@ export const riskViewSchema = z.object({
   blockedCards: z.number().int(),
   events: z.array(riskEventSchema),
 });
+/**
+ * How a card, QR, chip or "other" tender was paid (issue #6), kept flat on the tender in the
+ * sale's detail: reports read `cardType` and `qrScheme` there (app/reports/entry-detail.ts).
+ * Only masked card numbers: upstream-sync-v1 "Card data".
+ */
+export const tenderDetailSchema = z.object({
+  entryMode: z.enum(['swipe', 'qr', 'chip']).optional(),
+  /** Host legs: the authorization's id (its void and reversal name it). */
+  authId: z.string().optional(),
+  /** Chip legs: the payment terminal's receipt number (its reversal names it). */
+  terminalReceiptNo: z.number().int().optional(),
+  batchNo: z.string().optional(),
+  traceNo: z.string().optional(),
+  authCode: z.string().optional(),
+  rrn: z.string().optional(),
+  cardMasked: z.string().optional(),
+  cardBrand: z.string().optional(),
+  cardType: z.enum(['credit', 'debit', 'wallet']).optional(),
+  qrScheme: z.enum(['wallet', 'unionpay']).optional(),
+  merchantName: z.string().optional(),
+  merchantId: z.string().optional(),
+  /** The acquirer's terminal ID: the host binding's, or the ZVT terminal's TID. */
+  acquirerTerminalId: z.string().optional(),
+  authorizedAt: z.string().optional(),
+  /** A swipe: the merchant copy carries a signature line. */
+  signatureRequired: z.boolean().optional(),
+  feeKind: z.enum(feeKinds).optional(),
+  feeMinor: z.number().int().optional(),
+  /** "other": a voucher or a bank transfer, with its reference. */
+  otherKind: z.enum(['voucher', 'bank_transfer']).optional(),
+  reference: z.string().optional(),
+});
+export type TenderDetail = z.output<typeof tenderDetailSchema>;
+
+const paymentLegSchema = tenderDetailSchema.extend({
+  method: z.enum(['cash', 'card', 'qr', 'other']),
+  amountMinor: z.number().int(),
+  tenderedMinor: z.number().int(),
+  changeMinor: z.number().int(),
+});
+
+/** The payment of the cart in progress: tenders taken, what is left, what is running. */
+export const paymentViewSchema = z.object({
+  currency: z.enum(Object.keys(currencies) as [keyof typeof currencies]),
+  totalMinor: z.number().int(),
+  paidMinor: z.number().int(),
+  remainingMinor: z.number().int(),
+  tenders: z.array(paymentLegSchema),
+  /** A tender running now: waiting for a swipe, the terminal, or the host. */
+  waiting: z.enum(['swipe', 'terminal', 'host']).nullable(),
+  /** The payment terminal's latest status text (ZVT intermediate status), both languages. */
+  terminalText: z.object({ en: z.string(), zh: z.string() }).nullable(),
+  /** The sale, once fully paid and committed. */
+  saleId: z.string().nullable(),
+});
+export type PaymentView = z.output<typeof paymentViewSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { currencies } from '../money/currency';
 import { errorCodes } from '../errors';
+import { tenderDetailSchema } from './payment-schemas';
 
 /** zod schemas of the domain types that cross the renderer ↔ main boundary. */
 const minor = z.number().int().refine(Number.isSafeInteger, 'not a safe integer');
@@ -105,6 +106,8 @@ export const saleRecordSchema = z.object({
       amountMinor: minor,
       tenderedMinor: minor,
       changeMinor: minor,
+      // Issue #6: how a card, QR, chip or "other" tender was paid.
+      ...tenderDetailSchema.shape,
     }),
   ),
   hash: z.string(),

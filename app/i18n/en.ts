@@ -1,4 +1,5 @@
 import { reportsEn } from './reports-en';
+import { paymentsEn } from './payments-en';
 
 /** English messages. Keys are shared with zh-CN (messages.test.ts checks both have every key). */
 export const en = {
@@ -29,7 +30,7 @@ export const en = {
   'scan.placeholder': 'Scan or type a barcode, or search by name (F2)',
   'scan.noResults': 'No product matches “{{query}}”',
   'scan.added': 'Added {{name}}',
-  'pay.cash': 'Pay cash',
+  'pay.cash': 'Pay',
   'pay.title': 'Cash payment',
   'pay.due': 'Due',
   'pay.tendered': 'Tendered',
@@ -265,8 +266,7 @@ export const en = {
   'devices.lrc.ok': 'matches',
   'devices.lrc.absent': 'not sent by reader',
   'devices.lrc.failed': 'mismatch',
-  'sell.cardRead':
-    'Card {{pan}} ({{card}}) read. Card payment is not enabled on this till yet: take cash.',
+  'sell.cardRead': 'Card {{pan}} ({{card}}) read. To pay by card, choose Card swipe when paying.',
   'sell.cardFailed': 'Card not read: {{reason}} Swipe again.',
   'devices.found': 'Found on this computer',
   'devices.found.none': 'No USB HID devices or serial ports found.',
@@ -751,6 +751,7 @@ export const en = {
   'import.export': 'Export the catalog',
   'import.exportExplain': 'A CSV file in the import’s format, every product by SKU.',
   ...reportsEn,
+  ...paymentsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 import type { MessageKey } from './en';
 import { reportsZhCN } from './reports-zh-CN';
+import { paymentsZhCN } from './payments-zh-CN';
 
 /** 简体中文 */
 export const zhCN: Record<MessageKey, string> = {
@@ -30,7 +31,7 @@ export const zhCN: Record<MessageKey, string> = {
   'scan.placeholder': '扫描或输入条码，或按名称搜索 (F2)',
   'scan.noResults': '没有与“{{query}}”匹配的商品',
   'scan.added': '已添加 {{name}}',
-  'pay.cash': '现金收款',
+  'pay.cash': '收款',
   'pay.title': '现金收款',
   'pay.due': '应收',
   'pay.tendered': '实收',
@@ -264,7 +265,7 @@ export const zhCN: Record<MessageKey, string> = {
   'devices.lrc.ok': '一致',
   'devices.lrc.absent': '读卡器未发送',
   'devices.lrc.failed': '不一致',
-  'sell.cardRead': '已读取卡 {{pan}}（{{card}}）。本收银台尚未启用刷卡支付：请收现金。',
+  'sell.cardRead': '已读取卡 {{pan}}（{{card}}）。刷卡支付请在收款时选择“刷卡”。',
   'sell.cardFailed': '未能读卡：{{reason}} 请重新刷卡。',
   'devices.found': '本机发现的设备',
   'devices.found.none': '未发现 USB HID 设备或串口。',
@@ -721,4 +722,5 @@ export const zhCN: Record<MessageKey, string> = {
   'import.export': '导出商品目录',
   'import.exportExplain': '按货号导出全部商品，格式与导入相同。',
   ...reportsZhCN,
+  ...paymentsZhCN,
 };

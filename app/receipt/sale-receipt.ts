@@ -8,6 +8,7 @@ import type { MessageKey } from '../i18n/en';
 import { toDecimalString } from '../money/format';
 import { formatLocalDateTime } from '../time/local-time';
 import { formatKg } from '../catalog/weight';
+import { cardTenderBlocks, isCardTender, merchantCopyBlocks } from './card-slip';
 
 export interface ReceiptContext {
   shopName: string;
@@ -63,8 +64,20 @@ export function buildSaleReceipt(sale: SaleRecord, ctx: ReceiptContext): Receipt
     if (tender.method === 'cash') {
       columns(t('receipt.cash'), amount(tender.tenderedMinor));
       columns(t('receipt.change'), amount(tender.changeMinor));
+    } else if (isCardTender(tender)) {
+      // Issue #6: the payment's lines on the customer copy; the merchant copy follows.
+      const label = tender.method === 'qr' ? 'receipt.qrPayment' : 'receipt.cardPayment';
+      columns(t(label), amount(tender.amountMinor));
+      blocks.push(...cardTenderBlocks(sale, tender, t, amount, ctx.timeZone));
+    } else {
+      columns(
+        t('receipt.otherPayment', { reference: tender.reference ?? '' }),
+        amount(tender.amountMinor),
+      );
     }
   }
+  const hasCardSlip = sale.tenders.some(isCardTender);
+  if (hasCardSlip) text(t('receipt.customerCopy'), { align: 'center', bold: true });
   blocks.push({ kind: 'rule' });
   for (const line of (ctx.footer || t('receipt.thanks')).split('\n').filter(Boolean)) {
     text(line, { align: 'center' });
@@ -73,6 +86,7 @@ export function buildSaleReceipt(sale: SaleRecord, ctx: ReceiptContext): Receipt
   blocks.push({ kind: 'qr', data: sale.id });
   text(sale.id, { align: 'center' });
   blocks.push({ kind: 'feed', lines: 3 }, { kind: 'cut' });
+  if (hasCardSlip) blocks.push(...merchantCopyBlocks(sale, ctx.shopName, t, amount, ctx.timeZone));
   return { paperWidth: ctx.paperWidth, blocks };
 }
 

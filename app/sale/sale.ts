@@ -1,11 +1,13 @@
 import type { CartLine, CartTotals, Discount, LineTotals } from '../cart/cart-types';
 import type { CurrencyCode } from '../money/currency';
 import type { TenderMethod } from '../ledger/entry';
+import type { TenderDetail } from '../api/payment-schemas';
 
 /** A sale line as committed: the cart line's snapshot with its computed totals. */
 export type SaleLine = CartLine & Omit<LineTotals, 'lineId'>;
 
-export interface SaleTender {
+/** A tender; card, QR, chip and "other" tenders also say how they were paid (TenderDetail). */
+export interface SaleTender extends TenderDetail {
   method: TenderMethod;
   /** What this tender pays toward the sale (after change is netted out). */
   amountMinor: number;

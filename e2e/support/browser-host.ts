@@ -15,10 +15,13 @@ export const tempDataDir = (): string => mkdtempSync(join(tmpdir(), 'countertop-
  * Starts the built app as `npm start` would (dist/main/start.cjs, browser host, no window)
  * and waits for the URL it prints: an app event, not a sleep.
  */
-export async function startBrowserHost(dataDir: string): Promise<RunningHost> {
+export async function startBrowserHost(
+  dataDir: string,
+  extraArgs: string[] = [],
+): Promise<RunningHost> {
   const child = spawn(
     process.execPath,
-    ['dist/main/start.cjs', '--browser', '--no-open', `--data-dir=${dataDir}`],
+    ['dist/main/start.cjs', '--browser', '--no-open', `--data-dir=${dataDir}`, ...extraArgs],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },

@@ -22,11 +22,13 @@ import type { ShopLogo } from '../printing/shop-logo';
 import type { CatalogService } from '../catalog/catalog-service';
 import type { CatalogImportService } from '../catalog/catalog-import-service';
 import { reportHandlers } from '../reports/report-handlers';
-import { paymentHandlers } from '../payments/payment-handlers';
-import type { PaymentHandlerDeps } from '../payments/payment-handlers';
+import { riskHandlers } from '../payments/risk-handlers';
+import type { RiskHandlerDeps } from '../payments/risk-handlers';
 import type { ReportHandlerDeps } from '../reports/report-handlers';
+import { paymentHandlers } from '../payments/payment-handlers';
+import type { PaymentSession } from '../payments/payment-session';
 
-export interface HandlerDeps extends ReportHandlerDeps, PaymentHandlerDeps {
+export interface HandlerDeps extends ReportHandlerDeps, RiskHandlerDeps {
   info: () => AppInfo;
   settings: SettingsStore;
   catalog: CatalogStore;
@@ -43,6 +45,7 @@ export interface HandlerDeps extends ReportHandlerDeps, PaymentHandlerDeps {
   catalogService: CatalogService;
   catalogImport: CatalogImportService;
   receiptFor: (sale: SaleRecord, duplicate: boolean) => ReturnType<typeof buildSaleReceipt>;
+  payment: PaymentSession;
 }
 
 const localZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -163,6 +166,7 @@ export function createHandlers(d: HandlerDeps): Omit<Handlers, StaffCommandName>
     'catalog.scaleLabels': () => d.catalogService.scaleLabels(),
     'catalog.setScaleLabels': ({ layouts }) => d.catalogService.setScaleLabels(layouts),
     ...reportHandlers(d),
-    ...paymentHandlers(d),
+    ...paymentHandlers(d.payment),
+    ...riskHandlers(d),
   };
 }

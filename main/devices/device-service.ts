@@ -30,6 +30,7 @@ import { discoverDevices } from './discovery';
 import type { Discovery } from './discovery';
 import { openPaymentTerminal } from './payment-terminal';
 import type { PaymentTerminalDevice } from './payment-terminal';
+import type { ZvtClient } from '@native/zvt/zvt-client';
 import { ReconnectingDevice } from './reconnecting-device';
 
 const CONFIG_KEY = 'devices.config';
@@ -211,6 +212,12 @@ export class DeviceService {
       if (slot.connection.kind === 'serial' && slot.connection.path === path) return role;
     }
     return null;
+  }
+
+  /** The connected payment terminal's ZVT client, for chip and tap payments; null if none. */
+  terminalClient(): ZvtClient | null {
+    const device = this.slots.get('paymentTerminal')?.device.device();
+    return device && 'client' in device ? device.client : null;
   }
 
   /** Hands track 2 of the latest swipe to a payment, once. */

@@ -1,47 +1,19 @@
-import type { RiskView } from '@app/api/contract';
-import { panOfTrack2 } from '@app/card/track2';
-import { DomainError } from '@app/result';
+import type { PaymentCommandName } from '@app/api/payment-contract';
 import type { Handlers } from '../api/dispatcher';
-import type { CardKeyer } from './card-keyer';
-import type { RiskGuard } from './risk-guard';
-import type { RiskSettingsStore } from './risk-settings';
+import type { PaymentSession } from './payment-session';
 
-export interface PaymentHandlerDeps {
-  risk: RiskGuard;
-  riskSettings: RiskSettingsStore;
-  cardKeyer: CardKeyer;
-  /** The latest swipe's track 2, handed over once (DeviceService.takeTrack2). */
-  takeTrack2: () => string | null;
-}
-
-type PaymentCommand = Extract<keyof Handlers, `payments.${string}`>;
-
-/** The owner's `payments.*` commands: risk rules, blocked cards, refusals. */
-export function paymentHandlers(d: PaymentHandlerDeps): Pick<Handlers, PaymentCommand> {
-  const view = (): RiskView => {
-    const { blockedCardKeys, ...rules } = d.riskSettings.get();
-    return { rules, blockedCards: blockedCardKeys.length, events: d.risk.events(100) };
-  };
+/** The payment commands (issue #6), each one call into the cart's payment session. */
+export function paymentHandlers(payment: PaymentSession): Pick<Handlers, PaymentCommandName> {
   return {
-    'payments.risk': view,
-    'payments.setRisk': (rules) => {
-      d.riskSettings.set({ ...rules, blockedCardKeys: d.riskSettings.get().blockedCardKeys });
-      return view();
-    },
-    'payments.blockSwipedCard': () => {
-      const track2 = d.takeTrack2();
-      const pan = track2 === null ? null : panOfTrack2(track2);
-      if (pan === null) throw new DomainError('no_swipe', 'Swipe the card to block first');
-      const current = d.riskSettings.get();
-      const key = d.cardKeyer.keyOf(pan);
-      if (!current.blockedCardKeys.includes(key)) {
-        d.riskSettings.set({ ...current, blockedCardKeys: [...current.blockedCardKeys, key] });
-      }
-      return view();
-    },
-    'payments.unblockCards': () => {
-      d.riskSettings.set({ ...d.riskSettings.get(), blockedCardKeys: [] });
-      return view();
-    },
+    'payment.get': () => payment.view(),
+    'payment.cash': ({ tenderedMinor }) => payment.cash(tenderedMinor),
+    'payment.swipe': ({ amountMinor }) => payment.swipe(amountMinor),
+    'payment.chip': ({ amountMinor }) => payment.chip(amountMinor),
+    'payment.qr': ({ amountMinor, code }) => payment.qr(amountMinor, code),
+    'payment.other': ({ amountMinor, kind, reference }) =>
+      payment.other(amountMinor, kind, reference),
+    'payment.stop': () => payment.stopWaiting(),
+    'payment.cancel': () => payment.cancel(),
+    'payment.complete': () => payment.complete(),
   };
 }

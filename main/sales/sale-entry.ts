@@ -4,6 +4,7 @@ import type { JsonValue, LedgerEntry, NewEntry } from '@app/ledger/entry';
 import type { OperatorRef, OverrideRef } from '@app/ledger/staff-detail';
 import { DomainError } from '@app/result';
 import type { SaleLine, SaleRecord, SaleTender } from '@app/sale/sale';
+import type { TenderDetail } from '@app/api/payment-schemas';
 
 export type UncommittedSale = Omit<SaleRecord, 'seq' | 'hash'>;
 
@@ -62,12 +63,43 @@ const lineJson = (line: SaleLine): JsonObject => ({
   ...measureJson(line),
 });
 
-const tenderJson = (tender: SaleTender): JsonObject => ({
-  method: tender.method,
-  amountMinor: tender.amountMinor,
-  tenderedMinor: tender.tenderedMinor,
-  changeMinor: tender.changeMinor,
-});
+/** Issue #6: how a card, QR, chip or "other" tender was paid; masked card only. */
+const tenderDetailKeys = [
+  'entryMode',
+  'authId',
+  'terminalReceiptNo',
+  'batchNo',
+  'traceNo',
+  'authCode',
+  'rrn',
+  'cardMasked',
+  'cardBrand',
+  'cardType',
+  'qrScheme',
+  'merchantName',
+  'merchantId',
+  'acquirerTerminalId',
+  'authorizedAt',
+  'signatureRequired',
+  'feeKind',
+  'feeMinor',
+  'otherKind',
+  'reference',
+] as const satisfies readonly (keyof TenderDetail)[];
+
+const tenderJson = (tender: SaleTender): JsonObject => {
+  const json: JsonObject = {
+    method: tender.method,
+    amountMinor: tender.amountMinor,
+    tenderedMinor: tender.tenderedMinor,
+    changeMinor: tender.changeMinor,
+  };
+  for (const key of tenderDetailKeys) {
+    const value = tender[key];
+    if (value !== undefined) json[key] = value;
+  }
+  return json;
+};
 
 /** Refuses a sale whose amounts do not add up: it would be in the ledger forever. */
 function checkSale(sale: UncommittedSale): void {

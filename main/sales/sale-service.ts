@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SaleRecord } from '@app/sale/sale';
+import type { SaleRecord, SaleTender } from '@app/sale/sale';
 import { changeFor } from '@app/tender/cash';
 import { DomainError } from '@app/result';
 import type Database from 'better-sqlite3';
@@ -84,6 +84,56 @@ export class SaleService {
       ],
     };
     return this.commit(sale, staff);
+  }
+
+  /** Refuses (no one signed in, no own shift open) before a payment leg is taken. */
+  assertCanSell(): void {
+    this.deps.staffDetail();
+  }
+
+  /**
+   * Commits the cart paid by several tenders (issue #6, split tender): they must add up to
+   * the total exactly. Cash rounding applies only to a sale paid in cash alone (payCash).
+   */
+  payTenders(tenders: SaleTender[]): SaleRecord {
+    const reconciled = this.reconcileUncertain();
+    if (reconciled) return reconciled;
+    const { cart } = this.deps;
+    const view = cart.view();
+    if (view.lines.length === 0) throw new DomainError('cart_empty', 'The cart is empty');
+    const paid = tenders.reduce((sum, t) => sum + t.amountMinor, 0);
+    if (paid !== view.totals.totalMinor) {
+      throw new DomainError('invalid_amount', `tenders ${paid} are not ${view.totals.totalMinor}`);
+    }
+    const staff = this.deps.staffDetail();
+    const { terminalId, batchNo } = this.deps.identity();
+    const current = cart.current();
+    return this.commit(
+      {
+        id: randomUUID(),
+        at: (this.deps.now?.() ?? new Date()).toISOString(),
+        batchNo,
+        terminalId,
+        currency: current.currency,
+        lines: this.saleLines(),
+        orderDiscount: current.orderDiscount,
+        totals: view.totals,
+        roundingMinor: 0,
+        paidMinor: paid,
+        tenders,
+      },
+      staff,
+    );
+  }
+
+  private saleLines(): SaleRecord['lines'] {
+    const view = this.deps.cart.view();
+    return this.deps.cart.current().lines.map((line, i) => {
+      const t = view.lineTotals[i];
+      if (!t || t.lineId !== line.lineId) throw new Error('cart totals out of step with lines');
+      const { lineId, ...amounts } = t;
+      return { ...line, ...amounts };
+    });
   }
 
   private commit(sale: Omit<SaleRecord, 'seq' | 'hash'>, staff: SaleStaffDetail): SaleRecord {

@@ -96,7 +96,7 @@ export function RiskScreen({
     [currency],
   );
   useEffect(() => {
-    void api.invoke('payments.risk', {}).then((r) => r.ok && show(r.value));
+    void api.invoke('risk.get', {}).then((r) => r.ok && show(r.value));
   }, [api, show]);
 
   const act = async (call: Promise<Result<RiskView>>, saved?: string) => {
@@ -108,7 +108,7 @@ export function RiskScreen({
   const save = () => {
     const rules = draft && rulesOf(draft, currency);
     if (!rules) return notify({ kind: 'error', text: t('risk.invalid') });
-    void act(api.invoke('payments.setRisk', rules), t('risk.saved'));
+    void act(api.invoke('risk.set', rules), t('risk.saved'));
   };
   if (!view || !draft) return null;
   const field = (value: string, onChange: (v: string) => void, testId: string) => (
@@ -185,7 +185,7 @@ export function RiskScreen({
         <div className="form-row">
           <button
             type="button"
-            onClick={() => void act(api.invoke('payments.blockSwipedCard', {}))}
+            onClick={() => void act(api.invoke('risk.blockSwipedCard', {}))}
             data-testid="risk-block-swiped"
           >
             {t('risk.blockSwiped')}
@@ -193,7 +193,7 @@ export function RiskScreen({
           <button
             type="button"
             className="ghost"
-            onClick={() => void act(api.invoke('payments.unblockCards', {}))}
+            onClick={() => void act(api.invoke('risk.unblockCards', {}))}
           >
             {t('risk.unblockAll')}
           </button>

@@ -45,7 +45,6 @@ export function SellScreen({ settings, printer, notify }: Props) {
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
   const [done, setDone] = useState<SaleRecord | null>(null);
   const [pages, setPages] = useState<PrintedPage[]>([]);
-  const [busy, setBusy] = useState(false);
   const [focusToken, setFocusToken] = useState(0);
 
   useEffect(() => {
@@ -56,8 +55,8 @@ export function SellScreen({ settings, printer, notify }: Props) {
     if (view.lastLineId) setSelected(view.lastLineId);
   });
   useEvent('printer.page', (page) => setPages((current) => [...current.slice(-4), page]));
-  // Card payments arrive with the payments work; until then a swipe is read, masked and
-  // answered, so the cashier knows the card went nowhere.
+  // A swipe outside the pay dialog's Card swipe is read, masked and answered; the payment
+  // itself takes the swipe in main (payment.swipe).
   useEvent('devices.swipe', (swipe) =>
     notify(
       swipe.ok
@@ -112,14 +111,10 @@ export function SellScreen({ settings, printer, notify }: Props) {
     if (product.unit === 'kg') setEditing({ kind: 'weight', product });
     else void run(api.invoke('cart.addProduct', { productId: product.id }));
   };
-  const pay = async (tenderedMinor: number) => {
-    setBusy(true);
-    const sale = await run(api.invoke('sale.payCash', { tenderedMinor }));
-    setBusy(false);
-    if (sale) {
-      setEditing({ kind: 'none' });
-      setDone(sale);
-    }
+  const paid = (sale: SaleRecord) => {
+    notify(null);
+    setEditing({ kind: 'none' });
+    setDone(sale);
   };
   const closeDialog = () => {
     setEditing({ kind: 'none' });
@@ -252,13 +247,7 @@ export function SellScreen({ settings, printer, notify }: Props) {
       </aside>
 
       {editing.kind === 'pay' && (
-        <PayDialog
-          cart={cart}
-          busy={busy}
-          onPay={(amount) => void pay(amount)}
-          onCancel={closeDialog}
-          onScan={scan}
-        />
+        <PayDialog cart={cart} onDone={paid} onCancel={closeDialog} onScan={scan} />
       )}
       {editing.kind === 'quantity' && (
         <AmountDialog

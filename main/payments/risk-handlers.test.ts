@@ -14,7 +14,7 @@ describe("the owner's risk rules through the API", () => {
   it('saves the rules, blocks the card just swiped by its keyed hash, and clears the list', async () => {
     services = tempServices().services;
     await signInOwner(services);
-    expect(await call(services, 'payments.risk', {})).toEqual({
+    expect(await call(services, 'risk.get', {})).toEqual({
       rules: defaultRules,
       blockedCards: 0,
       events: [],
@@ -24,14 +24,14 @@ describe("the owner's risk rules through the API", () => {
       blockedBinPrefixes: ['4000'],
       velocity: { maxUses: 3, withinMinutes: 10 },
     };
-    expect((await call(services, 'payments.setRisk', rules)).rules).toEqual(rules);
-    const bad = await services.dispatch('payments.setRisk', {
+    expect((await call(services, 'risk.set', rules)).rules).toEqual(rules);
+    const bad = await services.dispatch('risk.set', {
       ...rules,
       blockedBinPrefixes: ['40x'],
     });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
 
-    expect(await services.dispatch('payments.blockSwipedCard', {})).toMatchObject({
+    expect(await services.dispatch('risk.blockSwipedCard', {})).toMatchObject({
       ok: false,
       error: { code: 'no_swipe' },
     });
@@ -39,11 +39,11 @@ describe("the owner's risk rules through the API", () => {
     await call(services, 'devices.wedgeSwipe', {
       text: encodeTrack1(visa, false) + encodeTrack2(visa, false),
     });
-    const blocked = await call(services, 'payments.blockSwipedCard', {});
+    const blocked = await call(services, 'risk.blockSwipedCard', {});
     expect(blocked.blockedCards).toBe(1);
     // The swipe is used up; the rules set before are kept.
     expect(blocked.rules).toEqual(rules);
-    expect(await services.dispatch('payments.blockSwipedCard', {})).toMatchObject({ ok: false });
-    expect((await call(services, 'payments.unblockCards', {})).blockedCards).toBe(0);
+    expect(await services.dispatch('risk.blockSwipedCard', {})).toMatchObject({ ok: false });
+    expect((await call(services, 'risk.unblockCards', {})).blockedCards).toBe(0);
   });
 });

@@ -1,0 +1,589 @@
+import type { CartView } from '@app/api/contract';
+import type { PaymentView } from '@app/api/payment-schemas';
+import { tenderFee } from '@app/fees/fee-schedule';
+import type { FeeSchedule } from '@app/fees/fee-schedule';
+import { maskPan } from '@app/card/mask';
+import { DomainError } from '@app/result';
+import type { SaleRecord, SaleTender } from '@app/sale/sale';
+import type { ZvtClient } from '@native/zvt/zvt-client';
+import type { Logger } from '../log/logger';
+import type { SaleService } from '../sales/sale-service';
+import type { AuthorizationOutcome, CardAuthorizer, PaymentMeans } from './card-authorizer';
+import type { RiskGuard } from './risk-guard';
+
+/** Who the acquirer knows the shop as: the host binding (upstream-sync-v1 "Identities"). */
+export interface MerchantIdentity {
+  merchantId: string;
+  merchantName: string;
+  terminalId: string;
+}
+
+export interface PaymentSessionDeps {
+  cart: { view(): CartView };
+  sales: Pick<SaleService, 'payCash' | 'payTenders' | 'assertCanSell'>;
+  authorizer: Pick<CardAuthorizer, 'authorize' | 'voidApproved'>;
+  /**
+   * The owner's risk rules for tenders the host does not see first: chip (the terminal
+   * reads the card, so limits only) and "other". Swipes and QR are checked by the authorizer.
+   */
+  risk?: Pick<RiskGuard, 'check'>;
+  /** The payment terminal's ZVT client (chip and tap), or null when none is connected. */
+  terminal: () => ZvtClient | null;
+  /** Track 2 of the latest swipe, handed over once (DeviceService.takeTrack2). */
+  takeTrack2: () => string | null;
+  batchNo: () => string;
+  merchant: () => MerchantIdentity | null;
+  fees: () => FeeSchedule;
+  onChange: (view: PaymentView) => void;
+  log: Logger;
+  now?: () => Date;
+  /** How long "Card swipe" waits for a card on the reader. */
+  swipeWaitMs?: number;
+  /** A partly paid sale left alone this long is abandoned: its legs are voided. */
+  abandonAfterMs?: number;
+  /**
+   * Where the legs of a partly paid sale are kept (masked data only), so a restart neither
+   * forgets a charged card nor loses what was paid.
+   */
+  store?: PaymentStore;
+  /** Whether a committed sale already carries this tender (a crash after the commit). */
+  isCommitted?: (leg: SaleTender) => boolean;
+}
+
+export interface SavedPayment {
+  total: number;
+  legs: SaleTender[];
+}
+
+export interface PaymentStore {
+  load(): SavedPayment | null;
+  save(saved: SavedPayment | null): void;
+}
+
+const SWIPE_WAIT_MS = 60_000;
+const ABANDON_AFTER_MS = 10 * 60_000;
+
+type Waiting = PaymentView['waiting'];
+
+/**
+ * The payment of the current cart, one tender at a time (issue #6, split tender). Approved
+ * legs are held here until the tenders cover the total; only then is the sale committed,
+ * as one ledger `sale` entry with every tender. Cancelling or abandoning a partly paid sale
+ * voids its host legs (撤销) and reverses its chip legs at the terminal.
+ */
+export class PaymentSession {
+  private legs: SaleTender[] = [];
+  /** The cart total the legs were taken against; null before the first leg. */
+  private total: number | null = null;
+  private busy = false;
+  private committing = false;
+  private waiting: Waiting = null;
+  private terminalText: { en: string; zh: string } | null = null;
+  private saleId: string | null = null;
+  private swipeWaiter: {
+    resolve: (track2: string) => void;
+    reject: (error: Error) => void;
+    timer: NodeJS.Timeout;
+  } | null = null;
+  private abandonTimer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly deps: PaymentSessionDeps) {}
+
+  /**
+   * After a restart: the legs of a partly paid sale come back when the cart (which survives
+   * restarts too) is the one they were taken for; otherwise they are given back.
+   */
+  recover(): void {
+    const saved = this.deps.store?.load() ?? null;
+    if (saved === null || saved.legs.length === 0) return;
+    // A leg found in a committed sale: the crash came after the commit, the sale is paid.
+    if (saved.legs.some((leg) => this.deps.isCommitted?.(leg) ?? false)) {
+      this.reset();
+      this.changed();
+      return;
+    }
+    const { legs } = saved;
+    this.legs = legs;
+    this.total = saved.total;
+    const cart = this.deps.cart.view();
+    if (cart.lines.length > 0 && cart.totals.totalMinor === saved.total) {
+      this.deps.log.info('partly paid sale restored', { legs: legs.length });
+      this.armAbandonTimer();
+      return;
+    }
+    this.deps.log.warn('partly paid sale abandoned: cart changed across a restart', {
+      legs: legs.length,
+    });
+    this.abandon();
+  }
+
+  view(): PaymentView {
+    const cart = this.deps.cart.view();
+    const totalMinor = this.total ?? cart.totals.totalMinor;
+    const paidMinor = this.paid();
+    return {
+      currency: cart.currency,
+      totalMinor,
+      paidMinor,
+      remainingMinor: totalMinor - paidMinor,
+      tenders: this.legs.map((leg) => ({ ...leg })),
+      waiting: this.waiting,
+      terminalText: this.terminalText,
+      saleId: this.saleId,
+    };
+  }
+
+  /** Cash: change only when this tender covers what is left (and then the sale completes). */
+  cash(tenderedMinor: number): PaymentView {
+    if (!Number.isSafeInteger(tenderedMinor) || tenderedMinor <= 0) {
+      throw new DomainError('invalid_amount', `Not an amount: ${String(tenderedMinor)}`);
+    }
+    this.begin();
+    try {
+      if (this.legs.length === 0) {
+        // Cash alone: the cash sale as before, with cash rounding.
+        const cart = this.deps.cart.view();
+        if (tenderedMinor >= cart.cashDueMinor) {
+          this.committed(this.deps.sales.payCash(tenderedMinor));
+          return this.view();
+        }
+        this.total = cart.totals.totalMinor;
+      }
+      const remaining = this.remaining();
+      const amountMinor = Math.min(tenderedMinor, remaining);
+      this.add({
+        method: 'cash',
+        amountMinor,
+        tenderedMinor,
+        changeMinor: tenderedMinor - amountMinor,
+      });
+      return this.view();
+    } finally {
+      this.end();
+    }
+  }
+
+  /** Card by swipe: waits for a card on the reader, then asks the host. */
+  async swipe(amountMinor: number): Promise<PaymentView> {
+    this.begin(amountMinor);
+    try {
+      this.setWaiting('swipe');
+      const track2 = this.deps.takeTrack2() ?? (await this.waitForSwipe());
+      return await this.authorize(amountMinor, { entryMode: 'swipe', track2 });
+    } finally {
+      this.end();
+    }
+  }
+
+  /** A payment code from the customer's phone, typed or scanned: the host decides. */
+  async qr(amountMinor: number, qrCode: string): Promise<PaymentView> {
+    const code = qrCode.trim();
+    if (!/^[0-9A-Za-z]{8,64}$/.test(code)) {
+      throw new DomainError('invalid_qr_code', 'Not a payment code');
+    }
+    this.begin(amountMinor);
+    try {
+      return await this.authorize(amountMinor, { entryMode: 'qr', qrCode: code });
+    } finally {
+      this.end();
+    }
+  }
+
+  /** Chip or tap: the payment terminal reads the card and authorizes (ZVT 06 01). */
+  async chip(amountMinor: number): Promise<PaymentView> {
+    const client = this.deps.terminal();
+    if (client === null) {
+      throw new DomainError('terminal_not_connected', 'No payment terminal is connected');
+    }
+    this.begin(amountMinor);
+    try {
+      this.checkRisk('card', amountMinor);
+      this.setWaiting('terminal');
+      const result = await client.authorize(amountMinor, {
+        onEvent: (event) => {
+          if (event.kind !== 'intermediate-status') return;
+          this.terminalText = { en: event.text.en, zh: event.text.zh };
+          this.changed();
+        },
+      });
+      if (!result.ok) {
+        const { error } = result;
+        this.deps.log.warn('chip payment not approved', { code: error.code });
+        if (error.code === 'declined' || error.code === 'cancelled') {
+          throw new DomainError('payment_declined', error.message.en, {
+            responseCode: error.code === 'declined' ? String(error.resultCode) : '',
+            message: error.message.en,
+          });
+        }
+        if (error.code === 'busy') throw new DomainError('payment_busy', error.message.en);
+        throw new DomainError('payment_not_completed', error.message.en, {
+          reason: error.message.en,
+        });
+      }
+      const { info } = result.value;
+      const merchant = this.deps.merchant();
+      const cardMasked = safeMasked(info.maskedPan);
+      this.add(
+        this.withFee({
+          method: 'card',
+          amountMinor,
+          tenderedMinor: amountMinor,
+          changeMinor: 0,
+          entryMode: 'chip',
+          ...(info.receiptNo === undefined ? {} : { terminalReceiptNo: info.receiptNo }),
+          batchNo: this.deps.batchNo(),
+          ...(info.trace === undefined ? {} : { traceNo: info.trace }),
+          // ZVT BMP 3B, the authorisation attribute: the issuer's approval code.
+          ...(info.aid === undefined ? {} : { authCode: info.aid }),
+          ...(cardMasked === null ? {} : { cardMasked }),
+          ...(info.cardName === undefined ? {} : { cardBrand: info.cardName }),
+          ...(merchant === null ? {} : { merchantName: merchant.merchantName }),
+          // ZVT BMP 2A, the VU number: the acquirer's merchant ID for this terminal.
+          ...(info.vuNumber === undefined ? {} : { merchantId: info.vuNumber }),
+          ...(info.terminalId === undefined ? {} : { acquirerTerminalId: info.terminalId }),
+          authorizedAt: this.now().toISOString(),
+          signatureRequired: false,
+        }),
+      );
+      return this.view();
+    } finally {
+      this.end();
+    }
+  }
+
+  /** A voucher or a bank transfer, recorded with its reference. */
+  other(
+    amountMinor: number,
+    otherKind: 'voucher' | 'bank_transfer',
+    reference: string,
+  ): PaymentView {
+    const ref = reference.trim();
+    if (ref === '') throw new DomainError('reference_required', 'A reference is required');
+    this.begin(amountMinor);
+    try {
+      this.checkRisk('other', amountMinor);
+      this.add(
+        this.withFee({
+          method: 'other',
+          amountMinor,
+          tenderedMinor: amountMinor,
+          changeMinor: 0,
+          otherKind,
+          reference: ref.slice(0, 40),
+        }),
+      );
+      return this.view();
+    } finally {
+      this.end();
+    }
+  }
+
+  /** Stops waiting for a swipe, or asks the terminal to abort the running payment. */
+  async stopWaiting(): Promise<PaymentView> {
+    if (this.swipeWaiter) {
+      this.swipeWaiter.reject(new DomainError('payment_cancelled', 'Stopped waiting for a card'));
+    } else if (this.waiting === 'terminal') {
+      await this.deps.terminal()?.abort();
+    }
+    return this.view();
+  }
+
+  /** A card was swiped on the reader: a waiting "Card swipe" takes it. */
+  swiped(): void {
+    const waiter = this.swipeWaiter;
+    if (!waiter) return;
+    const track2 = this.deps.takeTrack2();
+    if (track2 !== null) waiter.resolve(track2);
+  }
+
+  /** Retries the commit of a fully paid sale whose first commit failed. */
+  complete(): PaymentView {
+    if (this.legs.length === 0 || this.remaining() !== 0) {
+      throw new DomainError('tender_insufficient', 'The sale is not fully paid');
+    }
+    this.finishIfPaid();
+    return this.view();
+  }
+
+  /**
+   * Cancels the payment: every leg taken is given back (host legs voided, chip legs
+   * reversed at the terminal). A leg that cannot be given back now stays, and the cashier
+   * is told; nothing is committed.
+   */
+  async cancel(): Promise<PaymentView> {
+    await this.stopWaiting();
+    const failed: SaleTender[] = [];
+    for (const leg of [...this.legs].reverse()) {
+      try {
+        await this.giveBack(leg);
+      } catch (error) {
+        this.deps.log.error('payment leg not given back', {
+          method: leg.method,
+          authId: leg.authId ?? null,
+          error: String(error),
+        });
+        failed.unshift(leg);
+      }
+    }
+    this.legs = failed;
+    if (failed.length === 0) this.reset();
+    this.changed();
+    if (failed.length > 0) {
+      throw new DomainError('void_failed', 'Some payments could not be cancelled yet', {
+        count: failed.length,
+      });
+    }
+    return this.view();
+  }
+
+  /** The cart changed: emptied or re-priced under a partly paid sale abandons it. */
+  cartChanged(cart: CartView): void {
+    if (this.committing || this.legs.length === 0) {
+      if (this.legs.length === 0 && this.saleId !== null && cart.lines.length > 0) {
+        this.saleId = null;
+      }
+      return;
+    }
+    if (cart.lines.length === 0 || cart.totals.totalMinor !== this.total) {
+      this.deps.log.warn('partly paid sale abandoned: cart changed', { legs: this.legs.length });
+      this.abandon();
+    }
+  }
+
+  stop(): void {
+    if (this.abandonTimer) clearTimeout(this.abandonTimer);
+    this.abandonTimer = null;
+    this.swipeWaiter?.reject(new DomainError('payment_cancelled', 'Stopped'));
+  }
+
+  private abandon(): void {
+    this.cancel().catch((error: unknown) =>
+      this.deps.log.error('abandoned payment not fully given back', { error: String(error) }),
+    );
+  }
+
+  private async authorize(amountMinor: number, means: PaymentMeans): Promise<PaymentView> {
+    this.setWaiting('host');
+    const cart = this.deps.cart.view();
+    const outcome = await this.deps.authorizer.authorize({
+      kind: 'sale',
+      amount: amountMinor,
+      currency: cart.currency,
+      batchNo: this.deps.batchNo(),
+      means,
+    });
+    this.add(this.legOf(outcome, means));
+    return this.view();
+  }
+
+  /** An approved authorization as a tender; a decline or no answer is the cashier's message. */
+  private legOf(outcome: AuthorizationOutcome, means: PaymentMeans): SaleTender {
+    if (outcome.kind === 'declined') {
+      throw new DomainError('payment_declined', outcome.message, {
+        responseCode: outcome.responseCode,
+        message: outcome.message,
+      });
+    }
+    if (outcome.kind === 'not_completed') {
+      throw new DomainError('payment_not_completed', outcome.reason, { reason: outcome.reason });
+    }
+    const { record, answer } = outcome;
+    const merchant = this.deps.merchant();
+    const cardMasked = safeMasked(answer.cardMasked);
+    const qrScheme =
+      means.entryMode === 'qr'
+        ? means.qrCode.startsWith('28') || answer.cardType === 'wallet'
+          ? ('wallet' as const)
+          : ('unionpay' as const)
+        : undefined;
+    return this.withFee({
+      method: means.entryMode === 'swipe' ? 'card' : 'qr',
+      amountMinor: record.amount,
+      tenderedMinor: record.amount,
+      changeMinor: 0,
+      entryMode: means.entryMode,
+      authId: record.authId,
+      batchNo: record.batchNo,
+      traceNo: record.traceNo,
+      authCode: answer.authCode,
+      rrn: answer.rrn,
+      ...(cardMasked === null ? {} : { cardMasked }),
+      cardBrand: answer.cardBrand,
+      cardType: answer.cardType,
+      ...(qrScheme === undefined ? {} : { qrScheme }),
+      ...(merchant === null
+        ? {}
+        : {
+            merchantName: merchant.merchantName,
+            merchantId: merchant.merchantId,
+            acquirerTerminalId: merchant.terminalId,
+          }),
+      authorizedAt: this.now().toISOString(),
+      signatureRequired: means.entryMode === 'swipe',
+    });
+  }
+
+  private checkRisk(tender: 'card' | 'other', amountMinor: number): void {
+    this.deps.risk?.check({
+      kind: 'sale',
+      tender,
+      amountMinor,
+      currency: this.deps.cart.view().currency,
+      pan: null,
+      saleAt: null,
+    });
+  }
+
+  private withFee(tender: SaleTender): SaleTender {
+    const { kind, feeMinor } = tenderFee(this.deps.fees(), {
+      method: tender.method,
+      cardType: tender.cardType,
+      qrScheme: tender.qrScheme,
+      amountMinor: tender.amountMinor,
+    });
+    return { ...tender, feeKind: kind, feeMinor };
+  }
+
+  private async giveBack(leg: SaleTender): Promise<void> {
+    if (leg.authId !== undefined) {
+      await this.deps.authorizer.voidApproved(leg.authId);
+      return;
+    }
+    if (leg.entryMode === 'chip' && leg.terminalReceiptNo !== undefined) {
+      const client = this.deps.terminal();
+      if (client === null) throw new Error('payment terminal not connected');
+      const result = await client.reverse(leg.terminalReceiptNo);
+      if (!result.ok) throw new Error(`terminal reversal failed: ${result.error.code}`);
+    }
+    // Cash goes back from the drawer by hand; "other" was never taken by the till.
+  }
+
+  /** Checks before a leg: nothing else running, someone may sell, an amount that fits. */
+  private begin(amountMinor?: number): void {
+    if (this.busy) throw new DomainError('payment_busy', 'A payment is already running');
+    this.deps.sales.assertCanSell();
+    const cart = this.deps.cart.view();
+    if (cart.lines.length === 0) throw new DomainError('cart_empty', 'The cart is empty');
+    if (this.legs.length === 0) this.total = cart.totals.totalMinor;
+    if (amountMinor !== undefined) {
+      const remaining = this.remaining();
+      if (!Number.isSafeInteger(amountMinor) || amountMinor <= 0 || amountMinor > remaining) {
+        throw new DomainError('invalid_amount', `Not an amount up to ${String(remaining)}`, {
+          remaining,
+        });
+      }
+    }
+    this.saleId = null;
+    this.busy = true;
+  }
+
+  private end(): void {
+    this.busy = false;
+    this.waiting = null;
+    this.terminalText = null;
+    if (this.legs.length === 0 && this.saleId === null) this.total = null;
+    this.changed();
+  }
+
+  private add(leg: SaleTender): void {
+    this.legs.push(leg);
+    // Kept before anything else can fail: a restart must know this card was charged.
+    this.changed();
+    this.deps.log.info('payment leg taken', {
+      method: leg.method,
+      amount: leg.amountMinor,
+      authId: leg.authId ?? null,
+    });
+    this.armAbandonTimer();
+    this.finishIfPaid();
+  }
+
+  private finishIfPaid(): void {
+    if (this.remaining() !== 0) return;
+    this.committing = true;
+    try {
+      this.committed(this.deps.sales.payTenders(this.legs));
+    } finally {
+      this.committing = false;
+    }
+  }
+
+  private committed(sale: SaleRecord): void {
+    this.reset();
+    this.saleId = sale.id;
+  }
+
+  private reset(): void {
+    this.legs = [];
+    this.total = null;
+    this.saleId = null;
+    if (this.abandonTimer) clearTimeout(this.abandonTimer);
+    this.abandonTimer = null;
+  }
+
+  private armAbandonTimer(): void {
+    if (this.abandonTimer) clearTimeout(this.abandonTimer);
+    this.abandonTimer = setTimeout(() => {
+      this.abandonTimer = null;
+      if (this.legs.length === 0 || this.busy) return;
+      this.deps.log.warn('partly paid sale abandoned: timeout', { legs: this.legs.length });
+      this.abandon();
+    }, this.deps.abandonAfterMs ?? ABANDON_AFTER_MS);
+    this.abandonTimer.unref();
+  }
+
+  private waitForSwipe(): Promise<string> {
+    return new Promise<string>((resolve, reject) => {
+      const done = () => {
+        if (this.swipeWaiter) clearTimeout(this.swipeWaiter.timer);
+        this.swipeWaiter = null;
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new DomainError('swipe_timeout', 'No card was swiped'));
+      }, this.deps.swipeWaitMs ?? SWIPE_WAIT_MS);
+      timer.unref();
+      this.swipeWaiter = {
+        resolve: (track2) => {
+          done();
+          resolve(track2);
+        },
+        reject: (error) => {
+          done();
+          reject(error);
+        },
+        timer,
+      };
+    });
+  }
+
+  private setWaiting(waiting: Waiting): void {
+    this.waiting = waiting;
+    this.changed();
+  }
+
+  private paid(): number {
+    return this.legs.reduce((sum, leg) => sum + leg.amountMinor, 0);
+  }
+
+  private remaining(): number {
+    return (this.total ?? this.deps.cart.view().totals.totalMinor) - this.paid();
+  }
+
+  private changed(): void {
+    this.deps.store?.save(
+      this.legs.length === 0 || this.total === null ? null : { total: this.total, legs: this.legs },
+    );
+    this.deps.onChange(this.view());
+  }
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+}
+
+/** Only a masked number is kept: anything with a run of 13+ digits is masked again. */
+function safeMasked(masked: string | undefined): string | null {
+  if (masked === undefined || masked === '') return null;
+  return /\d{13,}/.test(masked) ? maskPan(masked.replace(/\D/g, '')) : masked;
+}
