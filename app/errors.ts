@@ -103,6 +103,19 @@ export const errorCodes = [
   'z_not_found',
   'invalid_date_range',
   'invalid_time_zone',
+  // Hold and recall, customers and member points, stock (issue #7)
+  'held_sales_open',
+  'cart_not_empty',
+  'held_sale_not_found',
+  'phone_taken',
+  'member_card_taken',
+  'customer_not_found',
+  'member_required',
+  'order_discount_in_use',
+  'points_not_whole',
+  'points_insufficient',
+  'redemption_too_large',
+  'stock_not_tracked',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

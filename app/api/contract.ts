@@ -49,6 +49,14 @@ import {
   monoImageSchema,
 } from './schemas';
 import { staffCommands, staffEvents } from './staff-contract';
+import { sellingCommands } from './selling-contract';
+import type {
+  customerViewSchema,
+  heldSaleSchema,
+  memberCartSchema,
+  pointsRuleSchema,
+  stockRowSchema,
+} from './selling-schemas';
 import type {
   auditRecordSchema,
   sessionViewSchema,
@@ -446,6 +454,7 @@ export const commands = {
     reportSettingsSchema.partial().strict(),
     reportSettingsSchema,
   ),
+  ...sellingCommands,
 } as const satisfies Record<CommandName, { summary: string; input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -538,3 +547,9 @@ export type {
   ShiftReport,
   ZSummary,
 } from '../reports/report-schema';
+// Hold and recall, customers and member points, stock (issue #7).
+export type HeldSaleView = z.output<typeof heldSaleSchema>;
+export type CustomerView = z.output<typeof customerViewSchema>;
+export type MemberCartView = z.output<typeof memberCartSchema>;
+export type PointsRuleView = z.output<typeof pointsRuleSchema>;
+export type StockRow = z.output<typeof stockRowSchema>;

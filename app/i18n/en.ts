@@ -1,3 +1,4 @@
+import { sellingEn } from './selling-en';
 import { reportsEn } from './reports-en';
 
 /** English messages. Keys are shared with zh-CN (messages.test.ts checks both have every key). */
@@ -717,6 +718,7 @@ export const en = {
   'import.export': 'Export the catalog',
   'import.exportExplain': 'A CSV file in the import’s format, every product by SKU.',
   ...reportsEn,
+  ...sellingEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

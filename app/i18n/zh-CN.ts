@@ -1,3 +1,4 @@
+import { sellingZhCN } from './selling-zh-CN';
 import type { MessageKey } from './en';
 import { reportsZhCN } from './reports-zh-CN';
 
@@ -690,4 +691,5 @@ export const zhCN: Record<MessageKey, string> = {
   'import.export': '导出商品目录',
   'import.exportExplain': '按货号导出全部商品，格式与导入相同。',
   ...reportsZhCN,
+  ...sellingZhCN,
 };

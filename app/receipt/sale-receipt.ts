@@ -70,6 +70,15 @@ export function buildSaleReceipt(sale: SaleRecord, ctx: ReceiptContext): Receipt
       columns(t('receipt.change'), amount(tender.changeMinor));
     }
   }
+  if (sale.member) {
+    // Issue #7: the member's phone is masked on paper (138****1234).
+    blocks.push({ kind: 'rule' });
+    columns(t('receipt.member'), `${sale.member.name} ${sale.member.phoneMasked}`);
+    if (sale.member.pointsRedeemed > 0)
+      columns(t('receipt.pointsRedeemed'), String(-sale.member.pointsRedeemed));
+    columns(t('receipt.pointsEarned'), `+${sale.member.pointsEarned}`);
+    columns(t('receipt.pointsBalance'), String(sale.member.balanceAfter));
+  }
   blocks.push({ kind: 'rule' });
   for (const line of (ctx.footer || t('receipt.thanks')).split('\n').filter(Boolean)) {
     text(line, { align: 'center' });

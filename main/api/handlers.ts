@@ -23,8 +23,10 @@ import type { CatalogService } from '../catalog/catalog-service';
 import type { CatalogImportService } from '../catalog/catalog-import-service';
 import { reportHandlers } from '../reports/report-handlers';
 import type { ReportHandlerDeps } from '../reports/report-handlers';
+import { sellingHandlers } from '../selling/selling-handlers';
+import type { SellingHandlerDeps } from '../selling/selling-handlers';
 
-export interface HandlerDeps extends ReportHandlerDeps {
+export interface HandlerDeps extends ReportHandlerDeps, SellingHandlerDeps {
   info: () => AppInfo;
   settings: SettingsStore;
   catalog: CatalogStore;
@@ -62,7 +64,8 @@ export function createHandlers(d: HandlerDeps): Omit<Handlers, StaffCommandName>
     },
     'catalog.search': ({ query, limit }) => d.catalog.search(query, limit, { activeOnly: true }),
     'cart.get': () => d.cart.view(),
-    'cart.scan': ({ code }) => d.cart.scan(code),
+    // A member card's barcode attaches its member (issue #7); any other code is a product.
+    'cart.scan': ({ code }) => (d.members.attachByCard(code) ? d.cart.view() : d.cart.scan(code)),
     'cart.addProduct': ({ productId, quantity, grams }) =>
       d.cart.addProductById(productId, quantity, grams),
     'cart.setQuantity': ({ lineId, quantity }) => d.cart.setQuantity(lineId, quantity),
@@ -161,5 +164,6 @@ export function createHandlers(d: HandlerDeps): Omit<Handlers, StaffCommandName>
     'catalog.scaleLabels': () => d.catalogService.scaleLabels(),
     'catalog.setScaleLabels': ({ layouts }) => d.catalogService.setScaleLabels(layouts),
     ...reportHandlers(d),
+    ...sellingHandlers(d),
   };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { SaleRecord } from '@app/sale/sale';
+import type { SaleMember, SaleRecord } from '@app/sale/sale';
+import type { Cart } from '@app/cart/cart-types';
 import { changeFor } from '@app/tender/cash';
 import { DomainError } from '@app/result';
 import type Database from 'better-sqlite3';
@@ -27,6 +28,8 @@ export interface SaleServiceDeps {
    * anything is written.
    */
   staffDetail: () => SaleStaffDetail;
+  /** The member on the cart and their points for this sale (issue #7); refuses a bad redemption. */
+  memberOf?: (cart: Cart, totalMinor: number) => SaleMember | undefined;
   /** Called after a sale is committed (printing); never part of the commit. */
   afterCommit: (sale: SaleRecord) => void;
 }
@@ -58,6 +61,7 @@ export class SaleService {
     const staff = this.deps.staffDetail();
     const { terminalId, batchNo } = this.deps.identity();
     const current = cart.current();
+    const member = this.deps.memberOf?.(current, view.totals.totalMinor);
     const sale: Omit<SaleRecord, 'seq' | 'hash'> = {
       id: randomUUID(),
       at: (this.deps.now?.() ?? new Date()).toISOString(),
@@ -82,6 +86,7 @@ export class SaleService {
           changeMinor: change.value,
         },
       ],
+      ...(member ? { member } : {}),
     };
     return this.commit(sale, staff);
   }
