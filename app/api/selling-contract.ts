@@ -61,7 +61,7 @@ export const sellingCommands = {
     output: memberCartSchema,
   },
   'members.redeem': {
-    summary: "Redeems points as an order discount on the current sale (0 takes it back).",
+    summary: 'Redeems points as an order discount on the current sale (0 takes it back).',
     input: z.strictObject({ points: z.number().int().min(0).max(100_000_000) }),
     output: memberCartSchema,
   },
@@ -71,7 +71,8 @@ export const sellingCommands = {
     output: pointsRuleSchema,
   },
   'stock.list': {
-    summary: 'Tracked products with their stock on hand; lowOnly: only those at or below threshold.',
+    summary:
+      'Tracked products with their stock on hand; lowOnly: only those at or below threshold.',
     input: z.strictObject({ lowOnly: z.boolean().default(false) }),
     output: z.array(stockRowSchema),
   },
@@ -85,7 +86,7 @@ export const sellingCommands = {
     output: stockRowSchema,
   },
   'stock.setThreshold': {
-    summary: "Low-stock threshold of one product, or the default (no productId).",
+    summary: 'Low-stock threshold of one product, or the default (no productId).',
     input: z.strictObject({
       productId: z.string().min(1).max(64).optional(),
       threshold: z.number().int().min(0).max(1_000_000_000),

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { LedgerEntry } from '../ledger/entry';
-import { defaultPointsRule, maskPhone, pointsEarned, pointsMovementOf, redemptionValue } from './points';
+import {
+  defaultPointsRule,
+  maskPhone,
+  pointsEarned,
+  pointsMovementOf,
+  redemptionValue,
+} from './points';
 
 const entry = (type: LedgerEntry['type'], detail: LedgerEntry['detail']): LedgerEntry => ({
   seq: 1,
@@ -28,7 +34,9 @@ describe('member points', () => {
     expect(redemptionValue(300, defaultPointsRule)).toBe(300);
     expect(redemptionValue(150, defaultPointsRule)).toBeNull();
     expect(redemptionValue(0, defaultPointsRule)).toBeNull();
-    expect(redemptionValue(200, { earnMinorPerPoint: 100, redeemPoints: 200, redeemValueMinor: 500 })).toBe(500);
+    expect(
+      redemptionValue(200, { earnMinorPerPoint: 100, redeemPoints: 200, redeemValueMinor: 500 }),
+    ).toBe(500);
   });
 
   it('derives the movement of a sale: earned minus redeemed', () => {
@@ -41,7 +49,9 @@ describe('member points', () => {
 
   it('a refund takes back what its sale earned and restores a redemption', () => {
     expect(
-      pointsMovementOf(entry('refund', { customerId: 'c1', pointsReversed: 12, pointsRestored: 100 })),
+      pointsMovementOf(
+        entry('refund', { customerId: 'c1', pointsReversed: 12, pointsRestored: 100 }),
+      ),
     ).toEqual({ customerId: 'c1', delta: 88 });
     expect(pointsMovementOf(entry('refund', { customerId: 'c1', pointsReversed: 12 }))).toEqual({
       customerId: 'c1',

@@ -86,7 +86,17 @@ export class StockService {
       if (this.trackedStmt.get(line.productId)?.track_stock !== 1) continue;
       const amount =
         line.measure?.kind === 'weight' ? line.measure.grams * line.quantity : line.quantity;
-      this.moveStmt.run(line.productId, -amount, 'sale', entry.seq, entry.at, null, null, null, null);
+      this.moveStmt.run(
+        line.productId,
+        -amount,
+        'sale',
+        entry.seq,
+        entry.at,
+        null,
+        null,
+        null,
+        null,
+      );
     }
   }
 
