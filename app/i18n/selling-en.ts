@@ -15,6 +15,8 @@ export const sellingEn = {
   'errors.points_insufficient': 'The member has only {{balance}} points.',
   'errors.redemption_too_large': 'That is more than the sale: at most {{maxPoints}} points.',
   'errors.stock_not_tracked': '{{sku}} does not track stock: turn tracking on in the catalog.',
+  'selling.cancel': 'Cancel',
+  'selling.close': 'Close',
   'hold.hold': 'Hold',
   'hold.title': 'Hold this sale',
   'hold.note': 'Note (e.g. table 4, lady in red coat)',
@@ -66,5 +68,6 @@ export const sellingEn = {
   'stock.reason': 'Why (e.g. monthly count, breakage)',
   'stock.save': 'Record count',
   'stock.none': 'No tracked products (turn on stock tracking in the catalog).',
+  'stock.invalidCount': 'Type the counted quantity as a whole number (0 or more).',
   'stock.saved': '{{sku}}: {{onHand}} on hand.',
 } as const;

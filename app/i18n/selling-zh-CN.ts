@@ -14,6 +14,8 @@ export const sellingZhCN: Record<keyof typeof sellingEn, string> = {
   'errors.points_insufficient': '该会员只有 {{balance}} 积分。',
   'errors.redemption_too_large': '抵扣金额超过本单金额：最多 {{maxPoints}} 积分。',
   'errors.stock_not_tracked': '{{sku}} 未启用库存管理：请在商品目录中开启。',
+  'selling.cancel': '取消',
+  'selling.close': '关闭',
   'hold.hold': '挂单',
   'hold.title': '挂起本单',
   'hold.note': '备注（如：4 号桌、穿红外套的女士）',
@@ -65,5 +67,6 @@ export const sellingZhCN: Record<keyof typeof sellingEn, string> = {
   'stock.reason': '原因（如：月度盘点、破损）',
   'stock.save': '记录盘点',
   'stock.none': '没有启用库存管理的商品（请在商品目录中开启）。',
+  'stock.invalidCount': '请输入盘点数量（0 或正整数）。',
   'stock.saved': '{{sku}}：现有 {{onHand}}。',
 };

@@ -18,15 +18,14 @@ afterEach(async () => {
 });
 
 const start = async (dataDir?: string) => {
-  let db: Database.Database | null = null;
-  const made = tempServices(dataDir, (opened) => {
-    db = opened;
-  });
+  const opened: Database.Database[] = [];
+  const made = tempServices(dataDir, (db) => opened.push(db));
   open.push(made.services);
   await signInOwner(made.services);
   await call(made.services, 'settings.update', { locale: 'en' });
+  const [db] = opened;
   if (!db) throw new Error('no database');
-  return { ...made, db: db as Database.Database };
+  return { ...made, db };
 };
 
 const errorOf = async (services: Services, name: string, input: unknown) => {

@@ -88,7 +88,10 @@ export class ReportService {
           throw new DomainError('held_sales_open', `${held.length} held sales`, {
             count: held.length,
             list: held
-              .map((h) => `${h.note || '—'} (${h.operatorName}, ${formatLocalDateTime(h.heldAt, zone)})`)
+              .map(
+                (h) =>
+                  `${h.note || '—'} (${h.operatorName}, ${formatLocalDateTime(h.heldAt, zone)})`,
+              )
               .join('; '),
           });
         }

@@ -25,6 +25,7 @@ import { ShiftScreen } from './staff/ShiftScreen';
 import { StaffScreen } from './staff/StaffScreen';
 import { AuditScreen } from './staff/AuditScreen';
 import { ReportsScreen } from './reports/ReportsScreen';
+import { StockScreen } from './stock/StockScreen';
 
 type Screen =
   | 'sell'
@@ -38,7 +39,8 @@ type Screen =
   | 'sync'
   | 'settings'
   | 'staff'
-  | 'audit';
+  | 'audit'
+  | 'stock';
 const SCREENS: Screen[] = [
   'sell',
   'shift',
@@ -52,6 +54,7 @@ const SCREENS: Screen[] = [
   'settings',
   'staff',
   'audit',
+  'stock',
 ];
 /** Tabs a role may not use are hidden; main refuses their commands anyway. */
 const screenNeeds: Record<Screen, readonly Permission[]> = {
@@ -68,6 +71,7 @@ const screenNeeds: Record<Screen, readonly Permission[]> = {
   settings: ['settings.change'],
   staff: ['staff.manage'],
   audit: ['audit.view'],
+  stock: ['catalog.manage'],
 };
 
 export function App({ connection }: { connection: ConnectionState }) {
@@ -260,6 +264,7 @@ export function App({ connection }: { connection: ConnectionState }) {
           {settings && shown === 'audit' && <AuditScreen settings={settings} />}
           {shown === 'history' && <HistoryScreen notify={notify} />}
           {shown === 'reports' && <ReportsScreen notify={notify} />}
+          {shown === 'stock' && <StockScreen notify={notify} />}
           {settings && shown === 'catalog' && (
             <CatalogScreen currency={settings.currency} notify={notify} />
           )}
