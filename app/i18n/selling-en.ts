@@ -20,6 +20,7 @@ export const sellingEn = {
   'hold.hold': 'Hold',
   'hold.title': 'Hold this sale',
   'hold.note': 'Note (e.g. table 4, lady in red coat)',
+  'hold.noteColumn': 'Note',
   'hold.save': 'Hold the sale',
   'hold.held': 'Sale held: {{note}}',
   'hold.list': 'Held sales ({{n}})',

@@ -19,6 +19,7 @@ export const sellingZhCN: Record<keyof typeof sellingEn, string> = {
   'hold.hold': '挂单',
   'hold.title': '挂起本单',
   'hold.note': '备注（如：4 号桌、穿红外套的女士）',
+  'hold.noteColumn': '备注',
   'hold.save': '挂单',
   'hold.held': '已挂单：{{note}}',
   'hold.list': '挂单列表（{{n}}）',

@@ -105,7 +105,7 @@ export function HeldListDialog({
         <table className="table">
           <thead>
             <tr>
-              <th>{t('hold.note')}</th>
+              <th>{t('hold.noteColumn')}</th>
               <th>{t('hold.when')}</th>
               <th>{t('hold.by')}</th>
               <th className="col-money">{t('hold.total')}</th>
