@@ -109,6 +109,7 @@ export const errorCodes = [
   'held_sale_not_found',
   'phone_taken',
   'member_card_taken',
+  'member_card_is_product',
   'customer_not_found',
   'member_required',
   'order_discount_in_use',

@@ -255,6 +255,7 @@ export function createServices(options: ServicesOptions): Services {
     settings,
     newId: () => randomUUID(),
     now,
+    isProductCode: (code) => catalog.byBarcode(code) !== null,
   });
   const stock = new StockService({ db, settings, audit, now });
   stockRef.current = stock;

@@ -7,6 +7,7 @@ export const sellingEn = {
   'errors.held_sale_not_found': 'That held sale is gone (recalled or discarded on this till).',
   'errors.phone_taken': 'A member with this phone number already exists: find them instead.',
   'errors.member_card_taken': 'Member card {{card}} already belongs to another member.',
+  'errors.member_card_is_product': '{{card}} is a product’s barcode: use another member card.',
   'errors.customer_not_found': 'That member no longer exists.',
   'errors.member_required': 'Attach a member to the sale first.',
   'errors.order_discount_in_use':

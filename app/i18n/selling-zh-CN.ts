@@ -7,6 +7,7 @@ export const sellingZhCN: Record<keyof typeof sellingEn, string> = {
   'errors.held_sale_not_found': '该挂单已不存在（已在本机取单或作废）。',
   'errors.phone_taken': '该手机号已是会员：请直接查找。',
   'errors.member_card_taken': '会员卡 {{card}} 已属于其他会员。',
+  'errors.member_card_is_product': '{{card}} 是商品条码：请换一张会员卡。',
   'errors.customer_not_found': '该会员已不存在。',
   'errors.member_required': '请先为本单选择会员。',
   'errors.order_discount_in_use': '本单已有整单折扣：请先取消折扣再使用积分抵扣。',

@@ -447,6 +447,8 @@ export const migrations: readonly string[] = [
     at TEXT NOT NULL, operator_id TEXT, operator_name TEXT, reason TEXT, counted INTEGER
   );
   CREATE INDEX stock_movements_product ON stock_movements (product_id);
+  -- The Stock screen lists tracked products only, by SKU, even in a million-product catalog.
+  CREATE INDEX products_tracked ON products (sku) WHERE track_stock = 1;
   ${appendOnly('stock_movements')}
   `,
 ];

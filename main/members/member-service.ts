@@ -21,6 +21,8 @@ export interface MemberServiceDeps {
   settings: SettingsStore;
   newId: () => string;
   now: () => Date;
+  /** Whether a code is a product's barcode: a member card must not shadow a product. */
+  isProductCode: (code: string) => boolean;
 }
 
 /** Only the owner sees a member's whole phone number; everyone else 138****1234. */
@@ -53,11 +55,15 @@ export class MemberService {
     input: { name: string; phone: string; cardBarcode?: string | undefined },
     operator: OperatorRef | null,
   ): MemberCartView {
+    const card = input.cardBarcode?.trim();
+    if (card && this.deps.isProductCode(card)) {
+      throw new DomainError('member_card_is_product', `${card} is a product barcode`, { card });
+    }
     const customer = this.deps.customers.add({
       id: this.deps.newId(),
       name: input.name.trim(),
       phone: input.phone.trim(),
-      cardBarcode: input.cardBarcode?.trim() || null,
+      cardBarcode: card || null,
       createdAt: this.deps.now().toISOString(),
     });
     return this.attach(customer.id, operator);

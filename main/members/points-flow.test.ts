@@ -100,6 +100,16 @@ describe('members and points', () => {
     expect(redeemed).toMatchObject({ pointsRedeemed: 100, redeemedValueMinor: 100 });
     const cart = await call(services, 'cart.get', {});
     expect(cart.totals.discountMinor).toBe(100);
+    // Lines changed after the redemption: it is taken back, the points stay with the member.
+    const extra = await call(services, 'cart.scan', { code: cola.barcode });
+    expect(extra.totals.discountMinor).toBe(0);
+    expect((await call(services, 'members.current', {})).pointsRedeemed).toBe(0);
+    await call(services, 'cart.setQuantity', {
+      lineId: extra.lines[0]?.lineId ?? '',
+      quantity: 3,
+    });
+    await call(services, 'members.redeem', { points: 100 });
+    expect((await call(services, 'cart.get', {})).totals.discountMinor).toBe(100);
 
     await services.close();
     open = [];
@@ -154,6 +164,13 @@ describe('members and points', () => {
     expect(
       await errorOf(services, 'members.add', { name: 'Someone', phone: '13700002222' }),
     ).toMatchObject({ code: 'phone_taken' });
+    expect(
+      await errorOf(services, 'members.add', {
+        name: 'Someone',
+        phone: '13700003333',
+        cardBarcode: cola.barcode,
+      }),
+    ).toMatchObject({ code: 'member_card_is_product', params: { card: cola.barcode } });
     const cashier = await call(services, 'staff.add', {
       name: 'Li Na',
       role: 'cashier',
