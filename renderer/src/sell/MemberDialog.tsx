@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerView, MemberCartView } from '@app/api/contract';
 import type { CurrencyCode } from '@app/money/currency';
@@ -6,6 +6,7 @@ import type { Result } from '@app/result';
 import { useApi } from '../api/api-context';
 import { Dialog } from '../common/Dialog';
 import { useErrorText, useMoney } from '../common/format';
+import { PointsRuleForm } from './PointsRuleForm';
 import './selling.css';
 
 interface Props {
@@ -32,6 +33,14 @@ export function MemberDialog({ member, currency, onChange, onClose }: Props) {
   const [card, setCard] = useState('');
   const [points, setPoints] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // The rule is the owner's setting (main checks settings.change again).
+  const [owner, setOwner] = useState(false);
+  const [ruleOpen, setRuleOpen] = useState(false);
+  useEffect(() => {
+    void api.invoke('session.status', {}).then((r) => {
+      setOwner(r.ok && r.value.permissions.includes('settings.change'));
+    });
+  }, [api]);
 
   const run = async <T,>(call: Promise<Result<T>>): Promise<T | null> => {
     const result = await call;
@@ -179,6 +188,23 @@ export function MemberDialog({ member, currency, onChange, onClose }: Props) {
                 )}
               </div>
             </form>
+          )}
+          {owner && ruleOpen && (
+            <PointsRuleForm
+              rule={rule}
+              currency={currency}
+              onSaved={(next) => onChange({ ...member, rule: next })}
+            />
+          )}
+          {owner && !ruleOpen && (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => setRuleOpen(true)}
+              data-testid="points-rule-open"
+            >
+              {t('members.rule.title')}
+            </button>
           )}
         </section>
         <section>

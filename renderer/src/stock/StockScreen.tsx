@@ -19,6 +19,7 @@ export function StockScreen({ notify }: { notify: (notice: Notice | null) => voi
   const [counting, setCounting] = useState<StockRow | null>(null);
   const [counted, setCounted] = useState('');
   const [reason, setReason] = useState('');
+  const [threshold, setThreshold] = useState('');
 
   const load = useCallback(() => {
     void api.invoke('stock.list', { lowOnly }).then((r) => {
@@ -49,6 +50,20 @@ export function StockScreen({ notify }: { notify: (notice: Notice | null) => voi
     load();
   };
 
+  const saveThreshold = async () => {
+    if (!/^\d{1,9}$/.test(threshold)) {
+      notify({ kind: 'error', text: t('stock.invalidCount') });
+      return;
+    }
+    const result = await api.invoke('stock.setThreshold', { threshold: Number(threshold) });
+    if (!result.ok) {
+      notify({ kind: 'error', text: errorText(result.error) });
+      return;
+    }
+    setThreshold('');
+    load();
+  };
+
   return (
     <div className="stock-screen" data-testid="stock-screen">
       <h1>{t('stock.title')}</h1>
@@ -62,6 +77,26 @@ export function StockScreen({ notify }: { notify: (notice: Notice | null) => voi
           />{' '}
           {t('stock.lowOnly')}
         </label>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void saveThreshold();
+          }}
+        >
+          <label>
+            {t('stock.defaultThreshold')}
+            <input
+              type="number"
+              min={0}
+              value={threshold}
+              onChange={(e) => setThreshold(e.target.value)}
+              data-testid="stock-default-threshold"
+            />
+          </label>
+          <button type="submit" className="secondary" data-testid="stock-threshold-save">
+            {t('stock.setThreshold')}
+          </button>
+        </form>
       </div>
       {rows?.length === 0 && <p className="muted">{t('stock.none')}</p>}
       {rows && rows.length > 0 && (
