@@ -246,8 +246,18 @@ export function createServices(options: ServicesOptions): Services {
     now,
     afterEntry: () => sync.noteNewEntry(),
   });
+  const saleOverrides = new SaleOverrides(settings);
+  // An emptied cart (sold or cancelled) takes its overrides with it.
+  bus.on('cart.changed', (view) => view.lines.length === 0 && saleOverrides.clear());
   // Hold and recall, customers and member points, stock (issue #7).
-  const held = new HeldSales({ db, cart, audit, now, newId: () => randomUUID() });
+  const held = new HeldSales({
+    db,
+    cart,
+    overrides: saleOverrides,
+    audit,
+    now,
+    newId: () => randomUUID(),
+  });
   const members = new MemberService({
     customers: new CustomerStore(db),
     points,
@@ -259,9 +269,6 @@ export function createServices(options: ServicesOptions): Services {
   });
   const stock = new StockService({ db, settings, audit, now });
   stockRef.current = stock;
-  const saleOverrides = new SaleOverrides(settings);
-  // An emptied cart (sold or cancelled) takes its overrides with it.
-  bus.on('cart.changed', (view) => view.lines.length === 0 && saleOverrides.clear());
   const idleTimer = setInterval(() => session.checkIdle(), 10_000);
   idleTimer.unref();
 

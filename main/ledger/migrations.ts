@@ -426,7 +426,9 @@ export const migrations: readonly string[] = [
     id TEXT PRIMARY KEY, held_at TEXT NOT NULL, note TEXT NOT NULL,
     operator_id TEXT NOT NULL, operator_name TEXT NOT NULL,
     currency TEXT NOT NULL, total INTEGER NOT NULL, item_count INTEGER NOT NULL,
-    cart TEXT NOT NULL
+    cart TEXT NOT NULL,
+    -- Overrides the cart used (a manager-approved discount): they go back with it.
+    overrides TEXT NOT NULL
   );
   CREATE TABLE customers (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, phone TEXT NOT NULL UNIQUE,

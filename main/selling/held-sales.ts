@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { CartView, HeldSaleView } from '@app/api/contract';
 import type { Cart } from '@app/cart/cart-types';
 import type { CurrencyCode } from '@app/money/currency';
-import type { OperatorRef } from '@app/ledger/staff-detail';
+import type { OperatorRef, OverrideRef } from '@app/ledger/staff-detail';
 import { DomainError } from '@app/result';
 import type { CartService } from '../cart/cart-service';
 import type { AuditLog } from '../staff/audit-log';
@@ -10,6 +10,8 @@ import type { AuditLog } from '../staff/audit-log';
 export interface HeldSalesDeps {
   db: Database.Database;
   cart: CartService;
+  /** The cart's overrides (a discount a manager approved): held and recalled with it. */
+  overrides: { list(): OverrideRef[]; add(override: OverrideRef): void };
   audit: AuditLog;
   now: () => Date;
   newId: () => string;
@@ -51,10 +53,10 @@ export class HeldSales {
     const { db } = deps;
     this.insertStmt = db.prepare(
       `INSERT INTO held_sales (id, held_at, note, operator_id, operator_name, currency, total,
-         item_count, cart) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         item_count, cart, overrides) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.listStmt = db.prepare<[], Row>('SELECT * FROM held_sales ORDER BY held_at, id');
-    this.getStmt = db.prepare<[string], Row & { cart: string }>(
+    this.getStmt = db.prepare<[string], Row & { cart: string; overrides: string }>(
       'SELECT * FROM held_sales WHERE id = ?',
     );
     this.deleteStmt = db.prepare<[string]>('DELETE FROM held_sales WHERE id = ?');
@@ -86,6 +88,7 @@ export class HeldSales {
         row.total,
         row.item_count,
         JSON.stringify(cart.current()),
+        JSON.stringify(this.deps.overrides.list()),
       );
       cart.clear();
     }).immediate();
@@ -107,7 +110,11 @@ export class HeldSales {
       .transaction((): CartView => {
         const row = this.find(id);
         this.deleteStmt.run(id);
-        return cart.load(JSON.parse(row.cart) as Cart);
+        const view = cart.load(JSON.parse(row.cart) as Cart);
+        for (const override of JSON.parse(row.overrides) as OverrideRef[]) {
+          this.deps.overrides.add(override);
+        }
+        return view;
       })
       .immediate();
   }
@@ -135,7 +142,7 @@ export class HeldSales {
       .immediate();
   }
 
-  private find(id: string): Row & { cart: string } {
+  private find(id: string): Row & { cart: string; overrides: string } {
     const row = this.getStmt.get(id);
     if (!row) throw new DomainError('held_sale_not_found', `No held sale ${id}`);
     return row;
