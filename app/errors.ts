@@ -114,6 +114,20 @@ export const errorCodes = [
   'void_failed',
   'reference_required',
   'invalid_qr_code',
+  // Hold and recall, customers and member points, stock (issue #7)
+  'held_sales_open',
+  'cart_not_empty',
+  'held_sale_not_found',
+  'phone_taken',
+  'member_card_taken',
+  'member_card_is_product',
+  'customer_not_found',
+  'member_required',
+  'order_discount_in_use',
+  'points_not_whole',
+  'points_insufficient',
+  'redemption_too_large',
+  'stock_not_tracked',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -56,11 +56,16 @@ import { createCommandGuard } from './staff/command-guard';
 import { withStaffRules } from './staff/staff-handlers';
 import type { ScryptCost } from './staff/pin-hash';
 import { ReportIndex } from './reports/report-index';
-import { ReportingLedger } from './reports/reporting-ledger';
 import { ReportService } from './reports/report-service';
 import { ReportSettingsStore } from './reports/report-settings';
 import { buildReportReceipt } from '@app/receipt/report-receipt';
 import type { ShiftReport } from '@app/reports/report-schema';
+import { SellingLedger } from './selling/selling-ledger';
+import { HeldSales } from './selling/held-sales';
+import { CustomerStore } from './members/customer-store';
+import { PointsBook } from './members/points-book';
+import { MemberService } from './members/member-service';
+import { StockService } from './stock/stock-service';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -144,7 +149,14 @@ export function createServices(options: ServicesOptions): Services {
     fees: () => reportSettings.get().fees,
     log,
   });
-  const ledger: LedgerStore = new ReportingLedger(db, reportIndex);
+  // Member points and stock follow every entry too (issue #7); the audit log they write to
+  // is created further down, so stock reaches it through a late-bound reference.
+  const points = new PointsBook(db);
+  const stockRef: { current: StockService | null } = { current: null };
+  const ledger: LedgerStore = new SellingLedger(db, reportIndex, [
+    points,
+    { apply: (entry) => stockRef.current?.apply(entry) },
+  ]);
   const secretStoreFor =
     options.secretStoreFor ?? ((name: string) => new FileSecretStore(join(options.dataDir, name)));
   const secrets = options.secrets ?? secretStoreFor('terminal-secret');
@@ -246,6 +258,26 @@ export function createServices(options: ServicesOptions): Services {
   const saleOverrides = new SaleOverrides(settings);
   // An emptied cart (sold or cancelled) takes its overrides with it.
   bus.on('cart.changed', (view) => view.lines.length === 0 && saleOverrides.clear());
+  // Hold and recall, customers and member points, stock (issue #7).
+  const held = new HeldSales({
+    db,
+    cart,
+    overrides: saleOverrides,
+    audit,
+    now,
+    newId: () => randomUUID(),
+  });
+  const members = new MemberService({
+    customers: new CustomerStore(db),
+    points,
+    cart,
+    settings,
+    newId: () => randomUUID(),
+    now,
+    isProductCode: (code) => catalog.byBarcode(code) !== null,
+  });
+  const stock = new StockService({ db, settings, audit, now });
+  stockRef.current = stock;
   const idleTimer = setInterval(() => session.checkIdle(), 10_000);
   idleTimer.unref();
 
@@ -262,6 +294,7 @@ export function createServices(options: ServicesOptions): Services {
       const shift = shifts.requireOwn(operator);
       return { operator, shiftId: shift.id, overrides: saleOverrides.list() };
     },
+    memberOf: (current, totalMinor) => members.memberOf(current, totalMinor),
     afterCommit: (sale) => {
       const change = sale.tenders.find((tender) => tender.method === 'cash')?.changeMinor ?? 0;
       devices.showCustomer(
@@ -299,6 +332,7 @@ export function createServices(options: ServicesOptions): Services {
     settings: reportSettings,
     currency: () => settings.get().currency,
     log,
+    heldSales: () => held.list(),
     afterClose: (report) => {
       sync.noteNewEntry();
       printReport(report, false);
@@ -426,6 +460,9 @@ export function createServices(options: ServicesOptions): Services {
         cardKeyer,
         takeTrack2: () => devices.takeTrack2(),
         payment,
+        held,
+        members,
+        stock,
       }),
       { session, staff, shifts, audit, cart, overrides: saleOverrides },
     ),

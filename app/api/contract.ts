@@ -51,6 +51,14 @@ import {
 } from './schemas';
 import { staffCommands, staffEvents } from './staff-contract';
 import { paymentCommands, paymentEvents } from './payment-contract';
+import { sellingCommands } from './selling-contract';
+import type {
+  customerViewSchema,
+  heldSaleSchema,
+  memberCartSchema,
+  pointsRuleSchema,
+  stockRowSchema,
+} from './selling-schemas';
 import type {
   auditRecordSchema,
   sessionViewSchema,
@@ -465,6 +473,7 @@ export const commands = {
     reportSettingsSchema,
   ),
   ...paymentCommands,
+  ...sellingCommands,
 } as const satisfies Record<CommandName, { summary: string; input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -561,3 +570,9 @@ export type {
 } from '../reports/report-schema';
 export type RiskView = z.output<typeof riskViewSchema>;
 export type RiskRulesInput = z.output<typeof riskRulesInputSchema>;
+// Hold and recall, customers and member points, stock (issue #7).
+export type HeldSaleView = z.output<typeof heldSaleSchema>;
+export type CustomerView = z.output<typeof customerViewSchema>;
+export type MemberCartView = z.output<typeof memberCartSchema>;
+export type PointsRuleView = z.output<typeof pointsRuleSchema>;
+export type StockRow = z.output<typeof stockRowSchema>;

@@ -115,6 +115,20 @@ export const commandNames = [
   'payment.stop',
   'payment.cancel',
   'payment.complete',
+  // Hold and recall, customers and member points, stock (issue #7).
+  'hold.park',
+  'hold.list',
+  'hold.recall',
+  'hold.discard',
+  'members.find',
+  'members.add',
+  'members.attach',
+  'members.current',
+  'members.redeem',
+  'members.setPointsRule',
+  'stock.list',
+  'stock.adjust',
+  'stock.setThreshold',
 ] as const;
 
 export const eventNames = [

@@ -111,6 +111,16 @@ export const saleRecordSchema = z.object({
     }),
   ),
   hash: z.string(),
+  member: z
+    .object({
+      customerId: z.string(),
+      name: z.string(),
+      phoneMasked: z.string(),
+      pointsEarned: z.number().int(),
+      pointsRedeemed: z.number().int(),
+      balanceAfter: z.number().int(),
+    })
+    .optional(),
 });
 
 export const printJobSchema = z.object({

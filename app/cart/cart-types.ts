@@ -35,6 +35,17 @@ export interface Cart {
   currency: CurrencyCode;
   lines: CartLine[];
   orderDiscount: Discount | null;
+  /**
+   * A member on the sale (issue #7). A points redemption is the order discount
+   * (an amount), so it is taxed and allocated like any order discount.
+   */
+  member?: CartMember;
+}
+
+export interface CartMember {
+  customerId: string;
+  /** Points given for the order discount; 0 when none are redeemed. */
+  pointsRedeemed: number;
 }
 
 export interface PricingSettings {

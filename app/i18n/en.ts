@@ -1,3 +1,4 @@
+import { sellingEn } from './selling-en';
 import { reportsEn } from './reports-en';
 import { paymentsEn } from './payments-en';
 
@@ -752,6 +753,7 @@ export const en = {
   'import.exportExplain': 'A CSV file in the import’s format, every product by SKU.',
   ...reportsEn,
   ...paymentsEn,
+  ...sellingEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

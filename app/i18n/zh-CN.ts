@@ -1,3 +1,4 @@
+import { sellingZhCN } from './selling-zh-CN';
 import type { MessageKey } from './en';
 import { reportsZhCN } from './reports-zh-CN';
 import { paymentsZhCN } from './payments-zh-CN';
@@ -723,4 +724,5 @@ export const zhCN: Record<MessageKey, string> = {
   'import.exportExplain': '按货号导出全部商品，格式与导入相同。',
   ...reportsZhCN,
   ...paymentsZhCN,
+  ...sellingZhCN,
 };

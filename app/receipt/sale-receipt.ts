@@ -76,6 +76,15 @@ export function buildSaleReceipt(sale: SaleRecord, ctx: ReceiptContext): Receipt
       );
     }
   }
+  if (sale.member) {
+    // Issue #7: the member's phone is masked on paper (138****1234).
+    blocks.push({ kind: 'rule' });
+    columns(t('receipt.member'), `${sale.member.name} ${sale.member.phoneMasked}`);
+    if (sale.member.pointsRedeemed > 0)
+      columns(t('receipt.pointsRedeemed'), String(-sale.member.pointsRedeemed));
+    columns(t('receipt.pointsEarned'), `+${sale.member.pointsEarned}`);
+    columns(t('receipt.pointsBalance'), String(sale.member.balanceAfter));
+  }
   const hasCardSlip = sale.tenders.some(isCardTender);
   if (hasCardSlip) text(t('receipt.customerCopy'), { align: 'center', bold: true });
   blocks.push({ kind: 'rule' });

@@ -36,6 +36,19 @@ export interface SaleRecord {
   tenders: SaleTender[];
   /** The ledger entry's hash, printed on the receipt. */
   hash: string;
+  /** The member on the sale and their points (issue #7); absent without one. */
+  member?: SaleMember;
+}
+
+export interface SaleMember {
+  customerId: string;
+  name: string;
+  /** Always masked (138****1234): the ledger goes upstream and onto the receipt. */
+  phoneMasked: string;
+  pointsEarned: number;
+  pointsRedeemed: number;
+  /** The balance right after this sale. */
+  balanceAfter: number;
 }
 
 export interface SaleSummary {

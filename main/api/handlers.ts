@@ -28,7 +28,10 @@ import type { ReportHandlerDeps } from '../reports/report-handlers';
 import { paymentHandlers } from '../payments/payment-handlers';
 import type { PaymentSession } from '../payments/payment-session';
 
-export interface HandlerDeps extends ReportHandlerDeps, RiskHandlerDeps {
+import { sellingHandlers } from '../selling/selling-handlers';
+import type { SellingHandlerDeps } from '../selling/selling-handlers';
+
+export interface HandlerDeps extends ReportHandlerDeps, RiskHandlerDeps, SellingHandlerDeps {
   info: () => AppInfo;
   settings: SettingsStore;
   catalog: CatalogStore;
@@ -67,7 +70,8 @@ export function createHandlers(d: HandlerDeps): Omit<Handlers, StaffCommandName>
     },
     'catalog.search': ({ query, limit }) => d.catalog.search(query, limit, { activeOnly: true }),
     'cart.get': () => d.cart.view(),
-    'cart.scan': ({ code }) => d.cart.scan(code),
+    // A member card's barcode attaches its member (issue #7); any other code is a product.
+    'cart.scan': ({ code }) => (d.members.attachByCard(code) ? d.cart.view() : d.cart.scan(code)),
     'cart.addProduct': ({ productId, quantity, grams }) =>
       d.cart.addProductById(productId, quantity, grams),
     'cart.setQuantity': ({ lineId, quantity }) => d.cart.setQuantity(lineId, quantity),
@@ -168,5 +172,6 @@ export function createHandlers(d: HandlerDeps): Omit<Handlers, StaffCommandName>
     ...reportHandlers(d),
     ...paymentHandlers(d.payment),
     ...riskHandlers(d),
+    ...sellingHandlers(d),
   };
 }

@@ -164,13 +164,19 @@ export class CartService {
     return this.commit(emptyCart(this.settings.get().currency), null);
   }
 
+  /** Replaces the cart (a recalled held sale, a member attached or a redemption). */
+  load(cart: Cart): CartView {
+    return this.commit(cart, cart.lines.at(-1)?.lineId ?? null);
+  }
+
   private apply(result: Result<Cart>, lastLineId: string | null): CartView {
     if (!result.ok)
       throw new DomainError(result.error.code, result.error.message, result.error.params);
     return this.commit(result.value, lastLineId);
   }
 
-  private commit(cart: Cart, lastLineId: string | null): CartView {
+  private commit(next: Cart, lastLineId: string | null): CartView {
+    const cart = withoutStaleRedemption(this.cart, next);
     this.settings.setValue(CART_KEY, cart);
     this.cart = cart;
     this.lastLineId = lastLineId;
@@ -178,6 +184,25 @@ export class CartService {
     this.bus.emit('cart.changed', view);
     return view;
   }
+}
+
+/**
+ * Points redeemed became the order discount for the lines as they were: when the lines or
+ * the order discount change afterwards, the redemption is taken back (the points stay with
+ * the customer) rather than be worth more or less than it was given for.
+ */
+function withoutStaleRedemption(before: Cart, next: Cart): Cart {
+  const member = next.member;
+  if (!member || member.pointsRedeemed === 0) return next;
+  if (before.member?.pointsRedeemed !== member.pointsRedeemed) return next;
+  const sameDiscount = JSON.stringify(before.orderDiscount) === JSON.stringify(next.orderDiscount);
+  if (before.lines === next.lines && sameDiscount) return next;
+  // A discount the cashier set replaces the redemption; changed lines void it.
+  return {
+    ...next,
+    orderDiscount: sameDiscount ? null : next.orderDiscount,
+    member: { ...member, pointsRedeemed: 0 },
+  };
 }
 
 /** Track sentinels or separators, or a digit run as long as a card number's. */

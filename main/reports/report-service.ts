@@ -30,6 +30,8 @@ export interface ReportServiceDeps {
   currency: () => CurrencyCode;
   log: Logger;
   now?: () => Date;
+  /** Sales parked and not yet recalled (issue #7): the day does not close while any is held. */
+  heldSales?: () => readonly { note: string; operatorName: string; heldAt: string }[];
   /** After a Z committed: wake the uploader (the z_close and settlement wait to be sent). */
   afterClose?: (report: ShiftReport) => void;
 }
@@ -78,6 +80,19 @@ export class ReportService {
           throw new DomainError('shift_open', `shift ${open.shiftId} is still open`, {
             name: open.operatorName,
             since: formatLocalDateTime(open.openedAt, this.clock().timeZone),
+          });
+        }
+        const held = this.deps.heldSales?.() ?? [];
+        if (held.length > 0) {
+          const zone = this.clock().timeZone;
+          throw new DomainError('held_sales_open', `${held.length} held sales`, {
+            count: held.length,
+            list: held
+              .map(
+                (h) =>
+                  `${h.note || '—'} (${h.operatorName}, ${formatLocalDateTime(h.heldAt, zone)})`,
+              )
+              .join('; '),
           });
         }
         const businessDay = businessMomentOf(now.getTime(), this.clock()).day;

@@ -101,6 +101,27 @@ const tenderJson = (tender: SaleTender): JsonObject => {
   return json;
 };
 
+/**
+ * A member's points (issue #7): customerId, pointsEarned and pointsRedeemed are what the
+ * balance is summed from (app/members/points.ts); `member` is what the receipt prints.
+ */
+const memberJson = (sale: UncommittedSale): JsonObject =>
+  sale.member === undefined
+    ? {}
+    : {
+        customerId: sale.member.customerId,
+        pointsEarned: sale.member.pointsEarned,
+        pointsRedeemed: sale.member.pointsRedeemed,
+        member: {
+          customerId: sale.member.customerId,
+          name: sale.member.name,
+          phoneMasked: sale.member.phoneMasked,
+          pointsEarned: sale.member.pointsEarned,
+          pointsRedeemed: sale.member.pointsRedeemed,
+          balanceAfter: sale.member.balanceAfter,
+        },
+      };
+
 /** Refuses a sale whose amounts do not add up: it would be in the ledger forever. */
 function checkSale(sale: UncommittedSale): void {
   if (sale.paidMinor !== sale.totals.totalMinor + sale.roundingMinor) {
@@ -158,6 +179,7 @@ export function saleToNewEntry(sale: UncommittedSale, staff: SaleStaffDetail): N
       // staff-detail.ts: detail.override names the approver; more than one goes in overrides.
       ...(staff.overrides[0] ? { override: overrideJson(staff.overrides[0]) } : {}),
       ...(staff.overrides.length > 1 ? { overrides: staff.overrides.map(overrideJson) } : {}),
+      ...memberJson(sale),
     },
   };
 }
@@ -182,6 +204,7 @@ export function saleFromEntry(entry: LedgerEntry): SaleRecord {
     paidMinor: entry.amount,
     tenders: detail.tenders,
     hash: entry.hash,
+    ...(detail.member ? { member: detail.member } : {}),
   });
   if (!parsed.success) {
     throw new Error(`ledger entry ${entry.seq} does not hold a sale: ${parsed.error.message}`);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { SaleRecord, SaleTender } from '@app/sale/sale';
+import type { SaleMember, SaleRecord, SaleTender } from '@app/sale/sale';
+import type { Cart } from '@app/cart/cart-types';
 import { changeFor } from '@app/tender/cash';
 import { DomainError } from '@app/result';
 import type Database from 'better-sqlite3';
@@ -27,6 +28,8 @@ export interface SaleServiceDeps {
    * anything is written.
    */
   staffDetail: () => SaleStaffDetail;
+  /** The member on the cart and their points for this sale (issue #7); refuses a bad redemption. */
+  memberOf?: (cart: Cart, totalMinor: number) => SaleMember | undefined;
   /** Called after a sale is committed (printing); never part of the commit. */
   afterCommit: (sale: SaleRecord) => void;
 }
@@ -58,18 +61,14 @@ export class SaleService {
     const staff = this.deps.staffDetail();
     const { terminalId, batchNo } = this.deps.identity();
     const current = cart.current();
+    const member = this.deps.memberOf?.(current, view.totals.totalMinor);
     const sale: Omit<SaleRecord, 'seq' | 'hash'> = {
       id: randomUUID(),
       at: (this.deps.now?.() ?? new Date()).toISOString(),
       batchNo,
       terminalId,
       currency: current.currency,
-      lines: current.lines.map((line, i) => {
-        const t = view.lineTotals[i];
-        if (!t || t.lineId !== line.lineId) throw new Error('cart totals out of step with lines');
-        const { lineId, ...amounts } = t;
-        return { ...line, ...amounts };
-      }),
+      lines: this.saleLines(),
       orderDiscount: current.orderDiscount,
       totals: view.totals,
       roundingMinor: view.cashRoundingMinor,
@@ -82,6 +81,7 @@ export class SaleService {
           changeMinor: change.value,
         },
       ],
+      ...(member ? { member } : {}),
     };
     return this.commit(sale, staff);
   }
@@ -108,6 +108,7 @@ export class SaleService {
     const staff = this.deps.staffDetail();
     const { terminalId, batchNo } = this.deps.identity();
     const current = cart.current();
+    const member = this.deps.memberOf?.(current, view.totals.totalMinor);
     return this.commit(
       {
         id: randomUUID(),
@@ -121,6 +122,7 @@ export class SaleService {
         roundingMinor: 0,
         paidMinor: paid,
         tenders,
+        ...(member ? { member } : {}),
       },
       staff,
     );

@@ -129,4 +129,20 @@ export const commandAccess: Record<CommandName, Access> = {
   'shift.payOut': 'cash.payInOut',
   'shift.drop': 'cash.drop',
   'shift.close': 'sale.sell',
+  // Hold and recall, customers and member points, stock (issue #7). Throwing a held sale
+  // away loses a sale: a manager's (sale.void), recorded in the audit log. Only the owner
+  // sees whole phone numbers (member-service.ts); the points rule is the owner's setting.
+  'hold.park': 'sale.sell',
+  'hold.list': 'sale.sell',
+  'hold.recall': 'sale.sell',
+  'hold.discard': 'sale.void',
+  'members.find': 'sale.sell',
+  'members.add': 'sale.sell',
+  'members.attach': 'sale.sell',
+  'members.current': 'sale.sell',
+  'members.redeem': 'sale.sell',
+  'members.setPointsRule': 'settings.change',
+  'stock.list': 'catalog.manage',
+  'stock.adjust': 'catalog.manage',
+  'stock.setThreshold': 'catalog.manage',
 };

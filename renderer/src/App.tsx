@@ -26,6 +26,7 @@ import { StaffScreen } from './staff/StaffScreen';
 import { AuditScreen } from './staff/AuditScreen';
 import { ReportsScreen } from './reports/ReportsScreen';
 import { RiskScreen } from './payments/RiskScreen';
+import { StockScreen } from './stock/StockScreen';
 
 type Screen =
   | 'sell'
@@ -40,7 +41,8 @@ type Screen =
   | 'sync'
   | 'settings'
   | 'staff'
-  | 'audit';
+  | 'audit'
+  | 'stock';
 const SCREENS: Screen[] = [
   'sell',
   'shift',
@@ -55,6 +57,7 @@ const SCREENS: Screen[] = [
   'settings',
   'staff',
   'audit',
+  'stock',
 ];
 /** Tabs a role may not use are hidden; main refuses their commands anyway. */
 const screenNeeds: Record<Screen, readonly Permission[]> = {
@@ -72,6 +75,7 @@ const screenNeeds: Record<Screen, readonly Permission[]> = {
   settings: ['settings.change'],
   staff: ['staff.manage'],
   audit: ['audit.view'],
+  stock: ['catalog.manage'],
 };
 
 export function App({ connection }: { connection: ConnectionState }) {
@@ -267,6 +271,7 @@ export function App({ connection }: { connection: ConnectionState }) {
           {settings && shown === 'risk' && (
             <RiskScreen currency={settings.currency} notify={notify} />
           )}
+          {shown === 'stock' && <StockScreen notify={notify} />}
           {settings && shown === 'catalog' && (
             <CatalogScreen currency={settings.currency} notify={notify} />
           )}

@@ -1,6 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CartView, PrintedPage, PrinterStatus, Settings } from '@app/api/contract';
+import type {
+  CartView,
+  MemberCartView,
+  PrintedPage,
+  PrinterStatus,
+  Settings,
+} from '@app/api/contract';
 import type { Discount } from '@app/cart/cart-types';
 import type { Product } from '@app/catalog/product';
 import type { Result } from '@app/result';
@@ -9,7 +15,7 @@ import { currencies } from '@app/money/currency';
 import { parseDecimal } from '@app/money/format';
 import { useApi, useEvent } from '../api/api-context';
 import type { Notice } from '../common/ErrorBanner';
-import { useCardMessage, useCardName, useErrorText } from '../common/format';
+import { useCardMessage, useCardName, useErrorText, useMoney } from '../common/format';
 import { CartTable } from './CartTable';
 import { ScanBar } from './ScanBar';
 import { useKeyboardWedge } from '../common/useKeyboardWedge';
@@ -19,13 +25,18 @@ import { AmountDialog } from './AmountDialog';
 import { SaleDone } from './SaleDone';
 import { TouchGrid } from './TouchGrid';
 import { parseKg } from '@app/catalog/weight';
+import { HeldListDialog, HoldDialog } from './HoldDialogs';
+import { MemberDialog } from './MemberDialog';
 
 type Editing =
   | { kind: 'none' }
   | { kind: 'pay' }
   | { kind: 'quantity'; lineId: string }
   | { kind: 'discount'; lineId: string | null }
-  | { kind: 'weight'; product: Product };
+  | { kind: 'weight'; product: Product }
+  | { kind: 'hold' }
+  | { kind: 'held' }
+  | { kind: 'member' };
 
 interface Props {
   settings: Settings;
@@ -40,17 +51,26 @@ export function SellScreen({ settings, printer, notify }: Props) {
   const errorText = useErrorText();
   const cardMessage = useCardMessage();
   const cardName = useCardName();
+  const money = useMoney();
   const [cart, setCart] = useState<CartView | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
   const [done, setDone] = useState<SaleRecord | null>(null);
   const [pages, setPages] = useState<PrintedPage[]>([]);
   const [focusToken, setFocusToken] = useState(0);
+  const [member, setMember] = useState<MemberCartView | null>(null);
+  const [heldCount, setHeldCount] = useState(0);
+  const refreshSelling = useCallback(() => {
+    void api.invoke('members.current', {}).then((r) => r.ok && setMember(r.value));
+    void api.invoke('hold.list', {}).then((r) => r.ok && setHeldCount(r.value.length));
+  }, [api]);
 
   useEffect(() => {
     void api.invoke('cart.get', {}).then((r) => r.ok && setCart(r.value));
-  }, [api]);
+    refreshSelling();
+  }, [api, refreshSelling]);
   useEvent('cart.changed', (view) => {
+    refreshSelling();
     setCart(view);
     if (view.lastLineId) setSelected(view.lastLineId);
   });
@@ -214,6 +234,25 @@ export function SellScreen({ settings, printer, notify }: Props) {
       <TouchGrid currency={cart.currency} onPick={pick} />
       <aside className="sell-right">
         <TotalsPanel cart={cart} taxMode={settings.taxMode} />
+        {member?.customer && (
+          <div className="member-strip" data-testid="member-strip">
+            <span>
+              {t('members.on', {
+                name: member.customer.name,
+                phone: member.customer.phone,
+                points: member.customer.points,
+              })}
+            </span>
+            {member.pointsRedeemed > 0 && (
+              <span>
+                {t('members.redeemed', {
+                  points: member.pointsRedeemed,
+                  value: money(member.redeemedValueMinor, cart.currency),
+                })}
+              </span>
+            )}
+          </div>
+        )}
         <div className="sell-actions">
           <button
             type="button"
@@ -236,6 +275,32 @@ export function SellScreen({ settings, printer, notify }: Props) {
           </button>
           <button
             type="button"
+            className="secondary"
+            onClick={() => setEditing({ kind: 'member' })}
+            data-testid="member-open"
+          >
+            {t('members.button')}
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={cart.lines.length === 0}
+            onClick={() => setEditing({ kind: 'hold' })}
+            data-testid="hold-open"
+          >
+            {t('hold.hold')}
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={heldCount === 0}
+            onClick={() => setEditing({ kind: 'held' })}
+            data-testid="held-open"
+          >
+            {t('hold.list', { n: heldCount })}
+          </button>
+          <button
+            type="button"
             className="primary pay-button"
             data-testid="pay-cash"
             disabled={cart.lines.length === 0}
@@ -246,6 +311,38 @@ export function SellScreen({ settings, printer, notify }: Props) {
         </div>
       </aside>
 
+      {editing.kind === 'hold' && (
+        <HoldDialog
+          onCancel={closeDialog}
+          onHold={(note) =>
+            void run(api.invoke('hold.park', { note })).then((held) => {
+              if (!held) return;
+              closeDialog();
+              notify({ kind: 'info', text: t('hold.held', { note: held.note || '—' }) });
+            })
+          }
+        />
+      )}
+      {editing.kind === 'held' && (
+        <HeldListDialog
+          onClose={() => {
+            refreshSelling();
+            closeDialog();
+          }}
+          onRecalled={(held) => {
+            closeDialog();
+            notify({ kind: 'info', text: t('hold.recalled', { note: held.note || '—' }) });
+          }}
+        />
+      )}
+      {editing.kind === 'member' && member && (
+        <MemberDialog
+          member={member}
+          currency={cart.currency}
+          onChange={setMember}
+          onClose={closeDialog}
+        />
+      )}
       {editing.kind === 'pay' && (
         <PayDialog cart={cart} onDone={paid} onCancel={closeDialog} onScan={scan} />
       )}
