@@ -58,19 +58,7 @@ export class SaleService {
     if (!change.ok)
       throw new DomainError(change.error.code, change.error.message, change.error.params);
 
-    const staff = this.deps.staffDetail();
-    const { terminalId, batchNo } = this.deps.identity();
-    const current = cart.current();
-    const member = this.deps.memberOf?.(current, view.totals.totalMinor);
-    const sale: Omit<SaleRecord, 'seq' | 'hash'> = {
-      id: randomUUID(),
-      at: (this.deps.now?.() ?? new Date()).toISOString(),
-      batchNo,
-      terminalId,
-      currency: current.currency,
-      lines: this.saleLines(),
-      orderDiscount: current.orderDiscount,
-      totals: view.totals,
+    return this.commitCart({
       roundingMinor: view.cashRoundingMinor,
       paidMinor: view.cashDueMinor,
       tenders: [
@@ -81,9 +69,7 @@ export class SaleService {
           changeMinor: change.value,
         },
       ],
-      ...(member ? { member } : {}),
-    };
-    return this.commit(sale, staff);
+    });
   }
 
   /** Refuses (no one signed in, no own shift open) before a payment leg is taken. */
@@ -105,9 +91,17 @@ export class SaleService {
     if (paid !== view.totals.totalMinor) {
       throw new DomainError('invalid_amount', `tenders ${paid} are not ${view.totals.totalMinor}`);
     }
+    return this.commitCart({ roundingMinor: 0, paidMinor: paid, tenders });
+  }
+
+  /** The cart as a sale paid so: its lines, totals, member and who sold it, committed. */
+  private commitCart(
+    payment: Pick<SaleRecord, 'roundingMinor' | 'paidMinor' | 'tenders'>,
+  ): SaleRecord {
     const staff = this.deps.staffDetail();
     const { terminalId, batchNo } = this.deps.identity();
-    const current = cart.current();
+    const view = this.deps.cart.view();
+    const current = this.deps.cart.current();
     const member = this.deps.memberOf?.(current, view.totals.totalMinor);
     return this.commit(
       {
@@ -119,9 +113,7 @@ export class SaleService {
         lines: this.saleLines(),
         orderDiscount: current.orderDiscount,
         totals: view.totals,
-        roundingMinor: 0,
-        paidMinor: paid,
-        tenders,
+        ...payment,
         ...(member ? { member } : {}),
       },
       staff,
