@@ -373,7 +373,7 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (day, batch_no, operator_id, type)
   ) WITHOUT ROWID;
   -- Sales by product per business day and batch, and per block of 4, 16, 64 and 256 days
-  -- (block = day number ÷ size): any range of up to 400 days is a few dozen blocks and days,
+  -- (block = day number ÷ size), so every range of up to 400 days is a few dozen blocks and days,
   -- so a year's top products sum tens of thousands of rows, not 700,000.
   CREATE TABLE report_products (
     day TEXT NOT NULL, batch_no TEXT NOT NULL, product_id TEXT NOT NULL,

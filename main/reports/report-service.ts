@@ -46,7 +46,7 @@ const MAX_RANGE_DAYS = 400;
  *   settlement, next batch, one transaction) and adds to the z_close detail an unbroken
  *   Z number, the business day and the chain head hash at the close. Refused while a shift
  *   is open and when the business day already has its Z.
- * - Dashboard: any range of business days, from the summary tables (report-index.ts).
+ * - Dashboard: every range of business days, from the summary tables (report-index.ts).
  */
 export class ReportService {
   private readonly syncStore: SyncStore;

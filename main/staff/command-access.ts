@@ -4,7 +4,7 @@ import type { Permission } from '@app/staff/permissions';
 /**
  * What each contract command needs before its handler runs (checked in the dispatcher):
  * - `public`: nobody signed in (the lock screen, the setup wizard, the customer display);
- * - `login`: any signed-in, unlocked person;
+ * - `login`: whoever is signed in and unlocked;
  * - a permission: a role that has it, or a one-shot override (session.override) for it.
  * The Record type makes a command added to the contract without an entry here a compile
  * error, and command-access.test.ts checks it again at run time.

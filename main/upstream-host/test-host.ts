@@ -19,7 +19,7 @@ import { route } from './router';
 import { header, readBody, sendJson } from './http-io';
 
 export interface TestHostOptions {
-  /** 0 or absent: any free port. */
+  /** 0 or absent: a free port the system picks. */
   port?: number;
   /** Absent: a file in a temporary directory, deleted on close. */
   dbFile?: string;

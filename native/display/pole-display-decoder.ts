@@ -4,7 +4,7 @@ import { POLE_COLUMNS } from './pole-screens';
 
 /**
  * What a 2×20 display in Epson mode shows after a byte stream: the model the simulator
- * prints and tests compare. Pure and total: any bytes, in any chunks, leave a valid state.
+ * prints and tests compare. Pure and total: whatever bytes come, in whatever chunks, leave a valid state.
  * Cursor and scroll behaviour follows the command descriptions of DM-D-compatible manuals:
  * overwrite mode wraps bottom-right to home, vertical scroll mode scrolls the top line away,
  * horizontal scroll mode shifts the cursor line left once it is full.

@@ -7,7 +7,7 @@ import { BARCODE_SYMBOLOGIES, GS_PARAMS, SYMBOLOGIES_2D } from './escpos-command
 /** GS k m 0–6: data is NUL-terminated and at most 255 bytes (Epson GS k, function A). */
 const MAX_BARCODE_A = 255;
 const utf8 = new TextDecoder('utf-8');
-/** A 576-dot-wide image 240 dots high: any logo fits; larger rasters are not kept. */
+/** A 576-dot-wide image 240 dots high, so every logo fits; larger rasters are not kept. */
 const MAX_SHOWN_RASTER_BYTES = 72 * 240;
 
 /** GS x …: size, cuts, barcodes, 2D symbols; images and the rest skipped by their length. */

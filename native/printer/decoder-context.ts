@@ -41,7 +41,7 @@ export function unknownCommand(ctx: DecoderContext, prefix: string, cmd: number)
   return 2;
 }
 
-/** ESC ( / GS ( / FS ( fn pL pH …: any function of these families, skipped by its length. */
+/** ESC ( / GS ( / FS ( fn pL pH …: every function of these families, skipped by its length. */
 export function lengthPrefixed(ctx: DecoderContext, b: Uint8Array, i: number): Step {
   if (i + 5 > b.length) return 'more';
   return ctx.skip(5, word(b, i + 3));
