@@ -1,14 +1,8 @@
 import { z } from 'zod';
-import { riskRulesInputSchema, riskViewSchema } from './payment-schemas';
+import type { riskRulesInputSchema, riskViewSchema } from './payment-schemas';
 import type { Result } from '../result';
 import type { CommandName, EventName } from './names';
 import type { swipeDiagnosisSchema } from './schemas';
-import {
-  dashboardSchema,
-  reportSettingsSchema,
-  shiftReportSchema,
-  zSummarySchema,
-} from '../reports/report-schema';
 import {
   databaseHealthSchema,
   logLevelSchema,
@@ -17,16 +11,16 @@ import {
   supportBundleSchema,
   systemInfoSchema,
 } from './diagnostics-schemas';
-import {
+import type {
   catalogExportSchema,
   categorySchema,
   importPreviewSchema,
-  importProgressSchema,
   importResultSchema,
   productInputSchema,
   productPageSchema,
   scaleLabelsSchema,
 } from './catalog-schemas';
+import { importProgressSchema } from './catalog-schemas';
 import {
   appInfoSchema,
   cartViewSchema,
@@ -52,6 +46,10 @@ import {
 import { staffCommands, staffEvents } from './staff-contract';
 import { paymentCommands, paymentEvents } from './payment-contract';
 import { sellingCommands } from './selling-contract';
+import { catalogCommands } from './catalog-contract';
+import { reportsCommands } from './reports-contract';
+import { riskCommands } from './risk-contract';
+import { command } from './command';
 import type {
   customerViewSchema,
   heldSaleSchema,
@@ -73,15 +71,6 @@ import type {
  * WebSocket both carry exactly this contract; main validates every input against it.
  * docs/api.md is generated from it (`npm run docs:api`) and a test keeps them equal.
  */
-const command = <I extends z.ZodType, O extends z.ZodType>(
-  summary: string,
-  input: I,
-  output: O,
-) => ({
-  summary,
-  input,
-  output,
-});
 
 const none = z.strictObject({});
 const logoViewSchema = z.object({ logo: monoImageSchema.nullable() });
@@ -325,153 +314,9 @@ export const commands = {
     maskedSwipeSchema,
   ),
   ...staffCommands,
-  'catalog.get': command(
-    'One product, as the owner edits it.',
-    z.strictObject({ productId: z.string().min(1).max(64) }),
-    productSchema,
-  ),
-  'catalog.list': command(
-    "The owner's product list: by SKU a page at a time, or the products matching a search; " +
-      'optionally one category.',
-    z.strictObject({
-      query: z.string().max(100).optional(),
-      categoryId: z.string().max(16).optional(),
-      afterSku: z.string().max(64).optional(),
-      limit: z.number().int().min(1).max(200),
-    }),
-    productPageSchema,
-  ),
-  'catalog.grid': command(
-    "A page of the cashier's touch grid: a category's products for sale, favourites first " +
-      '(categoryId "favourites" for the favourites tab).',
-    z.strictObject({
-      categoryId: z.string().min(1).max(16),
-      offset: z.number().int().min(0).max(1_000_000),
-      limit: z.number().int().min(1).max(100),
-    }),
-    productPageSchema,
-  ),
-  'catalog.save': command(
-    'Adds or changes a product (owner or manager); clashes and bad fields are refused with a reason.',
-    z.strictObject({ product: productInputSchema }),
-    productSchema,
-  ),
-  'catalog.setActive': command(
-    'Deactivates a product (no longer sold, kept for history) or activates it again.',
-    z.strictObject({ productId: z.string().min(1).max(64), active: z.boolean() }),
-    productSchema,
-  ),
-  'catalog.setFavourite': command(
-    "Marks a product as a favourite (first on the cashier's grid) or not.",
-    z.strictObject({ productId: z.string().min(1).max(64), favourite: z.boolean() }),
-    productSchema,
-  ),
-  'catalog.categories': command('The grid categories, in order.', none, z.array(categorySchema)),
-  'catalog.saveCategories': command(
-    'Adds or changes categories (names, colour, order); returns all of them.',
-    z.strictObject({ categories: z.array(categorySchema).min(1).max(200) }),
-    z.array(categorySchema),
-  ),
-  'catalog.deleteCategory': command(
-    'Deletes a category that has no products; returns the rest.',
-    z.strictObject({ categoryId: z.string().min(1).max(16) }),
-    z.array(categorySchema),
-  ),
-  'catalog.importUpload': command(
-    'Sends part of a CSV file for import (at most 512 KiB a chunk, in order from offset 0; ' +
-      '32 MiB a file).',
-    z.strictObject({
-      uploadId: z.uuid(),
-      offset: z.number().int().min(0),
-      dataBase64: z.string().max(700_000),
-    }),
-    z.object({ received: z.number().int() }),
-  ),
-  'catalog.importDryRun': command(
-    'Reads the uploaded CSV (UTF-8 or GB18030) and shows what importing it would add, change ' +
-      'and refuse (each refused row with its reasons). Nothing is written.',
-    z.strictObject({ uploadId: z.uuid(), fileName: z.string().max(200) }),
-    importPreviewSchema,
-  ),
-  'catalog.importApply': command(
-    'Applies the last dry run in one transaction, with catalog.importProgress events; a ' +
-      'failure changes nothing.',
-    z.strictObject({ importId: z.string().min(1).max(64) }),
-    importResultSchema,
-  ),
-  'catalog.export': command(
-    'The whole catalog as a CSV file the import accepts (UTF-8 with BOM, or GB18030).',
-    z.strictObject({ encoding: z.enum(['utf-8', 'gb18030']) }),
-    catalogExportSchema,
-  ),
-  'catalog.scaleLabels': command(
-    "The shop's price- and weight-embedded label layouts (prefixes 20–29).",
-    none,
-    scaleLabelsSchema,
-  ),
-  'catalog.setScaleLabels': command(
-    "Sets the shop's label layouts; a prefix left out is read as a plain barcode.",
-    z.strictObject({ layouts: scaleLabelsSchema }),
-    scaleLabelsSchema,
-  ),
-  'risk.get': command(
-    "The owner's risk rules, the number of blocked cards and the latest refusals.",
-    none,
-    riskViewSchema,
-  ),
-  'risk.set': command(
-    'Sets the risk rules (limits per tender, blocked card ranges, velocity, refund window).',
-    riskRulesInputSchema,
-    riskViewSchema,
-  ),
-  'risk.blockSwipedCard': command(
-    'Blocks the card just swiped on the reader (kept as a keyed hash, never the number).',
-    none,
-    riskViewSchema,
-  ),
-  'risk.unblockCards': command('Clears the list of blocked cards.', none, riskViewSchema),
-  // Reports. View reports: x, z, zList, printX, reprintZ, dashboard, settings.
-  // Close the day: closeDay. Change settings: updateSettings.
-  'reports.x': command(
-    'The X report: the open batch since the last Z. Reads only; changes nothing.',
-    none,
-    shiftReportSchema,
-  ),
-  'reports.closeDay': command(
-    'Closes the business day: the Z report (numbered, with the chain head hash), the z_close ' +
-      'entry and the settlement batch; prints it. Refused while a shift is open or when the ' +
-      'business day already has its Z.',
-    none,
-    shiftReportSchema,
-  ),
-  'reports.z': command(
-    'One Z report exactly as it was closed.',
-    z.strictObject({ zNo: z.number().int().min(1) }),
-    shiftReportSchema,
-  ),
-  'reports.zList': command('The Z reports, newest first.', none, z.array(zSummarySchema)),
-  'reports.printX': command('Prints an X report on the receipt printer.', none, printJobSchema),
-  'reports.reprintZ': command(
-    'Reprints a Z report, marked DUPLICATE.',
-    z.strictObject({ zNo: z.number().int().min(1) }),
-    printJobSchema,
-  ),
-  'reports.dashboard': command(
-    "The owner's dashboard for business days from..to (default today); a single day also " +
-      'gets the day before and the same weekday a week before.',
-    z.strictObject({ from: z.string().max(10).optional(), to: z.string().max(10).optional() }),
-    dashboardSchema,
-  ),
-  'reports.settings': command(
-    "The shop's time zone, business-day cut-off hour and merchant fee rates.",
-    none,
-    reportSettingsSchema,
-  ),
-  'reports.updateSettings': command(
-    'Changes report settings; a new time zone or cut-off rebuilds the daily sums.',
-    reportSettingsSchema.partial().strict(),
-    reportSettingsSchema,
-  ),
+  ...catalogCommands,
+  ...riskCommands,
+  ...reportsCommands,
   ...paymentCommands,
   ...sellingCommands,
 } as const satisfies Record<CommandName, { summary: string; input: z.ZodType; output: z.ZodType }>;
