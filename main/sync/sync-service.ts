@@ -8,7 +8,6 @@ import { settlementRequestSchema, settlementResponseSchema } from '@app/sync/pro
 import type { LedgerStore } from '../ledger/ledger-store';
 import type { Logger } from '../log/logger';
 import type { TerminalIdentityStore } from '../terminal/terminal-identity';
-import { closeBatch } from './batch-closer';
 import { hostClientFor, requestBinding } from './binding';
 import type { HostClient, TerminalCredentials } from './host-client';
 import { HostClock } from './host-clock';
@@ -161,22 +160,6 @@ export class SyncService {
     this.uploader.requestCursor();
     this.engine.syncNow();
     return this.status();
-  }
-
-  closeBatch(): SettlementView {
-    const closed = closeBatch({
-      db: this.deps.db,
-      ledger: this.deps.ledger,
-      identity: this.deps.identity,
-      store: this.store,
-      currency: this.deps.currency(),
-      now: this.now(),
-    });
-    this.deps.log.info('batch closed', { ...closed });
-    this.noteNewEntry();
-    const view = this.settlements().find((s) => s.batchNo === closed.batchNo);
-    if (!view) throw new Error(`settlement of batch ${closed.batchNo} not stored`);
-    return view;
   }
 
   settlements(limit = 50): SettlementView[] {
