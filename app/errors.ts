@@ -128,6 +128,15 @@ export const errorCodes = [
   'points_insufficient',
   'redemption_too_large',
   'stock_not_tracked',
+  // Voids and refunds (issue #6 "Corrections").
+  'sale_already_voided',
+  'sale_partly_refunded',
+  'refund_exceeds_left',
+  'refund_nothing',
+  'correction_pending',
+  'correction_not_found',
+  'refund_leg_failed',
+  'void_not_possible',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -60,6 +60,7 @@ import { ReportService } from './reports/report-service';
 import { ReportSettingsStore } from './reports/report-settings';
 import { buildReportReceipt } from '@app/receipt/report-receipt';
 import type { ShiftReport } from '@app/reports/report-schema';
+import { createCorrections } from './corrections/create-corrections';
 import { SellingLedger } from './selling/selling-ledger';
 import { HeldSales } from './selling/held-sales';
 import { CustomerStore } from './members/customer-store';
@@ -424,6 +425,27 @@ export function createServices(options: ServicesOptions): Services {
       : { abandonAfterMs: options.abandonPaymentAfterMs }),
   });
   payment.recover();
+  const corrections = createCorrections({
+    db,
+    ledger,
+    saleRepository,
+    identity,
+    session,
+    shifts,
+    staff,
+    authorizer: payments,
+    authorizations,
+    devices,
+    risk,
+    riskSettings,
+    reportSettings,
+    settings,
+    printing,
+    sync,
+    bus,
+    log,
+    now,
+  });
   bus.on('cart.changed', (view) => payment.cartChanged(view));
   bus.on('devices.swipe', (swipe) => swipe.ok && payment.swiped());
   const info = (): AppInfo => ({
@@ -463,6 +485,7 @@ export function createServices(options: ServicesOptions): Services {
         held,
         members,
         stock,
+        corrections,
       }),
       { session, staff, shifts, audit, cart, overrides: saleOverrides },
     ),

@@ -49,6 +49,7 @@ import { sellingCommands } from './selling-contract';
 import { catalogCommands } from './catalog-contract';
 import { reportsCommands } from './reports-contract';
 import { riskCommands } from './risk-contract';
+import { correctionCommands, correctionEvents } from './correction-contract';
 import { command } from './command';
 import type {
   customerViewSchema,
@@ -319,6 +320,7 @@ export const commands = {
   ...reportsCommands,
   ...paymentCommands,
   ...sellingCommands,
+  ...correctionCommands,
 } as const satisfies Record<CommandName, { summary: string; input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -353,6 +355,7 @@ export const events = {
     payload: importProgressSchema,
   },
   ...paymentEvents,
+  ...correctionEvents,
 } as const satisfies Record<EventName, { summary: string; payload: z.ZodType }>;
 
 export type Commands = typeof commands;

@@ -129,6 +129,16 @@ export const commandNames = [
   'stock.list',
   'stock.adjust',
   'stock.setThreshold',
+  // Voids and refunds (issue #6 "Corrections").
+  'correction.get',
+  'correction.find',
+  'correction.preview',
+  'sale.void',
+  'sale.refund',
+  'correction.pending',
+  'correction.retry',
+  'correction.cashInstead',
+  'correction.abandon',
 ] as const;
 
 export const eventNames = [
@@ -145,6 +155,7 @@ export const eventNames = [
   'catalog.changed',
   'catalog.importProgress',
   'payment.changed',
+  'correction.changed',
 ] as const;
 
 export type CommandName = (typeof commandNames)[number];

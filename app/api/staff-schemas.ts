@@ -32,6 +32,7 @@ export const staffPolicySchema = z.object({
   discountLimitBp: z.number().int().min(0).max(10_000),
   idleLockMinutes: z.number().int().min(1).max(15),
   cashToleranceMinor: z.number().int().min(0).max(1_000_000),
+  refundLimitMinor: z.number().int().min(0).max(100_000_000),
 });
 
 export const auditRecordSchema = z.object({

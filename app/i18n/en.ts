@@ -1,6 +1,7 @@
 import { sellingEn } from './selling-en';
 import { reportsEn } from './reports-en';
 import { paymentsEn } from './payments-en';
+import { correctionsEn } from './corrections-en';
 
 /** English messages. Keys are shared with zh-CN (messages.test.ts checks both have every key). */
 export const en = {
@@ -753,6 +754,7 @@ export const en = {
   'import.exportExplain': 'A CSV file in the import’s format, every product by SKU.',
   ...reportsEn,
   ...paymentsEn,
+  ...correctionsEn,
   ...sellingEn,
 } as const;
 

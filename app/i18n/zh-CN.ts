@@ -2,6 +2,7 @@ import { sellingZhCN } from './selling-zh-CN';
 import type { MessageKey } from './en';
 import { reportsZhCN } from './reports-zh-CN';
 import { paymentsZhCN } from './payments-zh-CN';
+import { correctionsZhCN } from './corrections-zh-CN';
 
 /** 简体中文 */
 export const zhCN: Record<MessageKey, string> = {
@@ -724,5 +725,6 @@ export const zhCN: Record<MessageKey, string> = {
   'import.exportExplain': '按货号导出全部商品，格式与导入相同。',
   ...reportsZhCN,
   ...paymentsZhCN,
+  ...correctionsZhCN,
   ...sellingZhCN,
 };

@@ -37,8 +37,8 @@ const intOf = (value: unknown): number =>
 /**
  * How one ledger entry moves a customer's points, or null when it does not:
  * - sale: + detail.pointsEarned − detail.pointsRedeemed;
- * - refund (not built yet; its detail must carry these): − detail.pointsReversed (what the
- *   sale had earned) + detail.pointsRestored (a redemption given back).
+ * - refund or void (main/corrections/correction-entry.ts): − detail.pointsReversed (what
+ *   the returned share had earned) + detail.pointsRestored (its redemption given back).
  * The balance is the sum of these over the ledger; nothing else changes it.
  */
 export function pointsMovementOf(entry: LedgerEntry): { customerId: string; delta: number } | null {
@@ -48,7 +48,7 @@ export function pointsMovementOf(entry: LedgerEntry): { customerId: string; delt
   let delta: number;
   if (entry.type === 'sale') {
     delta = intOf(detail.pointsEarned) - intOf(detail.pointsRedeemed);
-  } else if (entry.type === 'refund') {
+  } else if (entry.type === 'refund' || entry.type === 'void') {
     delta = intOf(detail.pointsRestored) - intOf(detail.pointsReversed);
   } else {
     return null;

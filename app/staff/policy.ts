@@ -8,12 +8,15 @@ export interface StaffPolicy {
   idleLockMinutes: number;
   /** An over/short at shift close beyond this (minor units) needs an owner's approval. */
   cashToleranceMinor: number;
+  /** A refund above this (minor units) needs `sale.refund`: a manager approves a cashier's. */
+  refundLimitMinor: number;
 }
 
 export const defaultStaffPolicy: StaffPolicy = {
   discountLimitBp: 1_000,
   idleLockMinutes: 5,
   cashToleranceMinor: 500,
+  refundLimitMinor: 10_000,
 };
 
 /**

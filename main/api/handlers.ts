@@ -27,6 +27,8 @@ import type { RiskHandlerDeps } from '../payments/risk-handlers';
 import type { ReportHandlerDeps } from '../reports/report-handlers';
 import { paymentHandlers } from '../payments/payment-handlers';
 import type { PaymentSession } from '../payments/payment-session';
+import { correctionHandlers } from '../corrections/correction-handlers';
+import type { CorrectionService } from '../corrections/correction-service';
 
 import { sellingHandlers } from '../selling/selling-handlers';
 import type { SellingHandlerDeps } from '../selling/selling-handlers';
@@ -49,6 +51,7 @@ export interface HandlerDeps extends ReportHandlerDeps, RiskHandlerDeps, Selling
   catalogImport: CatalogImportService;
   receiptFor: (sale: SaleRecord, duplicate: boolean) => ReturnType<typeof buildSaleReceipt>;
   payment: PaymentSession;
+  corrections: CorrectionService;
 }
 
 const localZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -173,5 +176,6 @@ export function createHandlers(d: HandlerDeps): Omit<Handlers, StaffCommandName>
     ...paymentHandlers(d.payment),
     ...riskHandlers(d),
     ...sellingHandlers(d),
+    ...correctionHandlers(d.corrections),
   };
 }

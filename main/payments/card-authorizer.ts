@@ -22,9 +22,14 @@ export interface HostAccess {
   connect(timeoutMs: number): { client: HostClient; credentials: TerminalCredentials } | null;
 }
 
-/** What is charged: a swipe's track 2 (memory only, for this request) or a QR code. */
+/**
+ * What is charged: a swipe's track 2 (memory only, for this request) or a QR code. A refund
+ * names the sale instead (refAuthId): the host pays back to the card or wallet it charged.
+ */
 export type PaymentMeans =
-  { entryMode: 'swipe'; track2: string } | { entryMode: 'qr'; qrCode: string };
+  | { entryMode: 'swipe'; track2: string }
+  | { entryMode: 'qr'; qrCode: string }
+  | { entryMode: 'swipe' | 'qr'; byReference: true };
 
 export interface AuthorizationInput {
   kind: 'sale' | 'refund';
@@ -85,7 +90,7 @@ export class CardAuthorizer {
   async authorize(input: AuthorizationInput): Promise<AuthorizationOutcome> {
     const host = this.connect();
     const { entryMode } = input.means;
-    const pan = input.means.entryMode === 'swipe' ? panOfTrack2(input.means.track2) : null;
+    const pan = 'track2' in input.means ? panOfTrack2(input.means.track2) : null;
     const { cardKey } = this.deps.risk?.check({
       kind: input.kind,
       tender: entryMode === 'swipe' ? 'card' : 'qr',
@@ -111,9 +116,8 @@ export class CardAuthorizer {
       amount: record.amount,
       currency: record.currency,
       entryMode: record.entryMode,
-      ...(input.means.entryMode === 'swipe'
-        ? { track2: input.means.track2 }
-        : { qrCode: input.means.qrCode }),
+      ...('track2' in input.means ? { track2: input.means.track2 } : {}),
+      ...('qrCode' in input.means ? { qrCode: input.means.qrCode } : {}),
       batchNo: record.batchNo,
       traceNo: record.traceNo,
       ...(record.refAuthId === null ? {} : { refAuthId: record.refAuthId }),

@@ -2,7 +2,7 @@ import type { CartView } from '@app/api/contract';
 import type { PaymentView } from '@app/api/payment-schemas';
 import { tenderFee } from '@app/fees/fee-schedule';
 import type { FeeSchedule } from '@app/fees/fee-schedule';
-import { maskPan } from '@app/card/mask';
+import { keepMasked } from '@app/card/mask';
 import { DomainError } from '@app/result';
 import type { SaleRecord, SaleTender } from '@app/sale/sale';
 import type { ZvtClient } from '@native/zvt/zvt-client';
@@ -222,7 +222,7 @@ export class PaymentSession {
       }
       const { info } = result.value;
       const merchant = this.deps.merchant();
-      const cardMasked = safeMasked(info.maskedPan);
+      const cardMasked = keepMasked(info.maskedPan);
       this.add(
         this.withFee({
           method: 'card',
@@ -389,10 +389,10 @@ export class PaymentSession {
     }
     const { record, answer } = outcome;
     const merchant = this.deps.merchant();
-    const cardMasked = safeMasked(answer.cardMasked);
+    const cardMasked = keepMasked(answer.cardMasked);
     const qrScheme =
       means.entryMode === 'qr'
-        ? means.qrCode.startsWith('28') || answer.cardType === 'wallet'
+        ? ('qrCode' in means && means.qrCode.startsWith('28')) || answer.cardType === 'wallet'
           ? ('wallet' as const)
           : ('unionpay' as const)
         : undefined;
@@ -580,10 +580,4 @@ export class PaymentSession {
   private now(): Date {
     return this.deps.now?.() ?? new Date();
   }
-}
-
-/** Only a masked number is kept: anything with a run of 13+ digits is masked again. */
-function safeMasked(masked: string | undefined): string | null {
-  if (masked === undefined || masked === '') return null;
-  return /\d{13,}/.test(masked) ? maskPan(masked.replace(/\D/g, '')) : masked;
 }

@@ -45,6 +45,7 @@ export class SaleRepository {
   private readonly latestStmt;
   private readonly beforeStmt;
   private readonly bodyStmt;
+  private readonly bySeqStmt;
 
   constructor(db: Database.Database) {
     this.saleStmt = db.prepare(
@@ -71,6 +72,9 @@ export class SaleRepository {
     );
     this.bodyStmt = db.prepare<[string], { body: string }>(
       'SELECT e.body FROM sales s JOIN entries e ON e.id = s.id WHERE s.id = ?',
+    );
+    this.bySeqStmt = db.prepare<[number], { body: string }>(
+      `SELECT body FROM entries WHERE seq = ? AND type = 'sale'`,
     );
   }
 
@@ -133,6 +137,12 @@ export class SaleRepository {
         ? this.latestStmt.all(options.limit)
         : this.beforeStmt.all(options.beforeSeq, options.limit);
     return rows.map(toSummary);
+  }
+
+  /** The sale printed with this receipt number, if that entry is a sale. */
+  getBySeq(seq: number): SaleRecord | null {
+    const row = this.bySeqStmt.get(seq);
+    return row ? saleFromEntry(JSON.parse(row.body) as LedgerEntry) : null;
   }
 
   get(id: string): SaleRecord | null {

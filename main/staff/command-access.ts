@@ -145,4 +145,15 @@ export const commandAccess: Record<CommandName, Access> = {
   'stock.list': 'catalog.manage',
   'stock.adjust': 'catalog.manage',
   'stock.setThreshold': 'catalog.manage',
+  // Finding a sale and seeing what is left to refund: like the sales history.
+  'correction.get': 'sale.history',
+  'correction.find': 'sale.history',
+  'correction.preview': 'sale.history',
+  'sale.void': 'sale.void',
+  // Up to the owner's refund limit a cashier refunds; above it the handler asks for sale.refund.
+  'sale.refund': 'sale.sell',
+  'correction.pending': 'sale.history',
+  'correction.retry': 'sale.sell',
+  'correction.cashInstead': 'sale.refund',
+  'correction.abandon': 'sale.sell',
 };

@@ -77,9 +77,14 @@ export class StockService {
     this.rowStmt = db.prepare<[string], StockDbRow>(`${select} WHERE p.id = ?`);
   }
 
-  /** A sale's tracked lines leave stock. Call inside the transaction that appended `entry`. */
+  /**
+   * A sale's tracked lines leave stock; a void's, or a refund's marked `restock`, come back.
+   * Call inside the transaction that appended `entry`.
+   */
   apply(entry: LedgerEntry): void {
-    if (entry.type !== 'sale') return;
+    const back =
+      entry.type === 'void' || (entry.type === 'refund' && entry.detail.restock === true);
+    if (entry.type !== 'sale' && !back) return;
     const lines = z.array(saleLineSchema).safeParse(entry.detail.lines);
     if (!lines.success) return;
     for (const line of lines.data) {
@@ -88,8 +93,9 @@ export class StockService {
         line.measure?.kind === 'weight' ? line.measure.grams * line.quantity : line.quantity;
       this.moveStmt.run(
         line.productId,
-        -amount,
-        'sale',
+        back ? amount : -amount,
+        // A void's goods come back like a refund's (the movement kinds are fixed by v7).
+        back ? 'refund' : 'sale',
         entry.seq,
         entry.at,
         null,

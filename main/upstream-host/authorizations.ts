@@ -33,15 +33,24 @@ export function authorize(
   }
   const request = parsed.data;
   if (request.authId !== idempotencyKey) return badRequest('Idempotency-Key must be the authId');
+  // A refund may name its sale (refAuthId) instead of the card: the host pays back to it.
+  const byReference =
+    request.kind === 'refund' &&
+    request.refAuthId !== undefined &&
+    request.track2 === undefined &&
+    request.qrCode === undefined;
   const wellFormed =
-    request.entryMode === 'swipe'
+    byReference ||
+    (request.entryMode === 'swipe'
       ? request.track2 !== undefined && request.qrCode === undefined
-      : request.qrCode !== undefined && request.track2 === undefined;
+      : request.qrCode !== undefined && request.track2 === undefined);
   if (!wellFormed) return badRequest('swipe carries track2 only, qr carries qrCode only');
 
-  const decision = decideAuthorization(request);
-  const fingerprint = fingerprintOf(request, decision.cardMasked);
   return ctx.db.transaction((): Reply => {
+    const decision = byReference
+      ? decideRefund(ctx, terminalId, request)
+      : decideAuthorization(request);
+    const fingerprint = fingerprintOf(request, decision.cardMasked);
     const known = findAuthorization(ctx, terminalId, request.authId);
     // "Replaying the same authId returns the first answer; it never charges twice."
     if (known !== undefined) {
@@ -52,8 +61,8 @@ export function authorize(
     ctx.db
       .prepare(
         `INSERT INTO authorizations (terminal_id, auth_id, fingerprint, kind, amount, currency,
-           entry_mode, card_masked, batch_no, trace_no, outcome, response, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           entry_mode, card_masked, batch_no, trace_no, outcome, response, created_at, ref_auth_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         terminalId,
@@ -69,6 +78,7 @@ export function authorize(
         decision.outcome,
         answer === null ? null : JSON.stringify(answer),
         ctx.now(),
+        request.refAuthId ?? null,
       );
     return answer === null ? { hang: true } : ok(200, answer);
   })();
@@ -107,6 +117,60 @@ export function voidAuthorization(ctx: HostContext, terminalId: string, authId: 
       .run(terminalId, authId, ctx.now());
     return ok(200, { voided: true });
   })();
+}
+
+/**
+ * A refund by reference: approved up to what the sale took less what was already refunded
+ * (ISO 8583 13 "invalid amount" beyond), to the card or wallet the sale charged. A sale it
+ * does not know, or one voided or reversed, is 25 "unable to locate record".
+ */
+function decideRefund(
+  ctx: HostContext,
+  terminalId: string,
+  request: AuthorizationRequest,
+): CardDecision {
+  const sale = ctx.db
+    .prepare(
+      `SELECT amount, card_masked, response FROM authorizations
+       WHERE terminal_id = ? AND auth_id = ? AND kind = 'sale' AND outcome = 'approved'`,
+    )
+    .get(terminalId, request.refAuthId) as
+    { amount: number; card_masked: string | null; response: string } | undefined;
+  const undone =
+    request.refAuthId !== undefined &&
+    (isVoided(ctx, terminalId, request.refAuthId) ||
+      ctx.db
+        .prepare('SELECT 1 FROM reversals WHERE terminal_id = ? AND auth_id = ? AND reversed = 1')
+        .get(terminalId, request.refAuthId) !== undefined);
+  if (sale === undefined || undone) {
+    return {
+      outcome: 'declined',
+      cardMasked: null,
+      responseCode: '25',
+      message: 'unable to locate record',
+    };
+  }
+  const cardMasked = sale.card_masked;
+  if (request.amount % 100 === 91) return { outcome: 'no_answer', cardMasked };
+  const refunded = ctx.db
+    .prepare(
+      `SELECT COALESCE(SUM(a.amount), 0) AS total FROM authorizations a
+       WHERE a.terminal_id = ? AND a.ref_auth_id = ? AND a.kind = 'refund'
+         AND a.outcome = 'approved' AND a.auth_id <> ?
+         AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.terminal_id = a.terminal_id
+           AND r.auth_id = a.auth_id AND r.reversed = 1)`,
+    )
+    .get(terminalId, request.refAuthId, request.authId) as { total: number };
+  if (refunded.total + request.amount > sale.amount) {
+    return { outcome: 'declined', cardMasked, responseCode: '13', message: 'invalid amount' };
+  }
+  const original = JSON.parse(sale.response) as Extract<AuthorizationResponse, { approved: true }>;
+  return {
+    outcome: 'approved',
+    cardMasked: cardMasked ?? original.cardMasked,
+    cardBrand: original.cardBrand,
+    cardType: original.cardType,
+  };
 }
 
 function findAuthorization(

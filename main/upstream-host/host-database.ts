@@ -80,6 +80,8 @@ const SCHEMA = `
     outcome TEXT NOT NULL CHECK (outcome IN ('approved', 'declined', 'no_answer')),
     response TEXT,
     created_at INTEGER NOT NULL,
+    -- A refund: the sale it pays back.
+    ref_auth_id TEXT,
     PRIMARY KEY (terminal_id, auth_id)
   );
   CREATE TABLE reversals (
@@ -96,7 +98,7 @@ const SCHEMA = `
     PRIMARY KEY (terminal_id, auth_id)
   );
 `;
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 /** Opens (creating if new) the host's database: WAL, synchronous=FULL, its own schema. */
 export function openHostDatabase(file: string): Database.Database {

@@ -24,7 +24,7 @@ export function StaffScreen({
   const [users, setUsers] = useState<StaffUserView[]>([]);
   const now = useNow(30_000);
   const [policy, setPolicy] = useState<StaffPolicyView | null>(null);
-  const [draft, setDraft] = useState({ limit: '', idle: '', tolerance: '' });
+  const [draft, setDraft] = useState({ limit: '', idle: '', tolerance: '', refundLimit: '' });
   const [form, setForm] = useState<{ name: string; role: StaffRole; pin: string }>({
     name: '',
     role: 'cashier',
@@ -43,6 +43,7 @@ export function StaffScreen({
         limit: String(r.value.discountLimitBp / 100),
         idle: String(r.value.idleLockMinutes),
         tolerance: toDecimalString(r.value.cashToleranceMinor, settings.currency),
+        refundLimit: toDecimalString(r.value.refundLimitMinor, settings.currency),
       });
     });
   }, [api, load, settings.currency]);
@@ -68,8 +69,9 @@ export function StaffScreen({
   const savePolicy = async () => {
     const limit = parseDecimal(draft.limit, 'CNY');
     const tolerance = parseDecimal(draft.tolerance, settings.currency);
+    const refundLimit = parseDecimal(draft.refundLimit, settings.currency);
     const idle = Number(draft.idle);
-    if (limit === null || tolerance === null || !Number.isInteger(idle)) {
+    if (limit === null || tolerance === null || refundLimit === null || !Number.isInteger(idle)) {
       return notify({ kind: 'error', text: t('errors.invalid_input') });
     }
     const next = done(
@@ -77,6 +79,7 @@ export function StaffScreen({
         discountLimitBp: limit,
         idleLockMinutes: idle,
         cashToleranceMinor: tolerance,
+        refundLimitMinor: refundLimit,
       }),
     );
     if (next) setPolicy(next);
@@ -240,6 +243,15 @@ export function StaffScreen({
               value={draft.tolerance}
               onChange={(e) => setDraft((d) => ({ ...d, tolerance: e.target.value }))}
               data-testid="policy-tolerance"
+            />
+          </label>
+          <label>
+            {t('staff.policy.refundLimit')}
+            <input
+              inputMode="decimal"
+              value={draft.refundLimit}
+              onChange={(e) => setDraft((d) => ({ ...d, refundLimit: e.target.value }))}
+              data-testid="policy-refund-limit"
             />
           </label>
           <button type="submit" className="primary">
