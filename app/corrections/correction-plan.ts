@@ -159,7 +159,7 @@ function plan(
   let valueBefore = 0;
   let valueAfter = 0;
   let emptied = true;
-  sale.lines.forEach((line, i) => {
+  for (const [i, line] of sale.lines.entries()) {
     const share = shares[i] ?? 0;
     const before = returned.get(line.lineId) ?? 0;
     const back = units.get(line.lineId) ?? 0;
@@ -167,7 +167,7 @@ function plan(
     valueBefore += part(share, before, line.quantity);
     valueAfter += part(share, after, line.quantity);
     if (after < line.quantity) emptied = false;
-    if (back === 0) return;
+    if (back === 0) continue;
     const slice = (whole: number) =>
       part(whole, after, line.quantity) - part(whole, before, line.quantity);
     lines.push({
@@ -183,7 +183,7 @@ function plan(
       netMinor: slice(line.netMinor),
       taxMinor: slice(line.taxMinor),
     });
-  });
+  }
   const roundingBack = prior.reduce((sum, c) => sum + c.roundingMinor, 0);
   const roundingMinor = emptied ? sale.roundingMinor - roundingBack : 0;
   const amountMinor = lines.reduce((sum, l) => sum + l.amountMinor, 0) + roundingMinor;

@@ -97,7 +97,7 @@ function cardFields(leg: JsonObject): Partial<SaleTender> {
   };
 }
 
-function pick<K extends keyof SaleTender & string>(leg: JsonObject, keys: K[]) {
+function pick<K extends Extract<keyof SaleTender, string>>(leg: JsonObject, keys: K[]) {
   const out: Partial<Record<K, string>> = {};
   for (const key of keys) {
     const value = str(leg[key]);

@@ -8,9 +8,14 @@ import { demoCatalog } from '../catalog/demo-catalog';
 import { filesWithCardData } from '../testing/card-data-scan';
 import { printedText } from '../testing/printed-text';
 import { call, signInOwner, tempServices } from '../testing/temp-services';
+import {
+  eventually,
+  hostState as hostStateOf,
+  startPaymentServices,
+  swipeCard as swipeTestCard,
+} from '../testing/payment-services';
 import type { Services } from '../services';
 import { MERCHANT } from '../upstream-host/test-support';
-import { startTestHost } from '../upstream-host/test-host';
 import type { TestHost } from '../upstream-host/test-host';
 
 let host: TestHost;
@@ -26,17 +31,6 @@ async function failure(name: Parameters<Services['dispatch']>[0], input: unknown
   return result.error;
 }
 
-/** Polls (yielding to the event loop between tries) until `check` passes, within 5 s. */
-async function eventually<T>(read: () => T | Promise<T>, check: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 5_000;
-  for (;;) {
-    const value = await read();
-    if (check(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition never met: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
 /** A cart of `count` items of the product; returns its total. */
 async function fillCart(count = 3): Promise<number> {
   let total = 0;
@@ -46,29 +40,9 @@ async function fillCart(count = 3): Promise<number> {
   return total;
 }
 
-/** Starts a card swipe and swipes a test card on the simulated reader once it waits. */
-async function swipeCard(card: 'visa' | 'visaDeclined' | 'unionpayDebit2', amountMinor: number) {
-  const pending = services.dispatch('payment.swipe', { amountMinor });
-  await eventually(
-    () => call(services, 'payment.get', {}),
-    (view) => view.waiting === 'swipe',
-  );
-  await call(services, 'devices.simulateSwipe', { card });
-  return pending;
-}
-
-/** The host's own record of an authorization: voided, reversed, or neither. */
-function hostState(authId: string): { voided: boolean; reversed: boolean } {
-  const db = new Database(host.dbFile, { readonly: true });
-  try {
-    const voided = db.prepare('SELECT 1 FROM voids WHERE auth_id = ?').get(authId) !== undefined;
-    const reversed =
-      db.prepare('SELECT 1 FROM reversals WHERE auth_id = ?').get(authId) !== undefined;
-    return { voided, reversed };
-  } finally {
-    db.close();
-  }
-}
+const swipeCard = (card: 'visa' | 'visaDeclined' | 'unionpayDebit2', amountMinor: number) =>
+  swipeTestCard(services, card, amountMinor);
+const hostState = (authId: string) => hostStateOf(host, authId);
 
 const authIdsAtHost = (): string[] => {
   const db = new Database(host.dbFile, { readonly: true });
@@ -82,23 +56,7 @@ const authIdsAtHost = (): string[] => {
 };
 
 beforeEach(async () => {
-  host = await startTestHost({ merchants: [MERCHANT] });
-  ({ services, dataDir } = tempServices(undefined, undefined, {
-    simulateDevices: true,
-    authorizationTimeoutMs: 400,
-    swipeWaitMs: 5_000,
-  }));
-  await signInOwner(services);
-  await call(services, 'sync.bind', {
-    hostUrl: host.url,
-    merchantId: MERCHANT.merchantId,
-    terminalId: 'CTSHOP01',
-    bindingCode: host.issueBindingCode(MERCHANT.merchantId),
-  });
-  await eventually(
-    () => call(services, 'devices.list', {}),
-    (view) => view.devices.find((d) => d.role === 'cardReader')?.state === 'connected',
-  );
+  ({ host, services, dataDir } = await startPaymentServices());
 });
 
 afterEach(async () => {
