@@ -59,6 +59,12 @@ describe('member points', () => {
     });
   });
 
+  it('a void takes back everything its sale earned and restores its redemption', () => {
+    expect(
+      pointsMovementOf(entry('void', { customerId: 'c1', pointsReversed: 40, pointsRestored: 10 })),
+    ).toEqual({ customerId: 'c1', delta: -30 });
+  });
+
   it('masks phone numbers for cashiers and receipts', () => {
     expect(maskPhone('13812341234')).toBe('138****1234');
     expect(maskPhone('12345')).toBe('*****');

@@ -7,7 +7,12 @@ import type { AppError } from '@app/result';
 import { demoCatalog } from '../catalog/demo-catalog';
 import type { Services } from '../services';
 import { filesWithCardData } from '../testing/card-data-scan';
-import { hostState, startPaymentServices, swipeCard } from '../testing/payment-services';
+import {
+  eventually,
+  hostState,
+  startPaymentServices,
+  swipeCard,
+} from '../testing/payment-services';
 import { printedText } from '../testing/printed-text';
 import { call, closeShift } from '../testing/temp-services';
 import type { TestHost } from '../upstream-host/test-host';
@@ -144,6 +149,30 @@ describe('refund (退货) of a cash sale', () => {
     });
   });
 
+  it('takes back the points a member earned, in proportion to what goes back', async () => {
+    await call(services, 'members.setPointsRule', {
+      earnMinorPerPoint: 10,
+      redeemPoints: 100,
+      redeemValueMinor: 100,
+    });
+    const added = await call(services, 'members.add', { name: 'Chen Jie', phone: '13812341234' });
+    const customerId = added.customer?.id ?? '';
+    await call(services, 'members.attach', { customerId });
+    const sale = await cashSale();
+    const points = async () =>
+      (await call(services, 'members.find', { query: '13812341234' }))[0]?.points;
+    const earned = sale.member?.pointsEarned ?? 0;
+    expect(earned).toBeGreaterThan(0);
+    expect(await points()).toBe(earned);
+    await call(services, 'sale.refund', {
+      saleId: sale.id,
+      lines: sale.lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity })),
+      reason: 'changed mind',
+      restock: true,
+    });
+    expect(await points()).toBe(0);
+  });
+
   it('puts tracked goods back on the shelf only when asked to', async () => {
     for (const product of [cola, bread]) {
       const saved = await call(services, 'catalog.get', { productId: product.id });
@@ -198,6 +227,22 @@ describe('void (撤销) and refund of a card sale at the host', () => {
     expect(await failure('sale.void', { saleId: sale.id, reason: 'again' })).toMatchObject({
       code: 'sale_already_voided',
     });
+    // The day's figures net to nothing, and the host's settlement agrees with the till's.
+    const x = await call(services, 'reports.x', {});
+    expect(x.figures).toMatchObject({
+      salesCount: 1,
+      voidCount: 1,
+      voidMinor: sale.paidMinor,
+      netMinor: 0,
+      taxMinor: 0,
+    });
+    await closeShift(services);
+    await call(services, 'reports.closeDay', {});
+    const settled = await eventually(
+      () => call(services, 'sync.settlements', {}),
+      (list) => list.some((s) => s.status !== 'pending'),
+    );
+    expect(settled[0]).toMatchObject({ batchNo: sale.batchNo, status: 'balanced' });
   });
 
   it('refunds part of a card sale by reference; the host refuses more than the sale took', async () => {
@@ -273,6 +318,49 @@ describe('void (撤销) and refund of a card sale at the host', () => {
     expect(await failure('sale.void', { saleId: sale.id, reason: 'late' })).toMatchObject({
       code: 'already_settled',
     });
+  });
+});
+
+describe('chip and tap sales on the payment terminal (simulated ZVT)', () => {
+  /** `n` colas paid by chip on the simulated terminal. */
+  async function chipSale(n: number) {
+    await eventually(
+      () => call(services, 'devices.list', {}),
+      (view) => view.devices.find((d) => d.role === 'paymentTerminal')?.state === 'connected',
+    );
+    let total = 0;
+    for (let i = 0; i < n; i += 1) {
+      total = (await call(services, 'cart.scan', { code: cola?.barcode })).totals.totalMinor;
+    }
+    const view = await call(services, 'payment.chip', { amountMinor: total });
+    return call(services, 'sale.get', { saleId: view.saleId ?? '' });
+  }
+
+  it('voids a chip sale by reversing it on the terminal (ZVT 06 30)', async () => {
+    const sale = await chipSale(1);
+    await call(services, 'sale.void', { saleId: sale.id, reason: 'wrong card' });
+    expect(ledger().at(-1)).toMatchObject({
+      type: 'void',
+      amount: -sale.paidMinor,
+      detail: { tenders: [{ method: 'card', entryMode: 'chip' }] },
+    });
+    const pages = printedText((await call(services, 'printer.pages', {})).at(-1));
+    expect(pages).toContain('VOID');
+  });
+
+  it('refunds part of a chip sale on the terminal (ZVT 06 31), with its own receipt number', async () => {
+    const sale = await chipSale(2);
+    const line = sale.lines[0];
+    if (!line) throw new Error('no line');
+    const done = await call(services, 'sale.refund', {
+      saleId: sale.id,
+      lines: [{ lineId: line.lineId, quantity: 1 }],
+      reason: 'damaged',
+      restock: true,
+    });
+    expect(done.cashMinor).toBe(0);
+    const legs = ledger().at(-1)?.detail.tenders as { terminalReceiptNo?: number }[] | undefined;
+    expect(legs?.[0]?.terminalReceiptNo).toBeGreaterThan(sale.tenders[0]?.terminalReceiptNo ?? 0);
   });
 });
 
