@@ -21,7 +21,10 @@ function selected(args: readonly string[]): Set<string> | null {
   return new Set(names);
 }
 
-/** Runs the selected sections, prints the table and writes bench/results/bench.json. */
+/**
+ * Runs the selected sections, prints the table and writes bench/results/bench.json; a run of
+ * some sections (--only) writes bench-<names>.json, so it never replaces a full run's results.
+ */
 export async function runBench(args: readonly string[]): Promise<void> {
   const only = selected(args);
   const context: BenchContext = new Map();
@@ -42,6 +45,8 @@ export async function runBench(args: readonly string[]): Promise<void> {
     node: process.version,
     rows,
   };
-  writeFileSync(`${resultsDir}bench.json`, `${JSON.stringify(report, null, 2)}\n`);
+  const file = only ? `bench-${[...only].sort().join('-')}.json` : 'bench.json';
+  writeFileSync(`${resultsDir}${file}`, `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`written to bench/results/${file}\n`);
   if (rows.some((row) => row.pass === false)) process.exitCode = 1;
 }
