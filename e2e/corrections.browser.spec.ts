@@ -6,7 +6,7 @@ import type { TestHost } from '@main/upstream-host/test-host';
 import { MERCHANT } from '@main/upstream-host/test-support';
 import { startBrowserHost, tempDataDir } from './support/browser-host';
 import { scan, twoDemoProducts } from './support/cash-sale-flow';
-import { logIn, setUpAndSignIn } from './support/staff';
+import { closeShift, logIn, setUpAndSignIn } from './support/staff';
 
 // Voids (撤销) and refunds (退货) from the History screen (issue #6 "Corrections").
 
@@ -136,6 +136,21 @@ test('a card sale is voided from History: cancelled at the host, then nothing mo
     await expect(slip).toContainText(receiptNo);
     await expect(slip).toContainText(cny(a.priceMinor));
     await expect(slip).toContainText('Wrong item');
+
+    // After the batch is settled a sale can no longer be voided: the screen offers a refund.
+    await page.getByTestId('nav-sell').click();
+    const second = await sellBySwipe(page);
+    await closeShift(page, 0);
+    await page.getByTestId('nav-sync').click();
+    await page.getByTestId('close-batch').click();
+    await page.getByTestId('close-batch-confirm').click();
+    await expect(page.getByText('CTE2E001 · 000002')).toBeVisible();
+    await findReceipt(page, second.receiptNo);
+    await expect(page.getByTestId('void-open')).toBeDisabled();
+    await expect(page.getByTestId('void-refusal')).toHaveText('Settled: refund instead');
+    await expect(page.getByTestId('refund-open')).toBeEnabled();
+    await expect(page.getByTestId('refund-open')).toHaveClass(/highlight/);
+    await page.screenshot({ path: 'test-results/e2e/corrections-settled.png' });
   } finally {
     await app.stop();
     await upstream.close();
@@ -313,7 +328,10 @@ test('a card refund the host cannot answer stays pending on History and Sell unt
 
     const banner = page.getByTestId('pending-correction');
     await expect(banner).toContainText(receiptNo);
-    await expect(banner.getByTestId('pending-leg')).toHaveAttribute('data-status', 'failed');
+    const leg = banner.getByTestId('pending-leg');
+    await expect(leg).toHaveAttribute('data-status', 'failed');
+    await expect(leg).toContainText('411111******1111');
+    await expect(leg).toContainText('No answer');
     await expect(page.getByTestId('notice-text')).toContainText('could not be given back');
     // Nothing is recorded yet: the whole sale is still there to give back.
     await expect(page.getByTestId('detail-left')).toHaveText('1');

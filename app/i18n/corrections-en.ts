@@ -23,7 +23,7 @@ export const correctionsEn = {
   'correction.receipt.signature': 'Customer signature:',
   // The History screen's voids and refunds (renderer/src/history).
   'correction.find.label': 'Find receipt',
-  'correction.find.placeholder': 'Receipt number, or scan the receipt’s QR code',
+  'correction.find.placeholder': 'Receipt number, or scan the QR code on the receipt',
   'correction.find.go': 'Find',
   'correction.detail.item': 'Item',
   'correction.detail.sold': 'Sold',
@@ -52,7 +52,8 @@ export const correctionsEn = {
   'correction.void.button': 'Void sale',
   'correction.refund.button': 'Refund…',
   'correction.refusal.settled': 'Settled: refund instead',
-  'correction.refusal.tooLate': 'Past the owner’s refund window: refunds are no longer taken.',
+  'correction.refusal.tooLate':
+    'Past the refund window the owner set: refunds are no longer taken.',
   'correction.reason.title': 'Reason',
   'correction.reason.damaged': 'Damaged',
   'correction.reason.wrongItem': 'Wrong item',
@@ -84,6 +85,10 @@ export const correctionsEn = {
   'correction.pending.void': 'Unfinished void of receipt {{no}} ({{amount}})',
   'correction.pending.refund': 'Unfinished refund from receipt {{no}} ({{amount}})',
   'correction.pending.explain': 'Nothing is recorded until every payment is back.',
+  'correction.legError.payment_not_completed': 'No answer: nothing was paid back on this card yet.',
+  'correction.legError.payment_declined': 'Refused ({{responseCode}}): {{message}}',
+  'correction.legError.terminal_not_connected':
+    'No payment terminal is connected: check it on the Devices screen.',
   'correction.pending.retry': 'Retry',
   'correction.pending.cash': 'Pay back in cash',
   'correction.pending.abandon': 'Cancel it',

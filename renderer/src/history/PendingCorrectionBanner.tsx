@@ -7,7 +7,7 @@ import type { Result } from '@app/result';
 import { useApi } from '../api/api-context';
 import type { Notice } from '../common/ErrorBanner';
 import { useErrorText, useMoney } from '../common/format';
-import { receiptNo, useDoneText, useLegText } from './correction-text';
+import { receiptNo, useDoneText, useLegErrorText, useLegText } from './correction-text';
 import type { CorrectionDone } from './correction-text';
 import './history.css';
 
@@ -29,6 +29,7 @@ export function PendingCorrectionBanner({ pending, notify, compact = false }: Pr
   const money = useMoney();
   const errorText = useErrorText();
   const legText = useLegText();
+  const legErrorText = useLegErrorText();
   const doneText = useDoneText();
   const [busy, setBusy] = useState(false);
   const currency: CurrencyCode = isCurrencyCode(pending.currency) ? pending.currency : 'CNY';
@@ -72,11 +73,7 @@ export function PendingCorrectionBanner({ pending, notify, compact = false }: Pr
             >
               <span>{legText(leg, currency)}</span>
               <span className="leg-status">{t(`correction.leg.${leg.status}`)}</span>
-              {leg.error && (
-                <span className="leg-error">
-                  {errorText({ ...leg.error, message: leg.error.code })}
-                </span>
-              )}
+              {leg.error && <span className="leg-error">{legErrorText(leg.error)}</span>}
             </li>
           ))}
         </ul>

@@ -29,6 +29,23 @@ export function useRefusalText(): (code: ErrorCode) => string {
   );
 }
 
+const legErrors = ['payment_not_completed', 'payment_declined', 'terminal_not_connected'] as const;
+const hasLegText = (code: ErrorCode): code is (typeof legErrors)[number] =>
+  (legErrors as readonly ErrorCode[]).includes(code);
+
+/**
+ * Why a leg could not pay back. The sale's payment messages end in "take another tender",
+ * wrong for money going back, so the common ones have their own words here.
+ */
+export function useLegErrorText(): (error: NonNullable<CorrectionLeg['error']>) => string {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  return (error) =>
+    hasLegText(error.code)
+      ? t(`correction.legError.${error.code}`, { ...error.params })
+      : errorText({ ...error, message: error.code });
+}
+
 /** "Card 411111******1111 · ¥12.00": one tender paying back. */
 export function useLegText(): (leg: CorrectionLeg, currency: CurrencyCode) => string {
   const { t } = useTranslation();
