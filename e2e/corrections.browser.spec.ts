@@ -101,6 +101,11 @@ test('a card sale is voided from History: cancelled at the host, then nothing mo
     await expect(detail).toContainText(receiptNo);
     await expect(detail).toContainText('411111******1111');
     await expect(page.getByTestId('void-refusal')).toHaveCount(0);
+    // Escape closes the dialog at once; nothing happened.
+    await page.getByTestId('void-open').click();
+    await expect(page.getByTestId('void-dialog')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('void-dialog')).toBeHidden();
     await page.getByTestId('void-open').click();
     const dialog = page.getByTestId('void-dialog');
     await expect(dialog).toContainText('411111******1111');
@@ -273,9 +278,14 @@ test('a cashier’s refund above the owner’s limit goes through once a manager
     const [a] = twoDemoProducts();
     expect(a.priceMinor).toBeGreaterThan(100);
     await scan(page, a.barcode);
-    const { receiptNo } = await payInCash(page, a.priceMinor);
+    const { receiptNo, saleId } = await payInCash(page, a.priceMinor);
 
-    await findReceipt(page, receiptNo);
+    // The receipt's QR code scanned while the focus is on a button, not in the field.
+    await page.getByTestId('nav-history').click();
+    await expect(page.getByTestId('find-receipt')).toBeVisible();
+    await page.getByTestId('nav-history').focus();
+    await page.keyboard.type(saleId + '\n', { delay: 5 });
+    await expect(page.getByTestId('sale-detail')).toContainText(receiptNo);
     // A cashier may not void (a manager would approve); here the refund is what is tested.
     await page.getByTestId('refund-open').click();
     await page.getByTestId('refund-all').click();

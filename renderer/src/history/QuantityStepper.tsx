@@ -7,6 +7,8 @@ interface Props {
   onChange: (value: number) => void;
   label: string;
   testId: string;
+  /** While the refund runs: shown, not changed. */
+  disabled?: boolean;
 }
 
 /**
@@ -14,10 +16,11 @@ interface Props {
  * (arrows, + and −, Home/End, a digit). The buttons stay out of the tab order so Tab moves
  * line by line.
  */
-export function QuantityStepper({ value, max, onChange, label, testId }: Props) {
+export function QuantityStepper({ value, max, onChange, label, testId, disabled = false }: Props) {
   const { t } = useTranslation();
   const set = (next: number) => onChange(Math.min(Math.max(next, 0), max));
   const onKeyDown = (event: KeyboardEvent<HTMLSpanElement>) => {
+    if (disabled) return;
     const key = event.key;
     let next: number | null = null;
     if (key === 'ArrowUp' || key === 'ArrowRight' || key === '+') next = value + 1;
@@ -35,7 +38,7 @@ export function QuantityStepper({ value, max, onChange, label, testId }: Props) 
         type="button"
         tabIndex={-1}
         className="stepper-button"
-        disabled={value <= 0}
+        disabled={disabled || value <= 0}
         onClick={() => set(value - 1)}
         aria-label={t('correction.refund.less')}
         data-testid={`${testId}-less`}
@@ -50,6 +53,7 @@ export function QuantityStepper({ value, max, onChange, label, testId }: Props) 
         aria-valuemin={0}
         aria-valuemax={max}
         aria-valuenow={value}
+        aria-disabled={disabled}
         onKeyDown={onKeyDown}
         data-testid={`${testId}-value`}
       >
@@ -59,7 +63,7 @@ export function QuantityStepper({ value, max, onChange, label, testId }: Props) 
         type="button"
         tabIndex={-1}
         className="stepper-button"
-        disabled={value >= max}
+        disabled={disabled || value >= max}
         onClick={() => set(value + 1)}
         aria-label={t('correction.refund.more')}
         data-testid={`${testId}-more`}

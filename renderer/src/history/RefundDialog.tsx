@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommandOutput } from '@app/api/contract';
 import type { CorrectionView } from '@app/api/correction-schemas';
@@ -11,6 +10,7 @@ import { receiptNo, useLegText } from './correction-text';
 import type { CorrectionDone } from './correction-text';
 import { QuantityStepper } from './QuantityStepper';
 import { ReasonPicker, useReason } from './ReasonPicker';
+import { useEscape } from './useEscape';
 import { allLeft, requestedLines, setUnits } from './refund-draft';
 import type { Quantities } from './refund-draft';
 
@@ -78,9 +78,7 @@ export function RefundDialog({ view, onCancel, onDone, onPending }: Props) {
     if (result.error.code === 'refund_leg_failed') return onPending(result.error);
     setError(errorText(result.error));
   };
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape' && !busy) onCancel();
-  };
+  useEscape(onCancel, !busy);
   const name = (lineId: string) => {
     const line = sale.lines.find((l) => l.lineId === lineId);
     return (i18n.language === 'zh-CN' ? line?.nameZh : line?.nameEn) ?? lineId;
@@ -91,7 +89,7 @@ export function RefundDialog({ view, onCancel, onDone, onPending }: Props) {
       title={t('correction.refund.title', { no: receiptNo(sale.seq) })}
       testId="refund-dialog"
     >
-      <div className="refund" onKeyDown={onKeyDown}>
+      <div className="refund">
         <div className="refund-lines">
           <table className="table refund-table">
             <thead>
@@ -134,7 +132,8 @@ export function RefundDialog({ view, onCancel, onDone, onPending }: Props) {
                   <td className="col-stepper">
                     <QuantityStepper
                       value={units[line.lineId] ?? 0}
-                      max={busy ? (units[line.lineId] ?? 0) : line.left}
+                      max={line.left}
+                      disabled={busy}
                       onChange={(n) => setUnitsState((q) => setUnits(q, line.lineId, n, line.left))}
                       label={name(line.lineId)}
                       testId="refund-qty"

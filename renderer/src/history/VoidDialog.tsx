@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CorrectionView } from '@app/api/correction-schemas';
 import type { AppError } from '@app/result';
@@ -9,6 +8,7 @@ import { useErrorText, useMoney } from '../common/format';
 import { receiptNo } from './correction-text';
 import type { CorrectionDone } from './correction-text';
 import { ReasonPicker, useReason } from './ReasonPicker';
+import { useEscape } from './useEscape';
 
 interface Props {
   view: CorrectionView;
@@ -38,13 +38,11 @@ export function VoidDialog({ view, onCancel, onDone, onPending }: Props) {
     if (result.error.code === 'refund_leg_failed') return onPending(result.error);
     setError(errorText(result.error));
   };
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape' && !busy) onCancel();
-  };
+  useEscape(onCancel, !busy);
 
   return (
     <Dialog title={t('correction.void.title', { no: receiptNo(sale.seq) })} testId="void-dialog">
-      <div className="void" onKeyDown={onKeyDown}>
+      <div className="void">
         <p>{t('correction.void.explain', { amount: money(sale.paidMinor, sale.currency) })}</p>
         <ul className="refund-legs">
           {sale.tenders.map((tender, i) => (
