@@ -373,3 +373,40 @@ test('a card refund the host cannot answer stays pending on History and Sell unt
     if (!hostClosed) await upstream.close();
   }
 });
+
+test('a chip sale is refunded on the simulated payment terminal', async ({ page }) => {
+  const app = await startBrowserHost(tempDataDir(), ['--simulate']);
+  try {
+    await page.goto(app.launchUrl);
+    await setUpAndSignIn(page);
+    await inEnglish(page);
+    await page.getByTestId('nav-devices').click();
+    await expect(page.getByTestId('device-state-paymentTerminal')).toHaveAttribute(
+      'data-state',
+      'connected',
+    );
+    await page.getByTestId('nav-sell').click();
+    const [a] = twoDemoProducts();
+    await scan(page, a.barcode);
+    await expect(page.getByTestId('cart-line')).toHaveCount(1);
+    await page.keyboard.press('F12');
+    await page.keyboard.press('F7');
+    await page.keyboard.press('Enter');
+    const { receiptNo } = await saleDone(page);
+
+    await findReceipt(page, receiptNo);
+    await page.getByTestId('refund-open').click();
+    await page.getByTestId('refund-all').click();
+    await expect(page.getByTestId('refund-leg')).toContainText('476173******0010');
+    await page.getByTestId('reason-wrongItem').click();
+    await page.getByTestId('refund-confirm').click();
+    await expect(page.getByTestId('correction-done')).toContainText('No cash to hand back');
+    await expect(page.getByTestId('sale-state')).toHaveText('Fully refunded');
+    await page.getByTestId('nav-printer').click();
+    const slip = page.getByTestId('receipt-paper').filter({ hasText: 'REFUND' });
+    await expect(slip).toContainText('476173******0010');
+    await expect(slip).toContainText(cny(a.priceMinor));
+  } finally {
+    await app.stop();
+  }
+});
