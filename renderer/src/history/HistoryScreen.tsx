@@ -1,24 +1,42 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CorrectionView } from '@app/api/correction-schemas';
+import type { AppError } from '@app/result';
 import type { SaleSummary } from '@app/sale/sale';
-import type { SaleRecord } from '@app/sale/sale';
-import { formatLocalDateTime } from '@app/time/local-time';
 import { useApi, useEvent } from '../api/api-context';
 import type { Notice } from '../common/ErrorBanner';
-import { useErrorText, useMoney } from '../common/format';
+import { useErrorText } from '../common/format';
+import { useKeyboardWedge } from '../common/useKeyboardWedge';
+import type { CorrectionDone } from './correction-text';
+import { useDoneText } from './correction-text';
+import { FindReceipt } from './FindReceipt';
+import { PendingCorrectionBanner } from './PendingCorrectionBanner';
+import { RefundDialog } from './RefundDialog';
+import { SaleDetail } from './SaleDetail';
+import { SaleList } from './SaleList';
+import { usePendingCorrection } from './usePendingCorrection';
+import { VoidDialog } from './VoidDialog';
+import './history.css';
 
 const PAGE = 50;
-const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-/** Committed sales from the ledger, newest first, with a detail view and reprint. */
+/**
+ * Committed sales from the ledger, newest first; a receipt found by number or by scanning
+ * its QR code; the sale's detail with what is left to give back, and its void (撤销) and
+ * refund (退货).
+ */
 export function HistoryScreen({ notify }: { notify: (notice: Notice | null) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const api = useApi();
-  const money = useMoney();
   const errorText = useErrorText();
+  const doneText = useDoneText();
+  const pending = usePendingCorrection();
   const [sales, setSales] = useState<SaleSummary[]>([]);
   const [more, setMore] = useState(false);
-  const [open, setOpen] = useState<SaleRecord | null>(null);
+  const [view, setView] = useState<CorrectionView | null>(null);
+  const [dialog, setDialog] = useState<'none' | 'void' | 'refund'>('none');
+  const [done, setDone] = useState<string | null>(null);
+  const [focusToken, setFocusToken] = useState(0);
 
   const [refreshed, setRefreshed] = useState(0);
   const load = useCallback(
@@ -39,10 +57,61 @@ export function HistoryScreen({ notify }: { notify: (notice: Notice | null) => v
   }, [load, refreshed]);
   useEvent('sale.committed', () => setRefreshed((n) => n + 1));
 
-  const show = async (id: string) => {
-    const result = await api.invoke('sale.get', { saleId: id });
-    if (result.ok) setOpen(result.value);
+  const open = (next: CorrectionView) => {
+    setView(next);
+    setDone(null);
+  };
+  const show = async (saleId: string) => {
+    const result = await api.invoke('correction.get', { saleId });
+    if (result.ok) open(result.value);
     else notify({ kind: 'error', text: errorText(result.error) });
+  };
+  const find = async (query: string): Promise<string | null> => {
+    const result = await api.invoke('correction.find', { query });
+    if (!result.ok) return errorText(result.error);
+    open(result.value);
+    return null;
+  };
+  /** A scan that did not land in the field (focus on a button, or the serial scanner). */
+  const scanned = (code: string) =>
+    void find(code).then((failed) => failed && notify({ kind: 'error', text: failed }));
+  useEvent('devices.scan', ({ code }) => {
+    if (dialog === 'none') scanned(code);
+  });
+  // With the focus on a row or a button, a scanner's burst still finds the receipt; Enter and
+  // Space still press the button; another key brings the focus back to the field.
+  useKeyboardWedge(
+    scanned,
+    (key) => {
+      const active = document.activeElement;
+      if ((key === 'Enter' || key === ' ') && active instanceof HTMLButtonElement) active.click();
+      else if (key.length === 1 && key !== ' ' && !document.querySelector('[aria-modal="true"]')) {
+        setFocusToken((n) => n + 1);
+      }
+    },
+    dialog === 'none',
+  );
+
+  // What is left changes with every void, refund and pending leg: read it again.
+  const saleId = view?.sale.id;
+  const reload = useCallback(async () => {
+    if (saleId === undefined) return;
+    const result = await api.invoke('correction.get', { saleId });
+    if (result.ok) setView(result.value);
+  }, [api, saleId]);
+  useEvent('correction.changed', () => void reload());
+
+  const finished = (result: CorrectionDone) => {
+    setDialog('none');
+    if (view) setDone(doneText(result, view.sale.seq, view.sale.currency));
+    notify(null);
+    void reload();
+    setRefreshed((n) => n + 1);
+  };
+  const leftPending = (error: AppError) => {
+    setDialog('none');
+    notify({ kind: 'error', text: errorText(error) });
+    void reload();
   };
   const reprint = async (id: string) => {
     const result = await api.invoke('printer.reprint', { saleId: id });
@@ -50,70 +119,43 @@ export function HistoryScreen({ notify }: { notify: (notice: Notice | null) => v
   };
 
   return (
-    <div className="history">
+    <div className={pending ? 'history with-pending' : 'history'}>
+      {pending && <PendingCorrectionBanner pending={pending} notify={notify} />}
       <section className="history-list">
         <h1>{t('history.title')}</h1>
-        {sales.length === 0 ? (
-          <p className="muted">{t('history.empty')}</p>
-        ) : (
-          <table className="table" data-testid="history">
-            <thead>
-              <tr>
-                <th>{t('history.receipt')}</th>
-                <th>{t('history.time')}</th>
-                <th className="col-money">{t('history.items')}</th>
-                <th className="col-money">{t('history.total')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sales.map((s) => (
-                <tr
-                  key={s.id}
-                  onClick={() => void show(s.id)}
-                  className={open?.id === s.id ? 'selected' : ''}
-                  data-testid="history-row"
-                >
-                  <td>{String(s.seq).padStart(6, '0')}</td>
-                  <td>{formatLocalDateTime(s.at, zone)}</td>
-                  <td className="col-money">{s.itemCount}</td>
-                  <td className="col-money">{money(s.paidMinor, s.currency)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        {more && (
-          <button type="button" className="secondary" onClick={() => void load(sales.at(-1)?.seq)}>
-            {t('history.more')}
-          </button>
-        )}
+        <FindReceipt onFind={find} focusToken={focusToken} />
+        <SaleList
+          sales={sales}
+          openId={view?.sale.id ?? null}
+          onOpen={(id) => void show(id)}
+          more={more}
+          onMore={() => void load(sales.at(-1)?.seq)}
+        />
       </section>
-      {open && (
-        <section className="history-detail" data-testid="sale-detail">
-          <h2>
-            {t('history.receipt')} {String(open.seq).padStart(6, '0')}
-          </h2>
-          <p className="muted">{formatLocalDateTime(open.at, zone)}</p>
-          <table className="table">
-            <tbody>
-              {open.lines.map((line) => (
-                <tr key={line.lineId}>
-                  <td>{i18n.language === 'zh-CN' ? line.nameZh : line.nameEn}</td>
-                  <td className="col-money">× {line.quantity}</td>
-                  <td className="col-money">{money(line.netMinor, open.currency)}</td>
-                </tr>
-              ))}
-              <tr className="bold">
-                <td>{t('totals.total')}</td>
-                <td />
-                <td className="col-money">{money(open.paidMinor, open.currency)}</td>
-              </tr>
-            </tbody>
-          </table>
-          <button type="button" className="secondary" onClick={() => void reprint(open.id)}>
-            {t('history.reprint')}
-          </button>
-        </section>
+      {view && (
+        <SaleDetail
+          view={view}
+          done={done}
+          onVoid={() => setDialog('void')}
+          onRefund={() => setDialog('refund')}
+          onReprint={() => void reprint(view.sale.id)}
+        />
+      )}
+      {view && dialog === 'refund' && (
+        <RefundDialog
+          view={view}
+          onCancel={() => setDialog('none')}
+          onDone={finished}
+          onPending={leftPending}
+        />
+      )}
+      {view && dialog === 'void' && (
+        <VoidDialog
+          view={view}
+          onCancel={() => setDialog('none')}
+          onDone={finished}
+          onPending={leftPending}
+        />
       )}
     </div>
   );

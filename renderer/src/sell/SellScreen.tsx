@@ -27,6 +27,8 @@ import { TouchGrid } from './TouchGrid';
 import { parseKg } from '@app/catalog/weight';
 import { HeldListDialog, HoldDialog } from './HoldDialogs';
 import { MemberDialog } from './MemberDialog';
+import { PendingCorrectionBanner } from '../history/PendingCorrectionBanner';
+import { usePendingCorrection } from '../history/usePendingCorrection';
 
 type Editing =
   | { kind: 'none' }
@@ -60,6 +62,8 @@ export function SellScreen({ settings, printer, notify }: Props) {
   const [focusToken, setFocusToken] = useState(0);
   const [member, setMember] = useState<MemberCartView | null>(null);
   const [heldCount, setHeldCount] = useState(0);
+  // An unfinished void or refund stays in sight while selling (issue #6).
+  const pendingCorrection = usePendingCorrection();
   const refreshSelling = useCallback(() => {
     void api.invoke('members.current', {}).then((r) => r.ok && setMember(r.value));
     void api.invoke('hold.list', {}).then((r) => r.ok && setHeldCount(r.value.length));
@@ -218,6 +222,9 @@ export function SellScreen({ settings, printer, notify }: Props) {
   return (
     <div className="sell">
       <section className="sell-left">
+        {pendingCorrection && (
+          <PendingCorrectionBanner pending={pendingCorrection} notify={notify} compact />
+        )}
         <ScanBar currency={cart.currency} onScan={scan} onPick={pick} focusToken={focusToken} />
         <CartTable
           cart={cart}
