@@ -23,26 +23,45 @@ const TRACK_2 = /;(\d{12,19})=/g;
 const DIGIT_RUN = /(?<!\d)\d{13,19}(?!\d)/g;
 const GROUPED =
   /(?<!\d)(?<!\d[ -])(\d{4}([ -])\d{4}\2\d{4}(?:\2\d{1,4})?(?:\2\d{1,3})?|\d{4}([ -])\d{6}\3\d{4,5})(?![\d])/g;
-// Hex strings of 32+ characters are hashes and keys (SHA-256 chain hashes, keyed card
-// hashes): a digit run inside one is part of the hash, not a number anyone typed.
-const HEX_TOKEN = /[0-9a-f]{32,}|[0-9A-F]{32,}/g;
+// UUIDs (every id the till makes) and hex strings of 32+ characters (SHA-256 chain hashes,
+// keyed card hashes) are tokens of their own: blanked before the search, so their digits
+// neither count nor join a neighbouring number.
+const ID_TOKEN =
+  /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-f]{32,}|[0-9A-F]{32,}/g;
+const ALPHANUMERIC = /[0-9A-Za-z]/;
+
+export interface FindOptions {
+  /**
+   * `digits` (text: logs, CSV, one database value): a number ends where a non-digit is.
+   * `alphanumerics` (the raw pages of a SQLite file or WAL, where values sit side by side
+   * with no separator): a number counts only where no ASCII letter or digit touches it,
+   * the upstream-sync-v1 rule; the row-by-row read sees each value on its own.
+   */
+  boundary?: 'digits' | 'alphanumerics';
+}
 
 /** Every card number and track in `text`, in order of position. */
-export function findCardData(text: string): CardDataHit[] {
+export function findCardData(text: string, options: FindOptions = {}): CardDataHit[] {
   if (!hasDigitRun(text)) return [];
   const hits: CardDataHit[] = [];
   for (const m of text.matchAll(TRACK_1)) hits.push(hit(m.index, 'track 1', m[1] ?? ''));
   for (const m of text.matchAll(TRACK_2)) hits.push(hit(m.index, 'track 2', m[1] ?? ''));
-  const hex = hexSpans(text);
-  const insideHex = (at: number, end: number) => hex.some(([s, e]) => s <= at && end <= e);
-  for (const m of text.matchAll(DIGIT_RUN)) {
+  const blanked = text.replace(ID_TOKEN, (token) => 'x'.repeat(token.length));
+  const strict = options.boundary === 'alphanumerics';
+  const free = (at: number, end: number) =>
+    !strict ||
+    (!ALPHANUMERIC.test(blanked[at - 1] ?? '') && !ALPHANUMERIC.test(blanked[end] ?? ''));
+  for (const m of blanked.matchAll(DIGIT_RUN)) {
     const digits = m[0];
-    if (insideHex(m.index, m.index + digits.length)) continue;
-    if (isCardNumber(digits)) hits.push(hit(m.index, 'card number', digits));
+    if (strict && barcodeBesideByte(digits)) continue;
+    if (free(m.index, m.index + digits.length) && isCardNumber(digits)) {
+      hits.push(hit(m.index, 'card number', digits));
+    }
   }
-  for (const m of text.matchAll(GROUPED)) {
+  for (const m of blanked.matchAll(GROUPED)) {
     const digits = m[0].replace(/\D/g, '');
-    if (digits.length >= 13 && digits.length <= 19 && isCardNumber(digits)) {
+    const fits = digits.length >= 13 && digits.length <= 19;
+    if (fits && free(m.index, m.index + m[0].length) && isCardNumber(digits)) {
       hits.push(hit(m.index, 'card number', digits));
     }
   }
@@ -69,12 +88,19 @@ export function gs1CheckValid(digits: string): boolean {
   return (10 - (sum % 10)) % 10 === Number(digits[digits.length - 1]);
 }
 
-function hit(index: number, kind: CardDataKind, digits: string): CardDataHit {
-  return { index, kind, hint: `…${digits.slice(-4)} (${String(digits.length)} digits)` };
+/**
+ * In raw pages a barcode is often followed (or preceded) by a one-byte integer that happens
+ * to be an ASCII digit: an index entry's rowid, the next column. A 14- or 15-digit run that
+ * is a valid EAN-13 or GTIN-14 but for one digit at either end is taken for that; the
+ * row-by-row read still checks every stored value exactly.
+ */
+function barcodeBesideByte(digits: string): boolean {
+  if (digits.length !== 14 && digits.length !== 15) return false;
+  return gs1CheckValid(digits.slice(1)) || gs1CheckValid(digits.slice(0, -1));
 }
 
-function hexSpans(text: string): [number, number][] {
-  return [...text.matchAll(HEX_TOKEN)].map((m) => [m.index, m.index + m[0].length]);
+function hit(index: number, kind: CardDataKind, digits: string): CardDataHit {
+  return { index, kind, hint: `…${digits.slice(-4)} (${String(digits.length)} digits)` };
 }
 
 /** Quick rejection: no 4 digits in a row, no card number and no track. */

@@ -53,8 +53,12 @@ describe('what counts as card data on disk', () => {
       { index: 1, kind: 'track 2' },
       { index: 2, kind: 'card number' },
     ]);
-    // Inside binary bytes a number may touch letters: it still counts.
-    expect(findCardData(`\u0001Tx${VISA}ZZ`)).toHaveLength(1);
+    // In text a number ends at any non-digit, a letter too.
+    expect(findCardData(`pan${VISA}x`)).toHaveLength(1);
+    // In raw SQLite pages values touch: only a number no letter or digit touches counts there.
+    const strict = { boundary: 'alphanumerics' } as const;
+    expect(findCardData(`\u0001'-${VISA}\u0002`, strict)).toHaveLength(1);
+    expect(findCardData(`\u0001'-${VISA}TEST`, strict)).toEqual([]);
   });
 
   it('leaves what a till stores by design: masks, barcodes, hashes, ids, times', () => {
@@ -73,6 +77,13 @@ describe('what counts as card data on disk', () => {
       '41111111111111110', // 17 digits, not Luhn
     ];
     for (const text of clean) expect(findCardData(`"${text}"`), text).toEqual([]);
+    // Found in an e2e ledger page: a barcode column, then an id starting with four digits.
+    const record = "\u0003'U6937770000029" + '9557ef1d-d256-40f1-af93-73c2a1ff9992';
+    expect(findCardData(record)).toEqual([]);
+    expect(findCardData(record, { boundary: 'alphanumerics' })).toEqual([]);
+    // An index entry: header, a 13-digit barcode, then its rowid as one byte, here '3'.
+    const indexEntry = "\u0011\u0003'\u0001" + '6911031000027' + '3' + "\u0011\u0003'";
+    expect(findCardData(indexEntry, { boundary: 'alphanumerics' })).toEqual([]);
     expect(gs1CheckValid('6901234567892')).toBe(true);
     expect(isCardNumber(VISA_13)).toBe(true);
   });

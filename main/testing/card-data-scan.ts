@@ -104,6 +104,7 @@ function scanFile(path: string, scan: CardDataScan): void {
 }
 
 function scanBytes(label: string, bytes: Buffer, scan: CardDataScan): void {
+  const boundary = isSqlite(bytes) || isWal(bytes) ? 'alphanumerics' : 'digits';
   const found = new Set<string>();
   const add = (offset: number, where: string, kind: CardDataKind, hint: string) => {
     const key = `${String(offset)} ${kind}`;
@@ -111,7 +112,7 @@ function scanBytes(label: string, bytes: Buffer, scan: CardDataScan): void {
     found.add(key);
     scan.findings.push({ file: label, offset, where, kind, hint });
   };
-  for (const hit of findCardData(bytes.toString('latin1'))) {
+  for (const hit of findCardData(bytes.toString('latin1'), { boundary })) {
     add(hit.index, 'bytes (latin1)', hit.kind, hit.hint);
   }
   // UTF-16LE from byte 0 and from byte 1: together every UTF-16 text, LE or BE, any alignment.
@@ -119,7 +120,7 @@ function scanBytes(label: string, bytes: Buffer, scan: CardDataScan): void {
     const tail = bytes.subarray(shift);
     // An odd length leaves a last low byte (big endian's last digit): pad it to a pair.
     const body = tail.length % 2 === 0 ? tail : Buffer.concat([tail, Buffer.alloc(1)]);
-    for (const hit of findCardData(body.toString('utf16le'))) {
+    for (const hit of findCardData(body.toString('utf16le'), { boundary })) {
       add(shift + 2 * hit.index, 'bytes (UTF-16)', hit.kind, hit.hint);
     }
   }
@@ -149,7 +150,11 @@ function scanRows(path: string, scan: CardDataScan): void {
           const blob = Buffer.isBuffer(value) ? value : null;
           if (text === null && blob === null) return;
           const where = `row: ${name}.${String(column)} #${String(row)}`;
-          for (const hit of findCardData(text ?? blob?.toString('latin1') ?? '')) {
+          const found =
+            text === null
+              ? findCardData(blob?.toString('latin1') ?? '', { boundary: 'alphanumerics' })
+              : findCardData(text);
+          for (const hit of found) {
             scan.findings.push({
               file: path,
               offset: text === null ? hit.index : Buffer.byteLength(text.slice(0, hit.index)),
