@@ -5,8 +5,13 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'e2e',
-  testMatch: '**/*.spec.ts',
   tsconfig: './tsconfig.tools.json',
+  // One folder per run for every till's data; the card-data scan reads it after all specs.
+  globalSetup: './e2e/support/global-setup.ts',
+  projects: [
+    { name: 'e2e', testMatch: '**/*.spec.ts', teardown: 'card-data scan' },
+    { name: 'card-data scan', testMatch: '**/card-data.teardown.ts' },
+  ],
   timeout: 60_000,
   workers: 1,
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],

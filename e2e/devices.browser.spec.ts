@@ -1,12 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { CHINESE_SAMPLE } from '@app/receipt/test-page';
 import { filesWithCardData } from '@main/testing/card-data-scan';
 import { startTcpPrinterSim } from '@native/sim/tcp-printer-sim';
-import { startBrowserHost, tempDataDir } from './support/browser-host';
+import { startBrowserHost, tempDataDir, tempRunDir } from './support/browser-host';
 import { payTwoItemsInCash } from './support/cash-sale-flow';
 import { setUpAndSignIn } from './support/staff';
 
@@ -73,7 +72,8 @@ test('a wedge swipe stays out of every field, and the technician exports a clean
 }) => {
   const dataDir = tempDataDir();
   const app = await startBrowserHost(dataDir);
-  const unpacked = mkdtempSync(join(tmpdir(), 'countertop-bundle-'));
+  // Under the run's root: the card-data scan reads the downloaded bundle after the run too.
+  const unpacked = tempRunDir('bundle');
   try {
     await page.goto(app.launchUrl);
     await setUpAndSignIn(page);
@@ -123,7 +123,6 @@ test('a wedge swipe stays out of every field, and the technician exports a clean
     expect(filesWithCardData(join(unpacked, 'files'))).toEqual([]);
   } finally {
     await app.stop();
-    rmSync(unpacked, { recursive: true, force: true });
   }
   expect(filesWithCardData(dataDir)).toEqual([]);
 });

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { parseDecimal } from '@app/money/format';
 import { summaryOfCsv } from '@app/reports/csv';
-import { startBrowserHost, tempDataDir } from './support/browser-host';
+import { startBrowserHost, tempDataDir, tempRunDir } from './support/browser-host';
 import { sellTwoItemsForCash } from './support/cash-sale-flow';
 import { closeShift, OWNER, setUpAndSignIn } from './support/staff';
 
@@ -83,7 +84,9 @@ test('the owner runs an X and a Z after a sale and the CSV export equals the Z',
       page.waitForEvent('download'),
       page.getByTestId('reports-csv').click(),
     ]);
-    const path = await download.path();
+    // Saved under the run's root, so the card-data scan reads the export too.
+    const path = join(tempRunDir('export'), download.suggestedFilename());
+    await download.saveAs(path);
     const summary = summaryOfCsv(readFileSync(path, 'utf8'));
     const inCsv: Record<string, number> = {};
     for (const name of FIGURES)

@@ -39,6 +39,9 @@ async function main(): Promise<void> {
     host: 'browser',
     version: appVersion,
     simulateDevices: options.simulate,
+    ...(options.testAuthorizationTimeoutMs === undefined
+      ? {}
+      : { authorizationTimeoutMs: options.testAuthorizationTimeoutMs }),
   });
   recordCrashes(services.log);
   const host = await startBrowserHost({

@@ -1,15 +1,19 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { e2eRunRoot } from './run-root';
 
 export interface RunningHost {
   launchUrl: string;
   stop(): Promise<void>;
 }
 
-export const tempDataDir = (): string => mkdtempSync(join(tmpdir(), 'countertop-e2e-'));
+/** A till's data folder, under this run's root: the card-data scan reads it after the run. */
+export const tempDataDir = (): string => mkdtempSync(join(e2eRunRoot(), 'data-'));
+
+/** Any other folder a spec writes (a saved download, a test host's store), under the root too. */
+export const tempRunDir = (kind: string): string => mkdtempSync(join(e2eRunRoot(), `${kind}-`));
 
 /**
  * Starts the built app as `npm start` would (dist/main/start.cjs, browser host, no window)

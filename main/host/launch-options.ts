@@ -9,6 +9,11 @@ export interface LaunchOptions {
   open: boolean;
   /** Every device role without a saved device gets its simulator. */
   simulate: boolean;
+  /**
+   * Tests only, and only with --simulate: the payment host's authorization timeout
+   * (upstream-sync-v1: 30 s), so an e2e test sees an unanswered payment reversed quickly.
+   */
+  testAuthorizationTimeoutMs: number | undefined;
 }
 
 export function parseLaunchOptions(argv: string[]): LaunchOptions {
@@ -20,6 +25,7 @@ export function parseLaunchOptions(argv: string[]): LaunchOptions {
       'data-dir': { type: 'string' },
       'no-open': { type: 'boolean', default: false },
       simulate: { type: 'boolean', default: false },
+      'test-authorization-timeout-ms': { type: 'string' },
     },
     strict: true,
   });
@@ -27,11 +33,22 @@ export function parseLaunchOptions(argv: string[]): LaunchOptions {
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65_535)) {
     throw new Error(`--port must be a port number, not ${values.port ?? ''}`);
   }
+  const timeoutFlag = values['test-authorization-timeout-ms'];
+  const testAuthorizationTimeoutMs = timeoutFlag === undefined ? undefined : Number(timeoutFlag);
+  if (testAuthorizationTimeoutMs !== undefined) {
+    if (!values.simulate) {
+      throw new Error('--test-authorization-timeout-ms is for tests: it needs --simulate');
+    }
+    if (!Number.isInteger(testAuthorizationTimeoutMs) || testAuthorizationTimeoutMs < 100) {
+      throw new Error(`--test-authorization-timeout-ms must be at least 100, not ${timeoutFlag}`);
+    }
+  }
   return {
     browser: values.browser,
     port,
     dataDir: values['data-dir'],
     open: !values['no-open'],
     simulate: values.simulate,
+    testAuthorizationTimeoutMs,
   };
 }

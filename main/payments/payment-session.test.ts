@@ -295,6 +295,37 @@ describe("the owner's risk rules", () => {
   });
 });
 
+describe('chip payments and the card limits', () => {
+  it('a chip sale counts toward the daily card limit: the next chip or swipe over what is left is refused', async () => {
+    await eventually(
+      () => call(services, 'devices.list', {}),
+      (view) => view.devices.find((d) => d.role === 'paymentTerminal')?.state === 'connected',
+    );
+    const first = await fillCart(3);
+    // The day's card limit leaves 1.00 after this chip sale.
+    const { blockedCardKeys: _keys, ...rules } = defaultRiskSettings;
+    const card = { perTransactionMinor: null, dailyMinor: first + 100, monthlyMinor: null };
+    await call(services, 'risk.set', { ...rules, limits: { ...rules.limits, card } });
+    const paid = await call(services, 'payment.chip', { amountMinor: first });
+    expect(paid.saleId).not.toBeNull();
+
+    const second = await fillCart(1);
+    expect(second).toBeGreaterThan(100);
+    const chip = await failure('payment.chip', { amountMinor: second });
+    expect(chip).toMatchObject({ code: 'risk_daily_limit', params: { left: '1.00' } });
+    const swiped = await swipeCard('visa', second);
+    expect(swiped.ok ? null : swiped.error).toMatchObject({
+      code: 'risk_daily_limit',
+      params: { left: '1.00' },
+    });
+    expect(authIdsAtHost()).toEqual([]);
+    // What is left can still be paid by chip.
+    const within = await call(services, 'payment.chip', { amountMinor: 100 });
+    expect(within.tenders).toMatchObject([{ entryMode: 'chip', amountMinor: 100 }]);
+    await call(services, 'payment.cancel', {});
+  });
+});
+
 describe('a restart in the middle of a split', () => {
   it('brings back the approved leg for the same cart; the sale then completes once', async () => {
     const total = await fillCart();

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultRiskSettings, NO_LIMITS } from '@app/payments/risk-rules';
 import type { RiskSettings } from '@app/payments/risk-rules';
+import type { SaleTender } from '@app/sale/sale';
 import { silentLogger } from '../log/logger';
 import type { Till } from '../sync/sync-test-support';
 import { filesWithCardData } from '../testing/card-data-scan';
@@ -10,6 +11,9 @@ import { CardAuthorizer } from './card-authorizer';
 import { CardKeyer } from './card-keyer';
 import { hostAccessOf, qr, startPaymentTill, swipe } from './payment-test-support';
 import { RiskGuard } from './risk-guard';
+import { commitSale } from '../sales/commit-sale';
+import { SaleRepository } from '../sales/sale-repository';
+import { sampleSale, sampleStaff } from '../sales/sample-sale';
 
 let host: TestHost;
 let till: Till;
@@ -28,8 +32,12 @@ const memoryKeyStore = () => {
   };
 };
 
-async function guarded(rules: Partial<RiskSettings>) {
-  ({ host, till } = await startPaymentTill());
+async function guarded(
+  rules: Partial<RiskSettings>,
+  now?: () => Date,
+  started?: { host: TestHost; till: Till },
+) {
+  ({ host, till } = started ?? (await startPaymentTill()));
   const authorizations = new AuthorizationStore(till.temp.db);
   const keyer = new CardKeyer(memoryKeyStore());
   const risk = new RiskGuard({
@@ -38,6 +46,7 @@ async function guarded(rules: Partial<RiskSettings>) {
     settings: () => ({ ...defaultRiskSettings, ...rules }),
     keyer,
     log: silentLogger,
+    ...(now ? { now } : {}),
   });
   const authorizer = new CardAuthorizer({
     store: authorizations,
@@ -119,6 +128,56 @@ describe('risk rules in front of the payment host', () => {
     });
     // Cards have their own limits (none here).
     expect(await authorizer.authorize(swipe('visa', 900_000))).toMatchObject({ kind: 'approved' });
+  });
+
+  it('counts chip sales (authorized by the terminal) toward the card limits of their day and month', async () => {
+    const now = new Date(2026, 10, 20, 15, 0);
+    // Sales as PaymentSession.chip() commits them: one card tender whose detail says 'chip'.
+    const chipSale = (at: Date) => {
+      const sale = sampleSale({ lines: 1, at: at.toISOString() });
+      const amountMinor = sale.paidMinor;
+      const tenders: SaleTender[] = [
+        {
+          method: 'card',
+          amountMinor,
+          tenderedMinor: amountMinor,
+          changeMinor: 0,
+          entryMode: 'chip',
+        },
+      ];
+      commitSale(
+        till.temp.db,
+        till.ledger,
+        new SaleRepository(till.temp.db),
+        { ...sale, tenders },
+        sampleStaff,
+      );
+      return amountMinor;
+    };
+    ({ host, till } = await startPaymentTill());
+    chipSale(new Date(2026, 9, 31, 12)); // last month: counts for neither limit
+    chipSale(new Date(2026, 10, 3, 12)); // this month, another day
+    const each = chipSale(new Date(2026, 10, 20, 9)); // today
+    // Left today: 30.00; left this month: 10.00.
+    const card = {
+      perTransactionMinor: null,
+      dailyMinor: each + 3_000,
+      monthlyMinor: 2 * each + 1_000,
+    };
+    const { authorizer } = await guarded(
+      { limits: { card, qr: NO_LIMITS, other: NO_LIMITS } },
+      () => now,
+      { host, till },
+    );
+    await expect(authorizer.authorize(swipe('visa', 3_001))).rejects.toMatchObject({
+      code: 'risk_daily_limit',
+      params: { left: '30.00' },
+    });
+    await expect(authorizer.authorize(swipe('visa', 1_001))).rejects.toMatchObject({
+      code: 'risk_monthly_limit',
+      params: { left: '10.00' },
+    });
+    expect(await authorizer.authorize(swipe('visa', 1_000))).toMatchObject({ kind: 'approved' });
   });
 
   it('keeps card numbers off disk: only masks and keyed hashes are stored', async () => {

@@ -131,13 +131,32 @@ export class RiskGuard {
   }
 
   private takenSince(tender: RiskTender, since: Date): number {
-    if (tender !== 'other') {
-      return this.deps.authorizations.takenSince(tender === 'card' ? 'swipe' : 'qr', since);
+    if (tender === 'qr') return this.deps.authorizations.takenSince('qr', since);
+    if (tender === 'card') {
+      return this.deps.authorizations.takenSince('swipe', since) + this.chipTakenSince(since);
     }
     const row = this.deps.db
       .prepare(
         `SELECT COALESCE(SUM(t.amount), 0) AS total FROM sale_tenders t
          JOIN sales s ON s.id = t.sale_id WHERE t.method = 'other' AND s.at >= ?`,
+      )
+      .get(since.toISOString()) as { total: number };
+    return row.total;
+  }
+
+  /**
+   * Chip and tap legs: the terminal authorizes them, so only the committed sales know them
+   * (tender detail entryMode 'chip'). Like 'other', a scan of the small `sales` rows; only
+   * the period's sales with a card tender have their entry's detail read.
+   */
+  private chipTakenSince(since: Date): number {
+    const row = this.deps.db
+      .prepare(
+        `SELECT COALESCE(SUM(json_extract(t.value, '$.amountMinor')), 0) AS total
+         FROM sales s JOIN entries e ON e.seq = s.seq, json_each(e.body, '$.detail.tenders') t
+         WHERE s.at >= ?
+           AND EXISTS (SELECT 1 FROM sale_tenders c WHERE c.sale_id = s.id AND c.method = 'card')
+           AND json_extract(t.value, '$.entryMode') = 'chip'`,
       )
       .get(since.toISOString()) as { total: number };
     return row.total;
