@@ -1,6 +1,7 @@
 import { sellingEn } from './selling-en';
 import { reportsEn } from './reports-en';
 import { paymentsEn } from './payments-en';
+import { offlineEn } from './offline-en';
 
 /** English messages. Keys are shared with zh-CN (messages.test.ts checks both have every key). */
 export const en = {
@@ -754,6 +755,7 @@ export const en = {
   ...reportsEn,
   ...paymentsEn,
   ...sellingEn,
+  ...offlineEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

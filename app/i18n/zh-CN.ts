@@ -2,6 +2,7 @@ import { sellingZhCN } from './selling-zh-CN';
 import type { MessageKey } from './en';
 import { reportsZhCN } from './reports-zh-CN';
 import { paymentsZhCN } from './payments-zh-CN';
+import { offlineZhCN } from './offline-zh-CN';
 
 /** 简体中文 */
 export const zhCN: Record<MessageKey, string> = {
@@ -725,4 +726,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...reportsZhCN,
   ...paymentsZhCN,
   ...sellingZhCN,
+  ...offlineZhCN,
 };

@@ -29,9 +29,12 @@ import { paymentHandlers } from '../payments/payment-handlers';
 import type { PaymentSession } from '../payments/payment-session';
 
 import { sellingHandlers } from '../selling/selling-handlers';
+import { offlineHandlers } from '../payments/offline-handlers';
+import type { OfflineHandlerDeps } from '../payments/offline-handlers';
 import type { SellingHandlerDeps } from '../selling/selling-handlers';
 
-export interface HandlerDeps extends ReportHandlerDeps, RiskHandlerDeps, SellingHandlerDeps {
+export interface HandlerDeps
+  extends ReportHandlerDeps, RiskHandlerDeps, SellingHandlerDeps, OfflineHandlerDeps {
   info: () => AppInfo;
   settings: SettingsStore;
   catalog: CatalogStore;
@@ -173,5 +176,6 @@ export function createHandlers(d: HandlerDeps): Omit<Handlers, StaffCommandName>
     ...paymentHandlers(d.payment),
     ...riskHandlers(d),
     ...sellingHandlers(d),
+    ...offlineHandlers(d),
   };
 }

@@ -6,6 +6,7 @@ import { v4Staff } from './schema/v4-staff';
 import { v5Catalog } from './schema/v5-catalog';
 import { v6Reports } from './schema/v6-reports';
 import { v7Selling } from './schema/v7-selling';
+import { v8OfflineAcceptance } from './schema/v8-offline-acceptance';
 
 /**
  * Schema migrations, applied in order. `PRAGMA user_version` holds how many have run; each
@@ -20,6 +21,7 @@ export const migrations: readonly string[] = [
   v5Catalog,
   v6Reports,
   v7Selling,
+  v8OfflineAcceptance,
 ];
 
 export const schemaVersion = migrations.length;
