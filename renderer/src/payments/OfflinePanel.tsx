@@ -106,7 +106,7 @@ export function OfflinePanel({
 
   return (
     <>
-      <section className="panel" data-testid="offline-panel">
+      <section className="panel offline-panel" data-testid="offline-panel">
         <h2>{t('offline.title')}</h2>
         <p className="muted">{t('offline.hint')}</p>
         <div className="form-row">
