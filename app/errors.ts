@@ -114,6 +114,14 @@ export const errorCodes = [
   'void_failed',
   'reference_required',
   'invalid_qr_code',
+  // Bounded offline card acceptance (issue #6 "Offline").
+  'offline_card_refused',
+  'offline_qr_refused',
+  'offline_per_sale_cap',
+  'offline_total_cap',
+  'offline_count_cap',
+  'offline_too_old',
+  'offline_item_not_found',
   // Hold and recall, customers and member points, stock (issue #7)
   'held_sales_open',
   'cart_not_empty',

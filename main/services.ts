@@ -36,6 +36,10 @@ import { CardKeyer } from './payments/card-keyer';
 import { RiskGuard } from './payments/risk-guard';
 import { RiskSettingsStore } from './payments/risk-settings';
 import { PaymentSession } from './payments/payment-session';
+import { OfflineStore } from './payments/offline-store';
+import { OfflineSealer } from './payments/offline-sealer';
+import { OfflineForwarder } from './payments/offline-forwarder';
+import { OfflineAcceptance } from './payments/offline-acceptance';
 import { EventBus } from './api/event-bus';
 import { createDispatcher } from './api/dispatcher';
 import type { Dispatch } from './api/dispatcher';
@@ -384,11 +388,34 @@ export function createServices(options: ServicesOptions): Services {
       ? {}
       : { timeoutMs: options.authorizationTimeoutMs }),
   });
+  // Bounded offline card acceptance (issue #6 "Offline"): swipes the host did not answer,
+  // approved within the owner's caps, sealed under a key in the OS store until forwarded.
+  const offlineStore = new OfflineStore(db);
+  const offlineSealer = new OfflineSealer(secretStoreFor('offline-key'));
+  const forwarder = new OfflineForwarder({
+    store: offlineStore,
+    sealer: offlineSealer,
+    host: { connect: (timeoutMs) => sync.hostAccess(timeoutMs) },
+    log,
+    ...(options.authorizationTimeoutMs === undefined
+      ? {}
+      : { timeoutMs: options.authorizationTimeoutMs }),
+  });
+  const offline = new OfflineAcceptance({
+    card: payments,
+    store: offlineStore,
+    sealer: offlineSealer,
+    settings: () => riskSettings.get().offline,
+    forwarder,
+    log,
+  });
+  // The host took an upload: it answers again, so what waits is forwarded now.
+  bus.on('sync.status', (status) => status.state === 'synced' && forwarder.kick(0));
   // Split tender (issue #6): the cart's payment, one tender at a time.
   const payment = new PaymentSession({
     cart,
     sales,
-    authorizer: payments,
+    authorizer: offline,
     risk,
     terminal: () => devices.terminalClient(),
     takeTrack2: () => devices.takeTrack2(),
@@ -482,6 +509,8 @@ export function createServices(options: ServicesOptions): Services {
         cardKeyer,
         takeTrack2: () => devices.takeTrack2(),
         payment,
+        offline,
+        audit,
         held,
         members,
         stock,
@@ -503,6 +532,7 @@ export function createServices(options: ServicesOptions): Services {
   sync.start();
   // Authorizations a crash or a lost answer left unresolved are reversed now.
   payments.start();
+  forwarder.start();
   void devices.start();
   log.info('services started', { host: options.host, ...identity.current() });
   return {
@@ -520,6 +550,7 @@ export function createServices(options: ServicesOptions): Services {
       await devices.stop();
       payment.stop();
       payments.stop();
+      forwarder.stop();
       await sync.stop();
       checkpointer.stop();
       db.close();

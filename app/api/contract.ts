@@ -50,6 +50,8 @@ import { catalogCommands } from './catalog-contract';
 import { reportsCommands } from './reports-contract';
 import { riskCommands } from './risk-contract';
 import { correctionCommands, correctionEvents } from './correction-contract';
+import { offlineCommands } from './offline-contract';
+import type { offlineViewSchema } from './offline-schemas';
 import { command } from './command';
 import type {
   customerViewSchema,
@@ -317,6 +319,7 @@ export const commands = {
   ...staffCommands,
   ...catalogCommands,
   ...riskCommands,
+  ...offlineCommands,
   ...reportsCommands,
   ...paymentCommands,
   ...sellingCommands,
@@ -418,6 +421,7 @@ export type {
 } from '../reports/report-schema';
 export type RiskView = z.output<typeof riskViewSchema>;
 export type RiskRulesInput = z.output<typeof riskRulesInputSchema>;
+export type OfflineView = z.output<typeof offlineViewSchema>;
 // Hold and recall, customers and member points, stock (issue #7).
 export type HeldSaleView = z.output<typeof heldSaleSchema>;
 export type CustomerView = z.output<typeof customerViewSchema>;

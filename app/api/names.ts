@@ -51,6 +51,10 @@ export const commandNames = [
   'risk.set',
   'risk.blockSwipedCard',
   'risk.unblockCards',
+  // Bounded offline card acceptance (issue #6 "Offline").
+  'offline.get',
+  'offline.setSettings',
+  'offline.resolve',
   'devices.simulateScan',
   'diagnostics.logTail',
   'diagnostics.database',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { riskTenders } from '../payments/risk-rules';
 import { feeKinds } from '../fees/fee-schedule';
 import { currencies } from '../money/currency';
+import { offlineSettingsSchema, storedOfflineSettingsSchema } from './offline-schemas';
 
 const minor = z.number().int().min(0);
 const limits = z.strictObject({
@@ -27,10 +28,16 @@ export const riskSettingsSchema = z.strictObject({
     })
     .nullable(),
   refundWithinDays: z.number().int().min(0).max(3_650).nullable(),
+  offline: storedOfflineSettingsSchema,
 });
 
-/** What the owner edits; blocked cards are opaque keys, added by swiping and cleared whole. */
-export const riskRulesInputSchema = riskSettingsSchema.omit({ blockedCardKeys: true });
+/**
+ * What the owner edits; blocked cards are opaque keys, added by swiping and cleared whole.
+ * Offline acceptance has its own command (offline.setSettings): absent here, it is kept.
+ */
+export const riskRulesInputSchema = riskSettingsSchema
+  .omit({ blockedCardKeys: true })
+  .extend({ offline: offlineSettingsSchema.optional() });
 
 export const riskEventSchema = z.object({
   at: z.string(),
@@ -86,6 +93,8 @@ export const tenderDetailSchema = z.object({
   /** "other": a voucher or a bank transfer, with its reference. */
   otherKind: z.enum(['voucher', 'bank_transfer']).optional(),
   reference: z.string().optional(),
+  /** A swipe the till approved itself while the host was unreachable (issue #6 "Offline"). */
+  offline: z.boolean().optional(),
 });
 export type TenderDetail = z.output<typeof tenderDetailSchema>;
 

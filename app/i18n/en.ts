@@ -2,6 +2,7 @@ import { sellingEn } from './selling-en';
 import { reportsEn } from './reports-en';
 import { paymentsEn } from './payments-en';
 import { correctionsEn } from './corrections-en';
+import { offlineEn } from './offline-en';
 
 /** English messages. Keys are shared with zh-CN (messages.test.ts checks both have every key). */
 export const en = {
@@ -756,6 +757,7 @@ export const en = {
   ...paymentsEn,
   ...correctionsEn,
   ...sellingEn,
+  ...offlineEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -5,6 +5,9 @@
  * full number never reaches this module.
  */
 
+import { defaultOfflineSettings } from './offline-rules';
+import type { OfflineSettings } from './offline-rules';
+
 export const riskTenders = ['card', 'qr', 'other'] as const;
 export type RiskTender = (typeof riskTenders)[number];
 
@@ -25,6 +28,8 @@ export interface RiskSettings {
   velocity: { maxUses: number; withinMinutes: number } | null;
   /** Refunds only within this many days of the sale; null for any time. */
   refundWithinDays: number | null;
+  /** Bounded offline card acceptance while the host is unreachable (offline-rules.ts). */
+  offline: OfflineSettings;
 }
 
 export const NO_LIMITS: TenderLimits = {
@@ -39,6 +44,7 @@ export const defaultRiskSettings: RiskSettings = {
   blockedCardKeys: [],
   velocity: null,
   refundWithinDays: null,
+  offline: defaultOfflineSettings,
 };
 
 export interface RiskRequest {

@@ -39,6 +39,9 @@ export function cardTenderBlocks(
     [tender.cardMasked, tender.cardBrand].filter((part) => part !== undefined).join(' '),
   );
   if (tender.entryMode) columns(t('receipt.entryMode'), t(ENTRY_MODE_KEY[tender.entryMode]));
+  // Issue #6 "Offline": approved by the till, forwarded to the host later.
+  if (tender.offline === true)
+    blocks.push({ kind: 'text', text: t('receipt.offline'), bold: true });
   columns(t('receipt.batch'), tender.batchNo);
   columns(t('receipt.trace'), tender.traceNo);
   columns(t('receipt.authCode'), tender.authCode);

@@ -31,9 +31,12 @@ import { correctionHandlers } from '../corrections/correction-handlers';
 import type { CorrectionService } from '../corrections/correction-service';
 
 import { sellingHandlers } from '../selling/selling-handlers';
+import { offlineHandlers } from '../payments/offline-handlers';
+import type { OfflineHandlerDeps } from '../payments/offline-handlers';
 import type { SellingHandlerDeps } from '../selling/selling-handlers';
 
-export interface HandlerDeps extends ReportHandlerDeps, RiskHandlerDeps, SellingHandlerDeps {
+export interface HandlerDeps
+  extends ReportHandlerDeps, RiskHandlerDeps, SellingHandlerDeps, OfflineHandlerDeps {
   info: () => AppInfo;
   settings: SettingsStore;
   catalog: CatalogStore;
@@ -177,5 +180,6 @@ export function createHandlers(d: HandlerDeps): Omit<Handlers, StaffCommandName>
     ...riskHandlers(d),
     ...sellingHandlers(d),
     ...correctionHandlers(d.corrections),
+    ...offlineHandlers(d),
   };
 }

@@ -7,6 +7,7 @@ import { v5Catalog } from './schema/v5-catalog';
 import { v6Reports } from './schema/v6-reports';
 import { v7Selling } from './schema/v7-selling';
 import { v8Corrections } from './schema/v8-corrections';
+import { v9OfflineAcceptance } from './schema/v9-offline-acceptance';
 
 /**
  * Schema migrations, applied in order. `PRAGMA user_version` holds how many have run; each
@@ -22,6 +23,7 @@ export const migrations: readonly string[] = [
   v6Reports,
   v7Selling,
   v8Corrections,
+  v9OfflineAcceptance,
 ];
 
 export const schemaVersion = migrations.length;

@@ -1,6 +1,7 @@
 import type { CurrencyCode } from '@app/money/currency';
 import type Database from 'better-sqlite3';
 import type { AuthorizationResponse } from '@app/sync/protocol';
+import { takeTraceNo } from './trace-number';
 
 /**
  * Where an authorization stands. `sent`: asked, no answer yet (after a crash: unknown, so
@@ -43,8 +44,6 @@ interface Row {
   last_error: string | null;
 }
 
-const TRACE_KEY = 'trace_no';
-
 const toRecord = (row: Row): AuthorizationRecord => ({
   authId: row.auth_id,
   kind: row.kind,
@@ -78,15 +77,7 @@ export class AuthorizationStore {
   ): AuthorizationRecord {
     return this.db
       .transaction((): AuthorizationRecord => {
-        const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(TRACE_KEY) as
-          { value: string } | undefined;
-        const last = row ? Number(row.value) : 0;
-        const traceNo = String((last % 999_999) + 1).padStart(6, '0');
-        this.db
-          .prepare(
-            'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-          )
-          .run(TRACE_KEY, traceNo);
+        const traceNo = takeTraceNo(this.db);
         this.db
           .prepare(
             `INSERT INTO authorizations (auth_id, kind, amount, currency, entry_mode, batch_no,

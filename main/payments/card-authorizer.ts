@@ -47,8 +47,11 @@ type Approved = Extract<AuthorizationResponse, { approved: true }>;
 export type AuthorizationOutcome =
   | { kind: 'approved'; record: AuthorizationRecord; answer: Approved }
   | { kind: 'declined'; record: AuthorizationRecord; responseCode: string; message: string }
-  /** No usable answer: the authorization is being reversed; take another tender. */
-  | { kind: 'not_completed'; record: AuthorizationRecord; reason: string };
+  /**
+   * No usable answer: the authorization is being reversed; take another tender. `unreachable`:
+   * no HTTP answer at all (refused, reset, timeout), where offline acceptance may step in.
+   */
+  | { kind: 'not_completed'; record: AuthorizationRecord; reason: string; unreachable?: boolean };
 
 export interface CardAuthorizerDeps {
   store: AuthorizationStore;
@@ -146,7 +149,8 @@ export class CardAuthorizer {
       );
       this.changed(reversing);
       this.reverseLater(reversing, 0);
-      return { kind: 'not_completed', record: reversing, reason };
+      const unreachable = answer.kind === 'no_answer';
+      return { kind: 'not_completed', record: reversing, reason, unreachable };
     }
     const stored = this.deps.store.answered(record.authId, parsed.data, this.now().toISOString());
     this.changed(stored);

@@ -8,7 +8,9 @@ import type { SaleRecord, SaleTender } from '@app/sale/sale';
 import type { ZvtClient } from '@native/zvt/zvt-client';
 import type { Logger } from '../log/logger';
 import type { SaleService } from '../sales/sale-service';
-import type { AuthorizationOutcome, CardAuthorizer, PaymentMeans } from './card-authorizer';
+import type { AuthorizationOutcome, PaymentMeans } from './card-authorizer';
+import { offlineTender } from './offline-acceptance';
+import type { PaymentAuthorizer } from './offline-acceptance';
 import type { RiskGuard } from './risk-guard';
 
 /** Who the acquirer knows the shop as: the host binding (upstream-sync-v1 "Identities"). */
@@ -21,7 +23,8 @@ export interface MerchantIdentity {
 export interface PaymentSessionDeps {
   cart: { view(): CartView };
   sales: Pick<SaleService, 'payCash' | 'payTenders' | 'assertCanSell'>;
-  authorizer: Pick<CardAuthorizer, 'authorize' | 'voidApproved'>;
+  /** The CardAuthorizer, or OfflineAcceptance in front of it (issue #6 "Offline"). */
+  authorizer: PaymentAuthorizer;
   /**
    * The owner's risk rules for tenders the host does not see first: chip (the terminal
    * reads the card, so limits only) and "other". Swipes and QR are checked by the authorizer.
@@ -372,7 +375,13 @@ export class PaymentSession {
       batchNo: this.deps.batchNo(),
       means,
     });
-    this.add(this.legOf(outcome, means));
+    this.add(
+      outcome.kind === 'approved_offline'
+        ? this.withFee(
+            offlineTender(outcome.offline, this.deps.merchant(), this.now().toISOString()),
+          )
+        : this.legOf(outcome, means),
+    );
     return this.view();
   }
 

@@ -25,7 +25,10 @@ export function riskHandlers(d: RiskHandlerDeps): Pick<Handlers, RiskCommand> {
   return {
     'risk.get': view,
     'risk.set': (rules) => {
-      d.riskSettings.set({ ...rules, blockedCardKeys: d.riskSettings.get().blockedCardKeys });
+      const current = d.riskSettings.get();
+      // Offline acceptance is set by offline.setSettings; left out here, it stays as it is.
+      const offline = rules.offline ?? current.offline;
+      d.riskSettings.set({ ...rules, offline, blockedCardKeys: current.blockedCardKeys });
       return view();
     },
     'risk.blockSwipedCard': () => {

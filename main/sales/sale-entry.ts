@@ -85,6 +85,7 @@ const tenderDetailKeys = [
   'feeMinor',
   'otherKind',
   'reference',
+  'offline',
 ] as const satisfies readonly (keyof TenderDetail)[];
 
 const tenderJson = (tender: SaleTender): JsonObject => {

@@ -74,6 +74,10 @@ export const commandAccess: Record<CommandName, Access> = {
   'risk.set': 'settings.change',
   'risk.blockSwipedCard': 'settings.change',
   'risk.unblockCards': 'settings.change',
+  // Offline card acceptance is the owner's; so is collecting what the host declined later.
+  'offline.get': 'reports.view',
+  'offline.setSettings': 'settings.change',
+  'offline.resolve': 'settings.change',
   'reports.x': 'reports.view',
   'reports.z': 'reports.view',
   'reports.zList': 'reports.view',

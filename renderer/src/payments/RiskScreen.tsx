@@ -10,6 +10,7 @@ import { formatLocalDateTime } from '@app/time/local-time';
 import { useApi } from '../api/api-context';
 import type { Notice } from '../common/ErrorBanner';
 import { useErrorText, useMoney } from '../common/format';
+import { OfflinePanel } from './OfflinePanel';
 
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 const LIMITS = ['perTransactionMinor', 'dailyMinor', 'monthlyMinor'] as const;
@@ -199,6 +200,7 @@ export function RiskScreen({
           </button>
         </div>
       </section>
+      <OfflinePanel currency={currency} notify={notify} />
       <section className="panel">
         <h2>{t('risk.events')}</h2>
         {view.events.length === 0 && <p className="muted">{t('risk.noEvents')}</p>}

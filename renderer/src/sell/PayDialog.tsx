@@ -187,6 +187,7 @@ export function PayDialog({ cart, onDone, onCancel, onScan }: Props) {
               ))}
             </div>
           )}
+          {mode === 'qr' && <p className="muted">{t('tender.qrOnlineOnly')}</p>}
           {mode === 'qr' && (
             <label className="tender-field">
               {t('tender.qrCode')}

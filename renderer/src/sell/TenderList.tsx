@@ -42,6 +42,12 @@ export function TenderList({
               <span>
                 {t(labelOf(leg))}
                 {leg.cardMasked ? ` ${leg.cardMasked}` : ''}
+                {leg.offline === true && (
+                  <em className="tender-offline" data-testid="pay-tender-offline">
+                    {' '}
+                    {t('tender.acceptedOffline')}
+                  </em>
+                )}
                 {leg.reference ? ` ${leg.reference}` : ''}
                 {leg.changeMinor > 0
                   ? ` (${t('tender.change', { amount: money(leg.changeMinor, currency) })})`

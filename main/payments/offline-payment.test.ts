@@ -1,0 +1,134 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { demoCatalog } from '../catalog/demo-catalog';
+import { filesWithCardData } from '../testing/card-data-scan';
+import { printedText } from '../testing/printed-text';
+import { call, signInOwner, tempServices } from '../testing/temp-services';
+import type { Services } from '../services';
+import { MERCHANT } from '../upstream-host/test-support';
+import { startTestHost } from '../upstream-host/test-host';
+import type { TestHost } from '../upstream-host/test-host';
+
+// Issue #6 "Offline" through the whole app: the till bound to a host that then goes down.
+let host: TestHost | null;
+let hostDir: string;
+let port: number;
+let services: Services;
+let dataDir: string;
+
+const product = demoCatalog().find((p) => p.priceMinor >= 500 && p.unit !== 'kg');
+if (!product) throw new Error('demo catalog lacks a product of 5.00 or more');
+
+async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
+  const deadline = Date.now() + 8_000;
+  for (;;) {
+    const value = await read();
+    if (check(value)) return value;
+    if (Date.now() > deadline) throw new Error(`condition never met: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+async function swipe(amountMinor: number) {
+  const pending = services.dispatch('payment.swipe', { amountMinor });
+  await eventually(
+    () => call(services, 'payment.get', {}),
+    (view) => view.waiting === 'swipe',
+  );
+  await call(services, 'devices.simulateSwipe', { card: 'visa' });
+  return pending;
+}
+
+const hostDown = async () => {
+  await host?.close();
+  host = null;
+};
+
+beforeEach(async () => {
+  hostDir = mkdtempSync(join(tmpdir(), 'offline-host-'));
+  host = await startTestHost({ merchants: [MERCHANT], dbFile: join(hostDir, 'host.sqlite') });
+  port = Number(new URL(host.url).port);
+  ({ services, dataDir } = tempServices(undefined, undefined, {
+    simulateDevices: true,
+    authorizationTimeoutMs: 400,
+    swipeWaitMs: 5_000,
+  }));
+  await signInOwner(services);
+  await call(services, 'sync.bind', {
+    hostUrl: host.url,
+    merchantId: MERCHANT.merchantId,
+    terminalId: 'CTSHOP01',
+    bindingCode: host.issueBindingCode(MERCHANT.merchantId),
+  });
+  await eventually(
+    () => call(services, 'devices.list', {}),
+    (view) => view.devices.find((d) => d.role === 'cardReader')?.state === 'connected',
+  );
+  await call(services, 'cart.scan', { code: product.barcode });
+});
+
+afterEach(async () => {
+  await services.idle();
+  // The sealed request is the only card data the issue allows on disk, and it is encrypted.
+  expect(filesWithCardData(dataDir)).toEqual([]);
+  await services.close();
+  await host?.close();
+  rmSync(hostDir, { recursive: true, force: true });
+});
+
+describe('a swipe while the host is down', () => {
+  it('is refused with a clear message when offline acceptance is off (the default)', async () => {
+    await hostDown();
+    const total = (await call(services, 'payment.get', {})).totalMinor;
+    const result = await swipe(total);
+    expect(result).toMatchObject({ ok: false, error: { code: 'offline_card_refused' } });
+    expect((await call(services, 'payment.get', {})).tenders).toEqual([]);
+  });
+
+  it('is accepted offline within the caps, shows as pending, and is forwarded when the host is back', async () => {
+    await call(services, 'offline.setSettings', {
+      enabled: true,
+      perSaleCapMinor: 100_000,
+      totalCapMinor: 200_000,
+      countCap: 3,
+    });
+    await hostDown();
+    const total = (await call(services, 'payment.get', {})).totalMinor;
+    const result = await swipe(total);
+    if (!result.ok) throw new Error(`swipe failed: ${JSON.stringify(result.error)}`);
+    const sale = await call(services, 'sale.list', { limit: 1 });
+    const saleId = sale[0]?.id ?? '';
+    const record = await call(services, 'sale.get', { saleId });
+    expect(record.tenders).toEqual([
+      expect.objectContaining({
+        method: 'card',
+        entryMode: 'swipe',
+        offline: true,
+        authCode: 'OFFLIN',
+        cardMasked: '411111******1111',
+        amountMinor: total,
+      }),
+    ]);
+    const pending = await call(services, 'offline.get', {});
+    expect(pending.pending).toMatchObject({ count: 1, totalMinor: total });
+    // The receipt says so (customer copy, then merchant copy).
+    await services.idle();
+    const pages = await eventually(
+      () => call(services, 'printer.pages', {}),
+      (printed) => printed.length >= 2,
+    );
+    // The shop's receipts are in Chinese: 离线批准 = offline approval, on both copies.
+    expect(printedText(pages.at(-2))).toContain('离线批准');
+    expect(printedText(pages.at(-1))).toMatch(/离线批准[\s\S]*OFFLIN/);
+
+    // The host comes back on the same address: the forwarder's back-off finds it.
+    host = await startTestHost({ port, dbFile: join(hostDir, 'host.sqlite') });
+    const after = await eventually(
+      () => call(services, 'offline.get', {}),
+      (view) => view.pending.count === 0,
+    );
+    expect(after.worklist).toEqual([]);
+  });
+});
