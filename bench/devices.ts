@@ -12,7 +12,7 @@ import { sampleReceipt } from '@native/printer/sample-receipt';
 import { createSerialPrinter } from '@native/printer/serial-printer';
 import { startSerialMagstripeSim } from '@native/sim/magstripe-sim';
 import { startSerialPrinterSim } from '@native/sim/serial-printer-sim';
-import { startSocatPtyPair } from '@native/sim/zvt-terminal-sim';
+import { startSocatPtyPair } from '@native/sim/socat-pty-pair';
 import type { BenchRow, BenchSection } from './section';
 import { summarize } from './stats';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SerialPort } from 'serialport';
 import type { SerialTraffic } from '@app/api/contract';
-import { startSocatPtyPair } from '@native/sim/zvt-terminal-sim';
+import { startSocatPtyPair } from '@native/sim/socat-pty-pair';
 import { parseHex, SerialMonitor } from './serial-monitor';
 
 const cleanup: (() => Promise<void>)[] = [];

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
@@ -143,6 +144,20 @@ describe('serial reader unplugged', () => {
     await sim.close();
     expect(await events.next()).toMatchObject({ event: 'unplugged' });
     await reader.close();
+  });
+
+  it('reports unplugged when the device node disappears though reads have not failed', async () => {
+    const link = join(tmpdir(), `ct-msr-gone-${process.pid}`);
+    const sim = await startSerialMagstripeSim({ link });
+    const reader = await openSerialMagstripeReader({ path: sim.readerPath, now });
+    const events = record(reader);
+    await rm(link); // the pty itself stays open: only the path watch can tell
+    expect(await events.next()).toMatchObject({
+      event: 'unplugged',
+      payload: { reason: `${link} is gone` },
+    });
+    await reader.close();
+    await sim.close();
   });
 
   it('says which path failed to open', async () => {

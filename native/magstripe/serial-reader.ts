@@ -2,6 +2,7 @@ import { SerialPort } from 'serialport';
 import { checkSwipeText } from '@app/card/swipe-diagnosis';
 import { localExpiryClock, ReaderEvents } from './reader';
 import type { ExpiryClock, MagstripeReader } from './reader';
+import { watchDeviceGone } from '../serial/device-gone-watch';
 import { SerialSwipeFramer } from './serial-framer';
 
 export interface SerialReaderOptions {
@@ -68,28 +69,26 @@ export async function openSerialMagstripeReader(
     partialTimer = framer.pending ? setTimeout(dropPartial, partialTimeoutMs) : undefined;
   });
 
-  // serialport emits 'close' (with a DisconnectedError) when the device goes away.
-  port.on('close', () => {
+  const unplugged = (reason: string): void => {
     clearTimeout(partialTimer);
     framer.clear();
     if (closing) return;
     closing = true;
-    events.emit('unplugged', { reason: `${options.path} closed` });
-  });
-  port.on('error', (error: Error) => {
-    if (closing) return;
-    closing = true;
-    clearTimeout(partialTimer);
-    framer.clear();
+    stopWatch();
     if (port.isOpen) port.close();
-    events.emit('unplugged', { reason: error.message });
-  });
+    events.emit('unplugged', { reason });
+  };
+  // serialport emits 'close' (with a DisconnectedError) when the device goes away.
+  port.on('close', () => unplugged(`${options.path} closed`));
+  port.on('error', (error: Error) => unplugged(error.message));
+  const stopWatch = watchDeviceGone(options.path, () => unplugged(`${options.path} is gone`));
 
   return {
     description,
     on: (event, listener) => events.on(event, listener),
     close: () =>
       new Promise<void>((resolve) => {
+        stopWatch();
         if (closing || !port.isOpen) {
           closing = true;
           resolve();

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSerialPrinterSim } from '../sim/serial-printer-sim';
 import type { SerialPrinterSim } from '../sim/serial-printer-sim';
-import { startSocatPtyPair } from '../sim/zvt-terminal-sim';
+import { startSocatPtyPair } from '../sim/socat-pty-pair';
 import { drawerKickCommand } from './cash-drawer';
 import { summarizeStatus } from './printer-status';
 import type { PrinterTransport } from './printer-transport';

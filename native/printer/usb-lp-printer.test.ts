@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSerialPrinterSim } from '../sim/serial-printer-sim';
-import { startSocatPtyPair } from '../sim/zvt-terminal-sim';
+import { startSocatPtyPair } from '../sim/socat-pty-pair';
 import { drawerKickCommand } from './cash-drawer';
 import { decodeEscPos } from './escpos-decoder';
 import { summarizeStatus } from './printer-status';

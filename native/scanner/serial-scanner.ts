@@ -1,4 +1,5 @@
 import { SerialPort } from 'serialport';
+import { watchDeviceGone } from '../serial/device-gone-watch';
 import { ScanFramer } from './scan-framer';
 import type { ScanFrame } from './scan-framer';
 import type { ScanSuffix } from './scan-suffix';
@@ -63,16 +64,16 @@ export async function openSerialScanner(options: SerialScannerOptions): Promise<
     clearTimeout(quietTimer);
     if (closing) return;
     closing = true;
+    stopWatch();
+    if (port.isOpen) port.close();
     events.emit('closed', { reason });
   };
   // serialport emits 'close' with a DisconnectedError when the device goes away.
   port.on('close', (error: Error | null) => {
     closedBy(`${options.path} disconnected${error ? `: ${error.message}` : ''}`);
   });
-  port.on('error', (error: Error) => {
-    if (port.isOpen) port.close();
-    closedBy(`${options.path} failed: ${error.message}`);
-  });
+  port.on('error', (error: Error) => closedBy(`${options.path} failed: ${error.message}`));
+  const stopWatch = watchDeviceGone(options.path, () => closedBy(`${options.path} is gone`));
 
   return {
     description: `Serial scanner ${options.path} ${baudRate}, suffix ${suffix}`,
@@ -80,6 +81,7 @@ export async function openSerialScanner(options: SerialScannerOptions): Promise<
     close: () =>
       new Promise<void>((resolve) => {
         clearTimeout(quietTimer);
+        stopWatch();
         const wasClosing = closing;
         closing = true;
         if (wasClosing || !port.isOpen) resolve();

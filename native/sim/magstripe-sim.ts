@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { constants, promises as fs } from 'node:fs';
 import { encodeTrack1, encodeTrack2 } from '@app/card/encode-track';
@@ -12,6 +10,7 @@ import { magtekFixtures } from '../magstripe/fixtures/magtek-reports';
 import type { MagtekFixtureName } from '../magstripe/fixtures/magtek-reports';
 import { encodeMagtekReport, MagtekEncodeType } from '../magstripe/magtek-report';
 import { commandLineValue, isStartedDirectly } from './command-line';
+import { startSocatPtyPair } from './socat-pty-pair';
 
 type Card = TestCardName | StripeContent;
 const stripeOf = (card: Card): StripeContent => (typeof card === 'string' ? testCards[card] : card);
@@ -44,19 +43,13 @@ export interface SerialMagstripeSim {
 
 /**
  * Starts `socat pty,link=<link> pty,link=<link>.sim`: Countertop opens `link`; the simulator
- * writes swipes into `<link>.sim`, which socat carries across. Resolves once socat reports its
- * transfer loop running, so both links exist.
+ * writes swipes into `<link>.sim`, which socat carries across. Resolves once both links exist.
  */
 export async function startSerialMagstripeSim(options: {
   link: string;
 }): Promise<SerialMagstripeSim> {
   const simPath = `${options.link}.sim`;
-  const socat = spawn(
-    'socat',
-    ['-d', '-d', `pty,raw,echo=0,link=${options.link}`, `pty,raw,echo=0,link=${simPath}`],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  await socatReady(socat);
+  const pair = await startSocatPtyPair(options.link, simPath);
   // O_NOCTTY: the simulator must not become the pty's controlling process.
   const handle = await fs.open(simPath, constants.O_WRONLY | constants.O_NOCTTY);
 
@@ -92,44 +85,10 @@ export async function startSerialMagstripeSim(options: {
     send: write,
     close: async () => {
       await handle.close();
-      await stopSocat(socat);
+      await pair.kill();
       for (const path of [options.link, simPath]) await fs.rm(path, { force: true });
     },
   };
-}
-
-function socatReady(socat: ChildProcess): Promise<void> {
-  return new Promise((resolveReady, reject) => {
-    let log = '';
-    const timer = setTimeout(() => fail(new Error('socat did not start in 5 s')), 5000);
-    const fail = (error: Error): void => {
-      clearTimeout(timer);
-      socat.kill();
-      reject(error);
-    };
-    socat.once('error', (error) =>
-      fail(new Error(`socat: ${error.message} (is socat installed?)`)),
-    );
-    socat.once('exit', (code) => fail(new Error(`socat exited (${String(code)}): ${log.trim()}`)));
-    socat.stderr?.on('data', (chunk: Buffer) => {
-      log += chunk.toString();
-      if (log.includes('starting data transfer loop')) {
-        clearTimeout(timer);
-        socat.removeAllListeners('exit');
-        socat.stderr?.removeAllListeners('data');
-        socat.stderr?.resume();
-        resolveReady();
-      }
-    });
-  });
-}
-
-function stopSocat(socat: ChildProcess): Promise<void> {
-  if (socat.exitCode !== null || socat.signalCode !== null) return Promise.resolve();
-  return new Promise((resolveStop) => {
-    socat.once('exit', () => resolveStop());
-    socat.kill('SIGTERM');
-  });
 }
 
 const delay = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

@@ -3,7 +3,7 @@ import { SerialPort } from 'serialport';
 import { PoleDisplayDecoder } from '../display/pole-display-decoder';
 import type { PoleDisplayState } from '../display/pole-display-decoder';
 import type { PoleScreen } from '../display/pole-screens';
-import { startSocatPtyPair } from './zvt-terminal-sim';
+import { startSocatPtyPair } from './socat-pty-pair';
 import { commandLineValue, isStartedDirectly } from './command-line';
 
 /** A 2×20 pole display on one end of a socat pty pair, showing what the bytes would. */

@@ -2,7 +2,7 @@ import { constants, promises as fs } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { isScanSuffix, scanSuffixes, suffixBytes } from '../scanner/scan-suffix';
 import type { ScanSuffix } from '../scanner/scan-suffix';
-import { startSocatPtyPair } from './zvt-terminal-sim';
+import { startSocatPtyPair } from './socat-pty-pair';
 import { commandLineValue, isStartedDirectly } from './command-line';
 
 /** A serial barcode scanner on one end of a socat pty pair. */

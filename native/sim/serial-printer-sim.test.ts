@@ -8,7 +8,7 @@ import { encodeReceipt } from '../printer/receipt-encoder';
 import { sampleReceipt } from '../printer/sample-receipt';
 import { startSerialPrinterSim } from './serial-printer-sim';
 import type { SerialPrinterSim } from './serial-printer-sim';
-import { startSocatPtyPair } from './zvt-terminal-sim';
+import { startSocatPtyPair } from './socat-pty-pair';
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -11,7 +11,7 @@ import {
   takeBytes,
 } from './printer-sim-state';
 import type { PrinterSimStateOptions } from './printer-sim-state';
-import { startSocatPtyPair } from './zvt-terminal-sim';
+import { startSocatPtyPair } from './socat-pty-pair';
 import { commandLineValue, isStartedDirectly } from './command-line';
 
 export interface SerialPrinterSim {

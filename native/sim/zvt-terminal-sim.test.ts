@@ -11,7 +11,8 @@ import { openSerialTerminal } from '../zvt/serial-link';
 import { connectTcpTerminal } from '../zvt/tcp-link';
 import { createZvtClient } from '../zvt/zvt-client';
 import type { ZvtClientOptions } from '../zvt/zvt-client';
-import { startSocatPtyPair, startZvtTerminalSim } from './zvt-terminal-sim';
+import { startSocatPtyPair } from './socat-pty-pair';
+import { startZvtTerminalSim } from './zvt-terminal-sim';
 import type { ZvtSimBehaviour, ZvtTerminalSim } from './zvt-terminal-sim';
 
 const FULL_PAN = '4761739001010010';

@@ -1,6 +1,3 @@
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo, Socket } from 'node:net';
 import { SerialPort } from 'serialport';
@@ -21,6 +18,7 @@ import type { StatusInformation } from '../zvt/pt-messages';
 import { linkFromSerialPort } from '../zvt/serial-link';
 import { linkFromSocket } from '../zvt/tcp-link';
 import { commandLineValue, isStartedDirectly } from './command-line';
+import { startSocatPtyPair } from './socat-pty-pair';
 
 /**
  * How the simulated terminal answers payments (06 01) and refunds (06 31):
@@ -354,36 +352,6 @@ function serveTerminal(link: ZvtLink, shared: Shared, options: ZvtTerminalSimOpt
         return;
     }
   }
-}
-
-/**
- * Two linked ptys, like a null-modem cable: `socat -d -d pty,raw,echo=0,link=A
- * pty,raw,echo=0,link=B`. Resolves once both links exist; kill() ends socat.
- */
-export async function startSocatPtyPair(
-  linkA: string,
-  linkB: string,
-): Promise<{ kill(): Promise<void> }> {
-  const socat: ChildProcess = spawn(
-    'socat',
-    ['-d', '-d', `pty,raw,echo=0,link=${linkA}`, `pty,raw,echo=0,link=${linkB}`],
-    { stdio: 'ignore' },
-  );
-  const exited = new Promise<void>((done) => socat.once('exit', () => done()));
-  const deadline = Date.now() + 5000;
-  while (!(existsSync(linkA) && existsSync(linkB))) {
-    if (Date.now() > deadline || socat.exitCode !== null) {
-      socat.kill();
-      throw new Error(`socat did not create ${linkA} and ${linkB}`);
-    }
-    await new Promise((done) => setTimeout(done, 20));
-  }
-  return {
-    kill: async () => {
-      if (socat.exitCode === null) socat.kill();
-      await exited;
-    },
-  };
 }
 
 // `npx tsx --tsconfig tsconfig.native.json native/sim/zvt-terminal-sim.ts --port 20007
