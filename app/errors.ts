@@ -122,6 +122,7 @@ export const errorCodes = [
   'offline_count_cap',
   'offline_too_old',
   'offline_item_not_found',
+  'offline_not_forwarded',
   // Hold and recall, customers and member points, stock (issue #7)
   'held_sales_open',
   'cart_not_empty',

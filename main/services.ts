@@ -460,7 +460,7 @@ export function createServices(options: ServicesOptions): Services {
     session,
     shifts,
     staff,
-    authorizer: payments,
+    authorizer: offline,
     authorizations,
     devices,
     risk,

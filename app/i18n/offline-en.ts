@@ -14,6 +14,8 @@ export const offlineEn = {
     'The payment host cannot be reached, and an offline card payment has waited almost 24 h for it: no more are accepted. Nothing was charged: take cash, and check the connection to the host.',
   'errors.offline_item_not_found':
     'That payment is not on the worklist (any more). Refresh the screen.',
+  'errors.offline_not_forwarded':
+    'This card payment was accepted offline and the host has not approved it yet ({{status}}): it cannot go back on the card. Pay it back in cash, or cancel and try again once the host has it.',
   'offline.title': 'Offline card acceptance',
   'offline.hint':
     'When the payment host cannot be reached, a card swipe within these limits is approved by the till and sent to the host within 24 h. The host may still decline it: you then collect from the customer. QR payment codes are one-time and work online only.',

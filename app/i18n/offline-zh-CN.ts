@@ -14,6 +14,8 @@ export const offlineZhCN: Record<keyof typeof offlineEn, string> = {
   'errors.offline_too_old':
     '无法连接支付主机，且有一笔离线刷卡已等待将近 24 小时：暂停离线受理。未扣款：请收现金，并检查与主机的连接。',
   'errors.offline_item_not_found': '该笔支付不在待处理清单中（或已处理）。请刷新页面。',
+  'errors.offline_not_forwarded':
+    '该笔刷卡为离线受理，主机尚未批准（{{status}}）：无法退回到卡上。请退现金，或取消，待主机收到后再试。',
   'offline.title': '离线受理银行卡',
   'offline.hint':
     '无法连接支付主机时，限额内的刷卡由收银机先行批准，并在 24 小时内上送主机。主机仍可能拒绝：届时需向顾客追收。付款码为一次性，只能在线使用。',

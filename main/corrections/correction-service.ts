@@ -34,7 +34,11 @@ export interface CorrectionServiceDeps {
   /** A refund above the owner's limit: `sale.refund` by role, or a manager's override. */
   approveLarge: (saleId: string) => OverrideRef | null;
   refundLimitMinor: () => number;
-  authorizer: Pick<CardAuthorizer, 'authorize' | 'voidApproved'>;
+  /** A refund by reference at the host; a void at the host, or of an offline leg not sent. */
+  authorizer: {
+    refund: CardAuthorizer['authorize'];
+    voidApproved(authId: string): Promise<unknown>;
+  };
   authorization: (authId: string) => AuthorizationRecord | null;
   terminal: () => ZvtClient | null;
   /** The refund window (risk rules): checked before anything is given back. */
@@ -267,7 +271,7 @@ export class CorrectionService {
         }
         return withFee(sameCard(tender));
       }
-      const outcome = await this.deps.authorizer.authorize({
+      const outcome = await this.deps.authorizer.refund({
         kind: 'refund',
         amount: leg.amountMinor,
         currency: sale.currency,

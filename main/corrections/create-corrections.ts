@@ -5,7 +5,7 @@ import type { EventBus } from '../api/event-bus';
 import type { LedgerStore } from '../ledger/ledger-store';
 import type { Logger } from '../log/logger';
 import type { AuthorizationStore } from '../payments/authorization-store';
-import type { CardAuthorizer } from '../payments/card-authorizer';
+import type { OfflineAcceptance } from '../payments/offline-acceptance';
 import type { RiskGuard } from '../payments/risk-guard';
 import type { RiskSettingsStore } from '../payments/risk-settings';
 import type { PrintService } from '../printing/print-service';
@@ -30,7 +30,8 @@ export interface CorrectionWiring {
   session: SessionService;
   shifts: ShiftService;
   staff: StaffService;
-  authorizer: CardAuthorizer;
+  /** Offline acceptance over the card authorizer: an offline leg is dropped, not voided. */
+  authorizer: OfflineAcceptance;
   authorizations: AuthorizationStore;
   devices: DeviceService;
   risk: RiskGuard;

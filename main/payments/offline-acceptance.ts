@@ -137,11 +137,29 @@ export class OfflineAcceptance implements PaymentAuthorizer {
     if (offline === null || offline.status === 'approved') {
       return this.deps.card.voidApproved(authId);
     }
+    // Asked again after a crash or a sibling leg's failure: already given back.
+    if (offline.status === 'cancelled') return offline;
     if (this.deps.forwarder.isForwarding(authId)) {
       throw new DomainError('payment_busy', 'This payment is being forwarded to the host now');
     }
     if (offline.status === 'pending') return this.deps.store.cancel(authId);
     return this.deps.store.cancelSettled(authId);
+  }
+
+  /**
+   * A refund goes to the host by reference, and the host knows an offline sale only once it
+   * has approved the forward: before that, the card cannot be paid back.
+   */
+  async refund(input: AuthorizationInput): Promise<AuthorizationOutcome> {
+    const offline = input.refAuthId === undefined ? null : this.deps.store.get(input.refAuthId);
+    if (offline !== null && offline.status !== 'approved') {
+      throw new DomainError(
+        'offline_not_forwarded',
+        `Offline payment ${offline.authId} is ${offline.status}, not approved by the host`,
+        { status: offline.status },
+      );
+    }
+    return this.deps.card.authorize(input);
   }
 
   /** The owner's view: bounds, what waits for the host, the worklist. */

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -130,5 +131,60 @@ describe('a swipe while the host is down', () => {
       (view) => view.pending.count === 0,
     );
     expect(after.worklist).toEqual([]);
+  });
+});
+
+describe('an offline card sale corrected before the host has it', () => {
+  let saleId: string;
+  let authId: string;
+  beforeEach(async () => {
+    await call(services, 'offline.setSettings', {
+      enabled: true,
+      perSaleCapMinor: 100_000,
+      totalCapMinor: 200_000,
+      countCap: 3,
+    });
+    await hostDown();
+    const result = await swipe((await call(services, 'payment.get', {})).totalMinor);
+    if (!result.ok) throw new Error(`swipe failed: ${JSON.stringify(result.error)}`);
+    saleId = (await call(services, 'sale.list', { limit: 1 }))[0]?.id ?? '';
+    authId = (await call(services, 'sale.get', { saleId })).tenders[0]?.authId ?? '';
+  });
+
+  it('is voided by dropping its sealed request: the host never hears of it', async () => {
+    const done = await call(services, 'sale.void', { saleId, reason: 'customer changed mind' });
+    expect(done).toMatchObject({ kind: 'void' });
+    expect((await call(services, 'offline.get', {})).pending.count).toBe(0);
+
+    host = await startTestHost({ port, dbFile: join(hostDir, 'host.sqlite') });
+    await eventually(
+      () => call(services, 'sync.status', {}),
+      (status) => status.unsynced === 0,
+    );
+    const hostDb = new Database(join(hostDir, 'host.sqlite'), { readonly: true });
+    const known = hostDb.prepare('SELECT 1 FROM authorizations WHERE auth_id = ?').get(authId);
+    hostDb.close();
+    expect(known).toBeUndefined();
+  });
+
+  it('is not refunded to the card, which the host cannot pay back yet: cash instead', async () => {
+    const result = await services.dispatch('sale.refund', {
+      saleId,
+      lines: [
+        {
+          lineId: (await call(services, 'sale.get', { saleId })).lines[0]?.lineId ?? '',
+          quantity: 1,
+        },
+      ],
+      reason: 'damaged',
+      restock: false,
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'refund_leg_failed' } });
+    expect(await call(services, 'correction.pending', {})).toMatchObject({
+      legs: [{ method: 'card', status: 'failed', error: { code: 'offline_not_forwarded' } }],
+    });
+    expect(await call(services, 'correction.cashInstead', {})).toMatchObject({ kind: 'refund' });
+    // Still waiting for the host: the sale itself was paid by card.
+    expect((await call(services, 'offline.get', {})).pending.count).toBe(1);
   });
 });
