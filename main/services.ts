@@ -312,6 +312,7 @@ export function createServices(options: ServicesOptions): Services {
       );
       sync.noteNewEntry();
       printing.enqueue('receipt', sale.id, receiptFor(sale, false));
+      if (sale.tenders.some((tender) => tender.method === 'cash')) printing.openForCash();
     },
   });
 

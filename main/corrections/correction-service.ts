@@ -47,7 +47,7 @@ export interface CorrectionServiceDeps {
   fees: () => FeeSchedule;
   store: PendingStore;
   onChange: (pending: PendingCorrection | null) => void;
-  /** Printing the refund receipt, opening the drawer for cash, telling sync. */
+  /** Printing the refund slip, opening the drawer when cash goes back, telling sync. */
   afterCommit: (entry: LedgerEntry, sale: SaleRecord) => void;
   log: Logger;
   now?: () => Date;

@@ -83,6 +83,7 @@ export function createCorrections(w: CorrectionWiring): CorrectionService {
           timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
         }),
       );
+      if (entry.tenders.some((tender) => tender.method === 'cash')) w.printing.openForCash();
     },
     log: w.log,
     now: w.now,

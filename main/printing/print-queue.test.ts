@@ -3,6 +3,7 @@ import { startTcpPrinterSim } from '@native/sim/tcp-printer-sim';
 import type { TcpPrinterSim } from '@native/sim/tcp-printer-sim';
 import { CHINESE_SAMPLE } from '@app/receipt/test-page';
 import { demoCatalog } from '../catalog/demo-catalog';
+import { silentLogger } from '../log/logger';
 import type { Services } from '../services';
 import { call, signInOwner, tempServices } from '../testing/temp-services';
 
@@ -139,6 +140,25 @@ describe('the print queue', () => {
     await signInOwner(services);
     const status = await call(services, 'printer.kickDrawer', { pin: 5 });
     expect(status).toMatchObject({ condition: 'ready', drawerOpen: true });
+  });
+
+  it('opens the drawer by itself when cash changes hands: a cash sale, then cash given back', async () => {
+    const kicks: string[] = [];
+    const log = { ...silentLogger, info: (message: string) => void kicks.push(message) };
+    services = tempServices(undefined, undefined, { log }).services;
+    await signInOwner(services);
+    const sale = await sell();
+    await until(() => kicks.filter((m) => m === 'drawer kicked').length === 1);
+    const line = sale.lines[0];
+    if (!line) throw new Error('the sale has no line');
+    await call(services, 'sale.refund', {
+      saleId: sale.id,
+      lines: [{ lineId: line.lineId, quantity: 1 }],
+      reason: 'damaged',
+      restock: true,
+    });
+    await until(() => kicks.filter((m) => m === 'drawer kicked').length === 2);
+    expect((await call(services, 'printer.status', {})).drawerOpen).toBe(true);
   });
 
   it('kicks with the pulse set, and reads the sensor the way the drawer is wired', async () => {

@@ -134,6 +134,18 @@ export class PrintService {
     return this.refreshStatus().then(() => this.status());
   }
 
+  /**
+   * Cash changed hands (a sale paid in cash, cash given back): the drawer opens after the
+   * receipt, on pin 2 where drawers are wired by default. A drawer that does not open never
+   * undoes the sale: it is logged, and the printer's status shows why.
+   */
+  openForCash(): void {
+    this.kickDrawer(2).catch((error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.deps.log.warn('drawer did not open for cash', { reason });
+    });
+  }
+
   async kickDrawer(pin: DrawerPin): Promise<PrinterStatus> {
     await this.idle();
     try {
