@@ -1,17 +1,17 @@
 /** English messages of bounded offline card acceptance (issue #6 "Offline"). */
 export const offlineEn = {
   'errors.offline_card_refused':
-    'The payment host cannot be reached ({{reason}}): card not accepted. Nothing was charged: take cash.',
+    'Payment not completed, reversing. The payment host cannot be reached ({{reason}}): card not accepted. Nothing was charged: take cash.',
   'errors.offline_qr_refused':
-    'The payment host cannot be reached ({{reason}}), and QR payment codes work online only. Nothing was charged: take cash.',
+    'Payment not completed, reversing. The payment host cannot be reached ({{reason}}), and QR payment codes work online only. Nothing was charged: take cash.',
   'errors.offline_per_sale_cap':
-    'The payment host cannot be reached: offline card payments are limited to {{limit}} each. Nothing was charged: take cash.',
+    'Payment not completed, reversing. The payment host cannot be reached: offline card payments are limited to {{limit}} each. Nothing was charged: take cash.',
   'errors.offline_total_cap':
-    'The payment host cannot be reached: card payments waiting for it would pass the offline limit of {{limit}} ({{left}} left). Nothing was charged: take cash.',
+    'Payment not completed, reversing. The payment host cannot be reached: card payments waiting for it would pass the offline limit of {{limit}} ({{left}} left). Nothing was charged: take cash.',
   'errors.offline_count_cap':
-    'The payment host cannot be reached: {{max}} offline card payments are already waiting for it. Nothing was charged: take cash.',
+    'Payment not completed, reversing. The payment host cannot be reached: {{max}} offline card payments are already waiting for it. Nothing was charged: take cash.',
   'errors.offline_too_old':
-    'The payment host cannot be reached, and an offline card payment has waited almost 24 h for it: no more are accepted. Nothing was charged: take cash, and check the connection to the host.',
+    'Payment not completed, reversing. The payment host cannot be reached, and an offline card payment has waited almost 24 h for it: no more are accepted. Nothing was charged: take cash, and check the connection to the host.',
   'errors.offline_item_not_found':
     'That payment is not on the worklist (any more). Refresh the screen.',
   'errors.offline_not_forwarded':

@@ -2,17 +2,18 @@ import type { offlineEn } from './offline-en';
 
 /** 离线受理银行卡（有限额）的中文（并入 zh-CN.ts）。 */
 export const offlineZhCN: Record<keyof typeof offlineEn, string> = {
-  'errors.offline_card_refused': '无法连接支付主机（{{reason}}）：不受理刷卡。未扣款：请收现金。',
+  'errors.offline_card_refused':
+    '支付未完成，正在冲正。无法连接支付主机（{{reason}}）：不受理刷卡。未扣款：请收现金。',
   'errors.offline_qr_refused':
-    '无法连接支付主机（{{reason}}），付款码只能在线使用。未扣款：请收现金。',
+    '支付未完成，正在冲正。无法连接支付主机（{{reason}}），付款码只能在线使用。未扣款：请收现金。',
   'errors.offline_per_sale_cap':
-    '无法连接支付主机：离线刷卡每笔不超过 {{limit}}。未扣款：请收现金。',
+    '支付未完成，正在冲正。无法连接支付主机：离线刷卡每笔不超过 {{limit}}。未扣款：请收现金。',
   'errors.offline_total_cap':
-    '无法连接支付主机：待上送的离线刷卡将超过总限额 {{limit}}（剩余 {{left}}）。未扣款：请收现金。',
+    '支付未完成，正在冲正。无法连接支付主机：待上送的离线刷卡将超过总限额 {{limit}}（剩余 {{left}}）。未扣款：请收现金。',
   'errors.offline_count_cap':
-    '无法连接支付主机：已有 {{max}} 笔离线刷卡等待上送。未扣款：请收现金。',
+    '支付未完成，正在冲正。无法连接支付主机：已有 {{max}} 笔离线刷卡等待上送。未扣款：请收现金。',
   'errors.offline_too_old':
-    '无法连接支付主机，且有一笔离线刷卡已等待将近 24 小时：暂停离线受理。未扣款：请收现金，并检查与主机的连接。',
+    '支付未完成，正在冲正。无法连接支付主机，且有一笔离线刷卡已等待将近 24 小时：暂停离线受理。未扣款：请收现金，并检查与主机的连接。',
   'errors.offline_item_not_found': '该笔支付不在待处理清单中（或已处理）。请刷新页面。',
   'errors.offline_not_forwarded':
     '该笔刷卡为离线受理，主机尚未批准（{{status}}）：无法退回到卡上。请退现金，或取消，待主机收到后再试。',

@@ -2,6 +2,7 @@ import type { SaleRecord, SaleTender } from '../sale/sale';
 import type { ReceiptBlock } from './receipt-document';
 import type { MessageKey } from '../i18n/en';
 import { formatLocalDateTime } from '../time/local-time';
+import { receiptNumber } from './receipt-number';
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -72,7 +73,7 @@ export function merchantCopyBlocks(
   const blocks: ReceiptBlock[] = [
     { kind: 'text', text: t('receipt.merchantCopy'), align: 'center', bold: true },
     { kind: 'text', text: shopName, align: 'center' },
-    { kind: 'columns', left: t('receipt.no'), right: String(sale.seq).padStart(6, '0') },
+    { kind: 'columns', left: t('receipt.no'), right: receiptNumber(sale.seq) },
   ];
   for (const tender of cards) {
     blocks.push({ kind: 'rule' }, ...cardTenderBlocks(sale, tender, t, amount, timeZone));

@@ -9,6 +9,7 @@ import { formatLocalDateTime } from '../time/local-time';
 import { operatorOf } from '../reports/entry-detail';
 import { cardTenderBlocks } from './card-slip';
 import type { ReceiptContext } from './sale-receipt';
+import { receiptNumber } from './receipt-number';
 
 type JsonObject = { [key: string]: JsonValue };
 const isObject = (v: JsonValue | undefined): v is JsonObject =>
@@ -42,8 +43,8 @@ export function buildCorrectionReceipt(
     bold: true,
   });
   rule();
-  columns(t('receipt.no'), String(entry.seq).padStart(6, '0'));
-  columns(t('correction.receipt.original'), String(sale.seq).padStart(6, '0'));
+  columns(t('receipt.no'), receiptNumber(entry.seq));
+  columns(t('correction.receipt.original'), receiptNumber(sale.seq));
   columns(t('receipt.date'), formatLocalDateTime(entry.at, ctx.timeZone));
   columns(t('receipt.terminal'), sale.terminalId);
   columns(t('receipt.batch'), entry.batchNo);

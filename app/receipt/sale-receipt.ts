@@ -9,6 +9,7 @@ import { toDecimalString } from '../money/format';
 import { formatLocalDateTime } from '../time/local-time';
 import { formatKg } from '../catalog/weight';
 import { cardTenderBlocks, isCardTender, merchantCopyBlocks } from './card-slip';
+import { receiptNumber } from './receipt-number';
 
 export interface ReceiptContext {
   shopName: string;
@@ -37,7 +38,7 @@ export function buildSaleReceipt(sale: SaleRecord, ctx: ReceiptContext): Receipt
   text(ctx.shopName, { align: 'center', bold: true, size: 2 });
   for (const line of ctx.header.split('\n').filter(Boolean)) text(line, { align: 'center' });
   blocks.push({ kind: 'rule' });
-  columns(t('receipt.no'), String(sale.seq).padStart(6, '0'));
+  columns(t('receipt.no'), receiptNumber(sale.seq));
   columns(t('receipt.date'), formatLocalDateTime(sale.at, ctx.timeZone));
   columns(t('receipt.terminal'), sale.terminalId);
   columns(t('receipt.batch'), sale.batchNo);

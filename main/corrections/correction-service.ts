@@ -21,6 +21,7 @@ import type { CorrectionLedger } from './correction-ledger';
 import { correctionToNewEntry } from './correction-entry';
 import type { PaidBackLeg } from './correction-entry';
 import type { PendingStore, StoredCorrection, StoredLeg } from './pending-store';
+import { receiptNumber } from '@app/receipt/receipt-number';
 
 export interface CorrectionServiceDeps {
   db: Database.Database;
@@ -429,7 +430,7 @@ export class CorrectionService {
     const pending = this.deps.store.load();
     if (pending !== null) {
       throw new DomainError('correction_pending', 'Finish the open void or refund first', {
-        seq: this.deps.sale(pending.saleId)?.seq ?? 0,
+        seq: receiptNumber(this.deps.sale(pending.saleId)?.seq ?? 0),
       });
     }
   }

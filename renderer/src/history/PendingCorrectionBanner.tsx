@@ -4,10 +4,11 @@ import type { PendingCorrection } from '@app/api/correction-schemas';
 import type { CurrencyCode } from '@app/money/currency';
 import { isCurrencyCode } from '@app/money/currency';
 import type { Result } from '@app/result';
+import { receiptNumber } from '@app/receipt/receipt-number';
 import { useApi } from '../api/api-context';
 import type { Notice } from '../common/ErrorBanner';
 import { useErrorText, useMoney } from '../common/format';
-import { receiptNo, useDoneText, useLegErrorText, useLegText } from './correction-text';
+import { useDoneText, useLegErrorText, useLegText } from './correction-text';
 import type { CorrectionDone } from './correction-text';
 import './history.css';
 
@@ -58,7 +59,7 @@ export function PendingCorrectionBanner({ pending, notify, compact = false }: Pr
       <div className="pending-text">
         <strong>
           {t(pending.kind === 'void' ? 'correction.pending.void' : 'correction.pending.refund', {
-            no: receiptNo(pending.saleSeq),
+            no: receiptNumber(pending.saleSeq),
             amount: money(pending.amountMinor, currency),
           })}
         </strong>

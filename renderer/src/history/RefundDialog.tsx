@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { CommandOutput } from '@app/api/contract';
 import type { CorrectionView } from '@app/api/correction-schemas';
 import type { AppError, Result } from '@app/result';
+import { receiptNumber } from '@app/receipt/receipt-number';
 import { useApi } from '../api/api-context';
 import { Dialog } from '../common/Dialog';
 import { useErrorText, useMoney } from '../common/format';
-import { receiptNo, useLegText } from './correction-text';
+import { useLegText } from './correction-text';
 import type { CorrectionDone } from './correction-text';
 import { QuantityStepper } from './QuantityStepper';
 import { ReasonPicker, useReason } from './ReasonPicker';
@@ -86,7 +87,7 @@ export function RefundDialog({ view, onCancel, onDone, onPending }: Props) {
 
   return (
     <Dialog
-      title={t('correction.refund.title', { no: receiptNo(sale.seq) })}
+      title={t('correction.refund.title', { no: receiptNumber(sale.seq) })}
       testId="refund-dialog"
     >
       <div className="refund">

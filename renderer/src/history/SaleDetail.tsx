@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { CorrectionView } from '@app/api/correction-schemas';
 import { formatLocalDateTime } from '@app/time/local-time';
+import { receiptNumber } from '@app/receipt/receipt-number';
 import { useMoney } from '../common/format';
-import { receiptNo, useRefusalText } from './correction-text';
+import { useRefusalText } from './correction-text';
 
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -37,7 +38,7 @@ export function SaleDetail({ view, done, onVoid, onRefund, onReprint }: Props) {
     <section className="history-detail" data-testid="sale-detail" data-sale-id={sale.id}>
       <div className="detail-head">
         <h2>
-          {t('history.receipt')} {receiptNo(sale.seq)}
+          {t('history.receipt')} {receiptNumber(sale.seq)}
         </h2>
         {state && (
           <span className={`badge badge-${state}`} data-testid="sale-state">
@@ -120,7 +121,7 @@ export function SaleDetail({ view, done, onVoid, onRefund, onReprint }: Props) {
             <tbody>
               {view.corrections.map((c) => (
                 <tr key={c.seq} data-testid="detail-correction">
-                  <td>{receiptNo(c.seq)}</td>
+                  <td>{receiptNumber(c.seq)}</td>
                   <td>{formatLocalDateTime(c.at, zone)}</td>
                   <td>{t(`correction.kind.${c.type}`)}</td>
                   <td className="col-money">{money(c.amountMinor, sale.currency)}</td>

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { SaleSummary } from '@app/sale/sale';
 import { formatLocalDateTime } from '@app/time/local-time';
+import { receiptNumber } from '@app/receipt/receipt-number';
 import { useMoney } from '../common/format';
-import { receiptNo } from './correction-text';
 
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -45,7 +45,7 @@ export function SaleList({ sales, openId, onOpen, more, onMore }: Props) {
               className={openId === s.id ? 'selected' : ''}
               data-testid="history-row"
             >
-              <td>{receiptNo(s.seq)}</td>
+              <td>{receiptNumber(s.seq)}</td>
               <td>{formatLocalDateTime(s.at, zone)}</td>
               <td className="col-money">{s.itemCount}</td>
               <td className="col-money">{money(s.paidMinor, s.currency)}</td>

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CorrectionView } from '@app/api/correction-schemas';
 import type { AppError } from '@app/result';
+import { receiptNumber } from '@app/receipt/receipt-number';
 import { useApi } from '../api/api-context';
 import { Dialog } from '../common/Dialog';
 import { useErrorText, useMoney } from '../common/format';
-import { receiptNo } from './correction-text';
 import type { CorrectionDone } from './correction-text';
 import { ReasonPicker, useReason } from './ReasonPicker';
 import { useEscape } from './useEscape';
@@ -41,7 +41,10 @@ export function VoidDialog({ view, onCancel, onDone, onPending }: Props) {
   useEscape(onCancel, !busy);
 
   return (
-    <Dialog title={t('correction.void.title', { no: receiptNo(sale.seq) })} testId="void-dialog">
+    <Dialog
+      title={t('correction.void.title', { no: receiptNumber(sale.seq) })}
+      testId="void-dialog"
+    >
       <div className="void">
         <p>{t('correction.void.explain', { amount: money(sale.paidMinor, sale.currency) })}</p>
         <ul className="refund-legs">

@@ -4,13 +4,11 @@ import type { CommandOutput } from '@app/api/contract';
 import type { PendingCorrection } from '@app/api/correction-schemas';
 import type { ErrorCode } from '@app/errors';
 import type { CurrencyCode } from '@app/money/currency';
+import { receiptNumber } from '@app/receipt/receipt-number';
 import { useErrorText, useMoney } from '../common/format';
 
 export type CorrectionDone = CommandOutput<'sale.refund'>;
 export type CorrectionLeg = PendingCorrection['legs'][number];
-
-/** "000012": the receipt number as the paper prints it. */
-export const receiptNo = (seq: number): string => String(seq).padStart(6, '0');
 
 /**
  * Why a sale cannot be voided or refunded, in words. The view carries the code alone, so the
@@ -68,7 +66,7 @@ export function useDoneText(): (
     const amount = money(done.amountMinor, currency);
     const head = t(done.kind === 'void' ? 'correction.done.void' : 'correction.done.refund', {
       amount,
-      no: receiptNo(seq),
+      no: receiptNumber(seq),
     });
     const cash =
       done.cashMinor > 0

@@ -9,6 +9,7 @@ import { formatLocalDateTime } from '@app/time/local-time';
 import { useApi } from '../api/api-context';
 import type { Notice } from '../common/ErrorBanner';
 import { useErrorText, useMoney } from '../common/format';
+import { receiptNumber } from '@app/receipt/receipt-number';
 
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -161,7 +162,7 @@ export function OfflinePanel({
             <tbody>
               {view.worklist.map((item) => (
                 <tr key={item.authId} data-testid="offline-work-item">
-                  <td>{item.saleSeq === null ? '—' : String(item.saleSeq).padStart(6, '0')}</td>
+                  <td>{item.saleSeq === null ? '—' : receiptNumber(item.saleSeq)}</td>
                   <td>{formatLocalDateTime(item.acceptedAt, zone)}</td>
                   <td>{item.cardMasked}</td>
                   <td>{money(item.amountMinor, currency)}</td>

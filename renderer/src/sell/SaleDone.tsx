@@ -4,6 +4,7 @@ import type { SaleRecord } from '@app/sale/sale';
 import { useMoney } from '../common/format';
 import { useKeyboardWedge } from '../common/useKeyboardWedge';
 import { ReceiptPaper } from '../printer/ReceiptPaper';
+import { receiptNumber } from '@app/receipt/receipt-number';
 
 interface Props {
   sale: SaleRecord;
@@ -26,7 +27,7 @@ export function SaleDone({ sale, receipt, printer, onNext, onScan }: Props) {
       <div className="done-main">
         <div className="done-title">{t('done.title')}</div>
         <div className="done-receipt-no">
-          {t('done.receiptNo', { no: String(sale.seq).padStart(6, '0') })}
+          {t('done.receiptNo', { no: receiptNumber(sale.seq) })}
         </div>
         <div className="done-change-label">
           {change > 0 ? t('done.change') : t('done.noChange')}
