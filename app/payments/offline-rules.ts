@@ -15,11 +15,12 @@ export interface OfflineSettings {
   countCap: number;
 }
 
+/** Off; once the owner turns it on, modest caps (300.00 a sale, 2,000.00 and 20 waiting). */
 export const defaultOfflineSettings: OfflineSettings = {
   enabled: false,
-  perSaleCapMinor: 0,
-  totalCapMinor: 0,
-  countCap: 0,
+  perSaleCapMinor: 30_000,
+  totalCapMinor: 200_000,
+  countCap: 20,
 };
 
 /** The host must see an offline request within 24 h of its acceptance. */
