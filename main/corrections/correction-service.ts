@@ -14,6 +14,7 @@ import type Database from 'better-sqlite3';
 import type { LedgerStore } from '../ledger/ledger-store';
 import type { Logger } from '../log/logger';
 import type { AuthorizationRecord } from '../payments/authorization-store';
+import { requireApproved } from '../payments/card-authorizer';
 import type { CardAuthorizer } from '../payments/card-authorizer';
 import type { RiskGuard } from '../payments/risk-guard';
 import type { TerminalIdentity } from '../terminal/terminal-identity';
@@ -281,16 +282,7 @@ export class CorrectionService {
         refAuthId: tender.authId,
         saleAt: new Date(sale.at),
       });
-      if (outcome.kind === 'declined') {
-        throw new DomainError('payment_declined', outcome.message, {
-          responseCode: outcome.responseCode,
-          message: outcome.message,
-        });
-      }
-      if (outcome.kind === 'not_completed') {
-        throw new DomainError('payment_not_completed', outcome.reason, { reason: outcome.reason });
-      }
-      const { record, answer } = outcome;
+      const { record, answer } = requireApproved(outcome);
       return withFee({
         ...sameCard(tender),
         authId: record.authId,

@@ -11,7 +11,7 @@ import { panOfTrack2 } from '@app/card/track2';
 import { DomainError } from '@app/result';
 import type { Logger } from '../log/logger';
 import type { HostAnswer, HostClient, TerminalCredentials } from '../sync/host-client';
-import { hostError } from '../sync/host-client';
+import { hostError, whyNoAnswer } from '../sync/host-client';
 import { retryDelayMs } from '../sync/retry-delay';
 import type { RetryLimits } from '../sync/retry-delay';
 import type { AuthorizationRecord, AuthorizationStore } from './authorization-store';
@@ -65,6 +65,22 @@ export interface CardAuthorizerDeps {
   timeoutMs?: number;
   retry?: RetryLimits;
   random?: () => number;
+}
+
+/** An approved outcome as it is; a decline or no answer as the cashier's error. */
+export function requireApproved(
+  outcome: AuthorizationOutcome,
+): Extract<AuthorizationOutcome, { kind: 'approved' }> {
+  if (outcome.kind === 'declined') {
+    throw new DomainError('payment_declined', outcome.message, {
+      responseCode: outcome.responseCode,
+      message: outcome.message,
+    });
+  }
+  if (outcome.kind === 'not_completed') {
+    throw new DomainError('payment_not_completed', outcome.reason, { reason: outcome.reason });
+  }
+  return outcome;
 }
 
 /**
@@ -139,7 +155,7 @@ export class CardAuthorizer {
         ? authorizationResponseSchema.safeParse(answer.json)
         : null;
     if (!parsed?.success) {
-      const reason = describe(answer);
+      const reason = whyNoAnswer(answer);
       // Logged without the request: only ids, never track 2.
       this.deps.log.warn('authorization unanswered: reversing', { authId: record.authId, reason });
       const reversing = this.deps.store.setStatus(
@@ -183,8 +199,8 @@ export class CardAuthorizer {
         ? voidResponseSchema.safeParse(answer.json).success
         : false;
     if (!voided) {
-      throw new DomainError('host_unreachable', `Void not answered: ${describe(answer)}`, {
-        reason: describe(answer),
+      throw new DomainError('host_unreachable', `Void not answered: ${whyNoAnswer(answer)}`, {
+        reason: whyNoAnswer(answer),
       });
     }
     const stored = this.deps.store.setStatus(authId, 'voided', this.now().toISOString());
@@ -233,7 +249,7 @@ export class CardAuthorizer {
         this.changed(stored);
         return;
       }
-      failed = this.deps.store.reversalFailed(authId, describe(answer));
+      failed = this.deps.store.reversalFailed(authId, whyNoAnswer(answer));
     } finally {
       this.inFlight.delete(authId);
     }
@@ -249,9 +265,4 @@ export class CardAuthorizer {
   private now(): Date {
     return this.deps.now?.() ?? new Date();
   }
-}
-
-function describe(answer: HostAnswer): string {
-  if (answer.kind === 'no_answer') return answer.reason;
-  return `HTTP ${String(answer.status)}`;
 }

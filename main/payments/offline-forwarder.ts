@@ -6,6 +6,7 @@ import {
 import { OFFLINE_FORWARD_WITHIN_MS } from '@app/payments/offline-rules';
 import type { Logger } from '../log/logger';
 import type { HostAnswer } from '../sync/host-client';
+import { whyNoAnswer } from '../sync/host-client';
 import { retryDelayMs } from '../sync/retry-delay';
 import type { RetryLimits } from '../sync/retry-delay';
 import type { HostAccess } from './card-authorizer';
@@ -144,7 +145,7 @@ export class OfflineForwarder {
     if (!parsed?.success) {
       // No answer, a 5xx or garbage: the host may have it. A 4xx: it refused to look.
       const unknown = answer.kind === 'no_answer' || answer.status >= 500 || parsed !== null;
-      this.changed(this.deps.store.forwardFailed(authId, describe(answer), unknown));
+      this.changed(this.deps.store.forwardFailed(authId, whyNoAnswer(answer), unknown));
       return false;
     }
     const stored = this.deps.store.answered(authId, parsed.data, this.now().toISOString());
@@ -226,9 +227,4 @@ export class OfflineForwarder {
   private now(): Date {
     return this.deps.now?.() ?? new Date();
   }
-}
-
-function describe(answer: HostAnswer): string {
-  if (answer.kind === 'no_answer') return answer.reason;
-  return `HTTP ${String(answer.status)}`;
 }

@@ -6,9 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoCatalog } from '../catalog/demo-catalog';
 import { filesWithCardData } from '../testing/card-data-scan';
 import { printedText } from '../testing/printed-text';
-import { call, signInOwner, tempServices } from '../testing/temp-services';
+import { eventually, startPaymentServices, swipeCard } from '../testing/payment-services';
+import { call } from '../testing/temp-services';
 import type { Services } from '../services';
-import { MERCHANT } from '../upstream-host/test-support';
 import { startTestHost } from '../upstream-host/test-host';
 import type { TestHost } from '../upstream-host/test-host';
 
@@ -22,25 +22,9 @@ let dataDir: string;
 const product = demoCatalog().find((p) => p.priceMinor >= 500 && p.unit !== 'kg');
 if (!product) throw new Error('demo catalog lacks a product of 5.00 or more');
 
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 8_000;
-  for (;;) {
-    const value = await read();
-    if (check(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition never met: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-async function swipe(amountMinor: number) {
-  const pending = services.dispatch('payment.swipe', { amountMinor });
-  await eventually(
-    () => call(services, 'payment.get', {}),
-    (view) => view.waiting === 'swipe',
-  );
-  await call(services, 'devices.simulateSwipe', { card: 'visa' });
-  return pending;
-}
+/** The host's answers after a restart wait for the forwarder's back-off: a longer wait. */
+const FORWARD_MS = 8_000;
+const swipe = (amountMinor: number) => swipeCard(services, 'visa', amountMinor);
 
 const hostDown = async () => {
   await host?.close();
@@ -49,24 +33,10 @@ const hostDown = async () => {
 
 beforeEach(async () => {
   hostDir = mkdtempSync(join(tmpdir(), 'offline-host-'));
-  host = await startTestHost({ merchants: [MERCHANT], dbFile: join(hostDir, 'host.sqlite') });
-  port = Number(new URL(host.url).port);
-  ({ services, dataDir } = tempServices(undefined, undefined, {
-    simulateDevices: true,
-    authorizationTimeoutMs: 400,
-    swipeWaitMs: 5_000,
+  ({ host, services, dataDir } = await startPaymentServices({
+    dbFile: join(hostDir, 'host.sqlite'),
   }));
-  await signInOwner(services);
-  await call(services, 'sync.bind', {
-    hostUrl: host.url,
-    merchantId: MERCHANT.merchantId,
-    terminalId: 'CTSHOP01',
-    bindingCode: host.issueBindingCode(MERCHANT.merchantId),
-  });
-  await eventually(
-    () => call(services, 'devices.list', {}),
-    (view) => view.devices.find((d) => d.role === 'cardReader')?.state === 'connected',
-  );
+  port = Number(new URL(host.url).port);
   await call(services, 'cart.scan', { code: product.barcode });
 });
 
@@ -129,6 +99,7 @@ describe('a swipe while the host is down', () => {
     const after = await eventually(
       () => call(services, 'offline.get', {}),
       (view) => view.pending.count === 0,
+      FORWARD_MS,
     );
     expect(after.worklist).toEqual([]);
   });
@@ -160,6 +131,7 @@ describe('an offline card sale corrected before the host has it', () => {
     await eventually(
       () => call(services, 'sync.status', {}),
       (status) => status.unsynced === 0,
+      FORWARD_MS,
     );
     const hostDb = new Database(join(hostDir, 'host.sqlite'), { readonly: true });
     const known = hostDb.prepare('SELECT 1 FROM authorizations WHERE auth_id = ?').get(authId);

@@ -8,6 +8,7 @@ import type { SaleRecord, SaleTender } from '@app/sale/sale';
 import type { ZvtClient } from '@native/zvt/zvt-client';
 import type { Logger } from '../log/logger';
 import type { SaleService } from '../sales/sale-service';
+import { requireApproved } from './card-authorizer';
 import type { AuthorizationOutcome, PaymentMeans } from './card-authorizer';
 import { offlineTender } from './offline-acceptance';
 import type { PaymentAuthorizer } from './offline-acceptance';
@@ -387,16 +388,7 @@ export class PaymentSession {
 
   /** An approved authorization as a tender; a decline or no answer is the cashier's message. */
   private legOf(outcome: AuthorizationOutcome, means: PaymentMeans): SaleTender {
-    if (outcome.kind === 'declined') {
-      throw new DomainError('payment_declined', outcome.message, {
-        responseCode: outcome.responseCode,
-        message: outcome.message,
-      });
-    }
-    if (outcome.kind === 'not_completed') {
-      throw new DomainError('payment_not_completed', outcome.reason, { reason: outcome.reason });
-    }
-    const { record, answer } = outcome;
+    const { record, answer } = requireApproved(outcome);
     const merchant = this.deps.merchant();
     const cardMasked = keepMasked(answer.cardMasked);
     const qrScheme =

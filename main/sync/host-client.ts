@@ -14,6 +14,11 @@ export type HostAnswer =
     }
   | { kind: 'no_answer'; reason: string };
 
+/** In a word for the log and the cashier: why there was no answer, or its HTTP status. */
+export function whyNoAnswer(answer: HostAnswer): string {
+  return answer.kind === 'no_answer' ? answer.reason : `HTTP ${String(answer.status)}`;
+}
+
 export interface HostRequest {
   method: 'GET' | 'POST';
   /** Path under the host's base URL, e.g. `/v1/batches`. */

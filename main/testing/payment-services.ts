@@ -6,12 +6,13 @@ import { startTestHost } from '../upstream-host/test-host';
 import type { TestHost } from '../upstream-host/test-host';
 import { call, signInOwner, tempServices } from './temp-services';
 
-/** Polls (yielding to the event loop between tries) until `check` passes, within 5 s. */
+/** Polls (yielding to the event loop between tries) until `check` passes, within `withinMs`. */
 export async function eventually<T>(
   read: () => T | Promise<T>,
   check: (value: T) => boolean,
+  withinMs = 5_000,
 ): Promise<T> {
-  const deadline = Date.now() + 5_000;
+  const deadline = Date.now() + withinMs;
   for (;;) {
     const value = await read();
     if (check(value)) return value;
@@ -24,12 +25,12 @@ export async function eventually<T>(
  * A till bound to a fresh test host (the payment host), with simulated devices, its owner
  * signed in with a shift open and the card reader connected: ready to take cards.
  */
-export async function startPaymentServices(): Promise<{
+export async function startPaymentServices(hostOptions: { dbFile?: string } = {}): Promise<{
   host: TestHost;
   services: Services;
   dataDir: string;
 }> {
-  const host = await startTestHost({ merchants: [MERCHANT] });
+  const host = await startTestHost({ merchants: [MERCHANT], ...hostOptions });
   const { services, dataDir } = tempServices(undefined, undefined, {
     simulateDevices: true,
     authorizationTimeoutMs: 400,

@@ -7,6 +7,7 @@ import { receiptNumber } from '@app/receipt/receipt-number';
 import { useApi } from '../api/api-context';
 import { Dialog } from '../common/Dialog';
 import { useErrorText, useMoney } from '../common/format';
+import { CorrectionActions } from './CorrectionActions';
 import { useLegText } from './correction-text';
 import type { CorrectionDone } from './correction-text';
 import { QuantityStepper } from './QuantityStepper';
@@ -190,26 +191,13 @@ export function RefundDialog({ view, onCancel, onDone, onPending }: Props) {
           </div>
         </div>
       </div>
-      {busy && (
-        <p className="working" role="status" data-testid="refund-working">
-          {chip ? t('correction.refund.presentCard') : t('correction.refund.working')}
-        </p>
-      )}
-      {error && (
-        <div className="notice notice-error" role="alert" data-testid="refund-error">
-          {error}
-        </div>
-      )}
-      <div className="dialog-actions">
-        <button
-          type="button"
-          className="secondary"
-          onClick={onCancel}
-          disabled={busy}
-          data-testid="refund-cancel"
-        >
-          {t('correction.cancel')}
-        </button>
+      <CorrectionActions
+        testPrefix="refund"
+        busy={busy}
+        working={chip ? t('correction.refund.presentCard') : t('correction.refund.working')}
+        error={error}
+        onCancel={onCancel}
+      >
         <button
           type="button"
           className="primary big"
@@ -221,7 +209,7 @@ export function RefundDialog({ view, onCancel, onDone, onPending }: Props) {
             ? t('correction.refund.confirm', { amount: money(shown.amountMinor, sale.currency) })
             : t('correction.refund.button')}
         </button>
-      </div>
+      </CorrectionActions>
     </Dialog>
   );
 }

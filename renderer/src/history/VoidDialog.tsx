@@ -6,6 +6,7 @@ import { receiptNumber } from '@app/receipt/receipt-number';
 import { useApi } from '../api/api-context';
 import { Dialog } from '../common/Dialog';
 import { useErrorText, useMoney } from '../common/format';
+import { CorrectionActions } from './CorrectionActions';
 import type { CorrectionDone } from './correction-text';
 import { ReasonPicker, useReason } from './ReasonPicker';
 import { useEscape } from './useEscape';
@@ -62,26 +63,13 @@ export function VoidDialog({ view, onCancel, onDone, onPending }: Props) {
         </ul>
         <ReasonPicker state={reason} />
       </div>
-      {busy && (
-        <p className="working" role="status" data-testid="void-working">
-          {t('correction.refund.working')}
-        </p>
-      )}
-      {error && (
-        <div className="notice notice-error" role="alert" data-testid="void-error">
-          {error}
-        </div>
-      )}
-      <div className="dialog-actions">
-        <button
-          type="button"
-          className="secondary"
-          onClick={onCancel}
-          disabled={busy}
-          data-testid="void-cancel"
-        >
-          {t('correction.cancel')}
-        </button>
+      <CorrectionActions
+        testPrefix="void"
+        busy={busy}
+        working={t('correction.refund.working')}
+        error={error}
+        onCancel={onCancel}
+      >
         <button
           type="button"
           className="primary big danger-fill"
@@ -91,7 +79,7 @@ export function VoidDialog({ view, onCancel, onDone, onPending }: Props) {
         >
           {t('correction.void.confirm', { amount: money(sale.paidMinor, sale.currency) })}
         </button>
-      </div>
+      </CorrectionActions>
     </Dialog>
   );
 }

@@ -1,14 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfflineView } from '@app/api/contract';
 import type { CurrencyCode } from '@app/money/currency';
 import { parseDecimal, toDecimalString } from '@app/money/format';
 import type { OfflineSettings } from '@app/payments/offline-rules';
-import type { Result } from '@app/result';
 import { formatLocalDateTime } from '@app/time/local-time';
 import { useApi } from '../api/api-context';
 import type { Notice } from '../common/ErrorBanner';
-import { useErrorText, useMoney } from '../common/format';
+import { useMoney } from '../common/format';
+import { useEditableView } from '../common/useEditableView';
 import { receiptNumber } from '@app/receipt/receipt-number';
 
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -59,29 +59,11 @@ export function OfflinePanel({
 }) {
   const { t } = useTranslation();
   const api = useApi();
-  const errorText = useErrorText();
   const money = useMoney();
-  const [view, setView] = useState<OfflineView | null>(null);
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const load = useCallback(() => api.invoke('offline.get', {}), [api]);
+  const toDraft = useCallback((v: OfflineView) => draftOf(v.settings, currency), [currency]);
+  const { view, draft, setDraft, act } = useEditableView(load, toDraft, notify);
   const [notes, setNotes] = useState<Record<string, string>>({});
-
-  const show = useCallback(
-    (next: OfflineView) => {
-      setView(next);
-      setDraft(draftOf(next.settings, currency));
-    },
-    [currency],
-  );
-  useEffect(() => {
-    void api.invoke('offline.get', {}).then((r) => r.ok && show(r.value));
-  }, [api, show]);
-
-  const act = async (call: Promise<Result<OfflineView>>, saved?: string) => {
-    const result = await call;
-    if (!result.ok) return notify({ kind: 'error', text: errorText(result.error) });
-    show(result.value);
-    notify(saved ? { kind: 'info', text: saved } : null);
-  };
   const save = () => {
     const settings = draft && settingsOf(draft, currency);
     if (!settings) return notify({ kind: 'error', text: t('offline.invalid') });

@@ -1,15 +1,15 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RiskRulesInput, RiskView } from '@app/api/contract';
 import type { CurrencyCode } from '@app/money/currency';
 import { parseDecimal, toDecimalString } from '@app/money/format';
 import { riskTenders } from '@app/payments/risk-rules';
 import type { RiskTender, TenderLimits } from '@app/payments/risk-rules';
-import type { Result } from '@app/result';
 import { formatLocalDateTime } from '@app/time/local-time';
 import { useApi } from '../api/api-context';
 import type { Notice } from '../common/ErrorBanner';
-import { useErrorText, useMoney } from '../common/format';
+import { useMoney } from '../common/format';
+import { useEditableView } from '../common/useEditableView';
 import { OfflinePanel } from './OfflinePanel';
 
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -84,28 +84,10 @@ export function RiskScreen({
 }) {
   const { t } = useTranslation();
   const api = useApi();
-  const errorText = useErrorText();
   const money = useMoney();
-  const [view, setView] = useState<RiskView | null>(null);
-  const [draft, setDraft] = useState<Draft | null>(null);
-
-  const show = useCallback(
-    (next: RiskView) => {
-      setView(next);
-      setDraft(draftOf(next.rules, currency));
-    },
-    [currency],
-  );
-  useEffect(() => {
-    void api.invoke('risk.get', {}).then((r) => r.ok && show(r.value));
-  }, [api, show]);
-
-  const act = async (call: Promise<Result<RiskView>>, saved?: string) => {
-    const result = await call;
-    if (!result.ok) return notify({ kind: 'error', text: errorText(result.error) });
-    show(result.value);
-    notify(saved ? { kind: 'info', text: saved } : null);
-  };
+  const load = useCallback(() => api.invoke('risk.get', {}), [api]);
+  const toDraft = useCallback((v: RiskView) => draftOf(v.rules, currency), [currency]);
+  const { view, draft, setDraft, act } = useEditableView(load, toDraft, notify);
   const save = () => {
     const rules = draft && rulesOf(draft, currency);
     if (!rules) return notify({ kind: 'error', text: t('risk.invalid') });
