@@ -7,6 +7,7 @@ import { MERCHANT } from '@main/upstream-host/test-support';
 import { startBrowserHost, tempDataDir } from './support/browser-host';
 import { scan, twoDemoProducts } from './support/cash-sale-flow';
 import { closeShift, logIn, setUpAndSignIn } from './support/staff';
+import { wedgeBurst } from './support/wedge';
 
 // Voids (撤销) and refunds (退货) from the History screen (issue #6 "Corrections").
 
@@ -73,11 +74,16 @@ async function payInCash(page: Page, totalMinor: number) {
   return saleDone(page);
 }
 
-/** Types (or, with a wedge scanner, scans) into History's "Find receipt" field. */
+/**
+ * Types into History's "Find receipt" as a person does, without clicking into the field
+ * first: the focus is still on the History tab, and no key may be lost on the way.
+ */
 async function findReceipt(page: Page, query: string): Promise<void> {
   await page.getByTestId('nav-history').click();
-  await page.getByTestId('find-receipt').focus();
-  await page.keyboard.type(query, { delay: 5 });
+  await expect(page.getByTestId('find-receipt')).toBeVisible();
+  await page.getByTestId('nav-history').focus();
+  await page.keyboard.type(query, { delay: 120 });
+  await expect(page.getByTestId('find-receipt')).toHaveValue(query);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('sale-detail')).toBeVisible();
 }
@@ -284,7 +290,7 @@ test('a cashier’s refund above the owner’s limit goes through once a manager
     await page.getByTestId('nav-history').click();
     await expect(page.getByTestId('find-receipt')).toBeVisible();
     await page.getByTestId('nav-history').focus();
-    await page.keyboard.type(saleId + '\n', { delay: 5 });
+    await wedgeBurst(page, saleId);
     await expect(page.getByTestId('sale-detail')).toContainText(receiptNo);
     // A cashier may not void (a manager would approve); here the refund is what is tested.
     await page.getByTestId('refund-open').click();

@@ -1,12 +1,22 @@
-import { useEffect, useRef, useState } from 'react';
-import type { SyntheticEvent } from 'react';
+import { useImperativeHandle, useRef, useState } from 'react';
+import type { Ref, SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+
+const MAX_LENGTH = 64;
+
+export interface FindReceiptHandle {
+  /** Types one key at the end of the field and focuses it. */
+  type(key: string): void;
+}
 
 interface Props {
   /** Looks the receipt up; the translated reason when there is none. */
   onFind: (query: string) => Promise<string | null>;
-  /** Bumped by the screen to bring the focus back here (a key typed elsewhere). */
-  focusToken: number;
+  /**
+   * Set here to the function that types a key into the field and focuses it: the screen
+   * calls it for a key typed while the focus was elsewhere, so that key is not lost.
+   */
+  typeInto: Ref<FindReceiptHandle>;
 }
 
 /**
@@ -14,13 +24,23 @@ interface Props {
  * a keyboard-wedge scanner into this field, which ends with Enter. What was typed stays when
  * nothing is found, so it can be corrected.
  */
-export function FindReceipt({ onFind, focusToken }: Props) {
+export function FindReceipt({ onFind, typeInto }: Props) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => input.current?.focus(), [focusToken]);
+  useImperativeHandle(
+    typeInto,
+    () => ({
+      type: (key) => {
+        input.current?.focus();
+        setText((current) => (current + key).slice(0, MAX_LENGTH));
+        setError(null);
+      },
+    }),
+    [],
+  );
 
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
@@ -43,7 +63,7 @@ export function FindReceipt({ onFind, focusToken }: Props) {
           ref={input}
           className="scan-input"
           value={text}
-          maxLength={64}
+          maxLength={MAX_LENGTH}
           onChange={(e) => {
             setText(e.target.value);
             setError(null);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CorrectionView } from '@app/api/correction-schemas';
 import type { AppError } from '@app/result';
@@ -10,6 +10,7 @@ import { useKeyboardWedge } from '../common/useKeyboardWedge';
 import type { CorrectionDone } from './correction-text';
 import { useDoneText } from './correction-text';
 import { FindReceipt } from './FindReceipt';
+import type { FindReceiptHandle } from './FindReceipt';
 import { PendingCorrectionBanner } from './PendingCorrectionBanner';
 import { RefundDialog } from './RefundDialog';
 import { SaleDetail } from './SaleDetail';
@@ -36,7 +37,7 @@ export function HistoryScreen({ notify }: { notify: (notice: Notice | null) => v
   const [view, setView] = useState<CorrectionView | null>(null);
   const [dialog, setDialog] = useState<'none' | 'void' | 'refund'>('none');
   const [done, setDone] = useState<string | null>(null);
-  const [focusToken, setFocusToken] = useState(0);
+  const findField = useRef<FindReceiptHandle>(null);
 
   const [refreshed, setRefreshed] = useState(0);
   const load = useCallback(
@@ -79,14 +80,14 @@ export function HistoryScreen({ notify }: { notify: (notice: Notice | null) => v
     if (dialog === 'none') scanned(code);
   });
   // With the focus on a row or a button, a scanner's burst still finds the receipt; Enter and
-  // Space still press the button; another key brings the focus back to the field.
+  // Space still press the button; another key is typed into the field, which takes the focus.
   useKeyboardWedge(
     scanned,
     (key) => {
       const active = document.activeElement;
       if ((key === 'Enter' || key === ' ') && active instanceof HTMLButtonElement) active.click();
       else if (key.length === 1 && key !== ' ' && !document.querySelector('[aria-modal="true"]')) {
-        setFocusToken((n) => n + 1);
+        findField.current?.type(key);
       }
     },
     dialog === 'none',
@@ -123,7 +124,7 @@ export function HistoryScreen({ notify }: { notify: (notice: Notice | null) => v
       {pending && <PendingCorrectionBanner pending={pending} notify={notify} />}
       <section className="history-list">
         <h1>{t('history.title')}</h1>
-        <FindReceipt onFind={find} focusToken={focusToken} />
+        <FindReceipt onFind={find} typeInto={findField} />
         <SaleList
           sales={sales}
           openId={view?.sale.id ?? null}
