@@ -2,51 +2,35 @@ import type { CorrectionView, PendingCorrection } from '@app/api/correction-sche
 import { legsLeft, linesLeft, planRefund, planVoid } from '@app/corrections/correction-plan';
 import type { CorrectionPlan, RequestedLine, ReturnedLeg } from '@app/corrections/correction-plan';
 import type { ErrorCode } from '@app/errors';
-import { tenderFee } from '@app/fees/fee-schedule';
-import type { FeeSchedule } from '@app/fees/fee-schedule';
 import type { LedgerEntry } from '@app/ledger/entry';
 import type { OperatorRef, OverrideRef } from '@app/ledger/staff-detail';
-import { keepMasked } from '@app/card/mask';
 import { DomainError } from '@app/result';
 import type { SaleRecord } from '@app/sale/sale';
-import type { ZvtClient } from '@native/zvt/zvt-client';
 import type Database from 'better-sqlite3';
 import type { LedgerStore } from '../ledger/ledger-store';
 import type { Logger } from '../log/logger';
-import type { AuthorizationRecord } from '../payments/authorization-store';
-import { requireApproved } from '../payments/card-authorizer';
-import type { CardAuthorizer } from '../payments/card-authorizer';
 import type { RiskGuard } from '../payments/risk-guard';
-import type { TerminalIdentity } from '../terminal/terminal-identity';
 import type { CorrectionLedger } from './correction-ledger';
 import { correctionToNewEntry } from './correction-entry';
-import type { PaidBackLeg } from './correction-entry';
+import { LegPayback } from './leg-payback';
+import type { LegPaybackDeps } from './leg-payback';
 import type { PendingStore, StoredCorrection, StoredLeg } from './pending-store';
 import { receiptNumber } from '@app/receipt/receipt-number';
 
-export interface CorrectionServiceDeps {
+export interface CorrectionServiceDeps extends LegPaybackDeps {
   db: Database.Database;
   ledger: LedgerStore;
   corrections: CorrectionLedger;
   sale: (id: string) => SaleRecord | null;
   saleBySeq: (seq: number) => SaleRecord | null;
-  identity: () => TerminalIdentity;
   /** Who gives back and in which shift: refuses when no one is signed in with a shift open. */
   staff: () => { operator: OperatorRef; shiftId: string };
   /** A refund above the owner's limit: `sale.refund` by role, or a manager's override. */
   approveLarge: (saleId: string) => OverrideRef | null;
   refundLimitMinor: () => number;
-  /** A refund by reference at the host; a void at the host, or of an offline leg not sent. */
-  authorizer: {
-    refund: CardAuthorizer['authorize'];
-    voidApproved(authId: string): Promise<unknown>;
-  };
-  authorization: (authId: string) => AuthorizationRecord | null;
-  terminal: () => ZvtClient | null;
   /** The refund window (risk rules): checked before anything is given back. */
   risk: Pick<RiskGuard, 'check'>;
   refundWithinDays: () => number | null;
-  fees: () => FeeSchedule;
   store: PendingStore;
   onChange: (pending: PendingCorrection | null) => void;
   /** Printing the refund slip, opening the drawer when cash goes back, telling sync. */
@@ -71,7 +55,11 @@ export interface CorrectionDone {
  * is done, and only then is its ledger entry committed. One at a time.
  */
 export class CorrectionService {
-  constructor(private readonly deps: CorrectionServiceDeps) {}
+  private readonly payback: LegPayback;
+
+  constructor(private readonly deps: CorrectionServiceDeps) {
+    this.payback = new LegPayback(deps);
+  }
 
   view(saleId: string): CorrectionView {
     const sale = this.requireSale(saleId);
@@ -213,7 +201,7 @@ export class CorrectionService {
           ...leg,
           status: 'done',
           error: null,
-          detail: await this.payBack(stored, sale, leg),
+          detail: await this.payback.payBack(stored.kind, sale, leg),
         };
       } catch (error) {
         const failure =
@@ -236,100 +224,6 @@ export class CorrectionService {
       this.save(stored);
     }
     return this.commit(stored, sale);
-  }
-
-  private async payBack(
-    stored: StoredCorrection,
-    sale: SaleRecord,
-    leg: StoredLeg,
-  ): Promise<PaidBackLeg['detail']> {
-    const tender = sale.tenders[leg.legIndex];
-    if (!tender) throw new Error(`sale ${sale.id} has no tender ${leg.legIndex}`);
-    if (leg.method === 'cash' || leg.method === 'other') {
-      return tender.method === 'other' && leg.method === 'other'
-        ? {
-            ...(tender.otherKind ? { otherKind: tender.otherKind } : {}),
-            ...(tender.reference ? { reference: tender.reference } : {}),
-          }
-        : {};
-    }
-    const withFee = (detail: PaidBackLeg['detail']) => {
-      const { kind, feeMinor } = tenderFee(this.deps.fees(), {
-        method: leg.method,
-        cardType: detail.cardType,
-        qrScheme: detail.qrScheme,
-        amountMinor: -leg.amountMinor,
-      });
-      return { ...detail, feeKind: kind, feeMinor };
-    };
-    if (
-      tender.authId !== undefined &&
-      (tender.entryMode === 'swipe' || tender.entryMode === 'qr')
-    ) {
-      if (stored.kind === 'void') {
-        // Idempotent: a leg voided before a crash or a failed sibling is not asked again.
-        if (this.deps.authorization(tender.authId)?.status !== 'voided') {
-          await this.deps.authorizer.voidApproved(tender.authId);
-        }
-        return withFee(sameCard(tender));
-      }
-      const outcome = await this.deps.authorizer.refund({
-        kind: 'refund',
-        amount: leg.amountMinor,
-        currency: sale.currency,
-        batchNo: this.deps.identity().batchNo,
-        means: { entryMode: tender.entryMode, byReference: true },
-        refAuthId: tender.authId,
-        saleAt: new Date(sale.at),
-      });
-      const { record, answer } = requireApproved(outcome);
-      return withFee({
-        ...sameCard(tender),
-        authId: record.authId,
-        refAuthId: tender.authId,
-        batchNo: record.batchNo,
-        traceNo: record.traceNo,
-        authCode: answer.authCode,
-        rrn: answer.rrn,
-        cardMasked: keepMasked(answer.cardMasked) ?? tender.cardMasked,
-        cardBrand: answer.cardBrand,
-        cardType: answer.cardType,
-        authorizedAt: this.now().toISOString(),
-      });
-    }
-    if (tender.entryMode === 'chip') {
-      const client = this.deps.terminal();
-      if (client === null) {
-        throw new DomainError('terminal_not_connected', 'No payment terminal is connected');
-      }
-      if (stored.kind === 'void') {
-        if (tender.terminalReceiptNo === undefined) {
-          throw new DomainError('void_not_possible', 'The terminal gave no receipt number');
-        }
-        const result = await client.reverse(tender.terminalReceiptNo);
-        if (!result.ok) throw new DomainError('void_not_possible', result.error.message.en);
-        return withFee(sameCard(tender));
-      }
-      const result = await client.refund(leg.amountMinor);
-      if (!result.ok) {
-        throw new DomainError('payment_declined', result.error.message.en, {
-          responseCode: result.error.code,
-          message: result.error.message.en,
-        });
-      }
-      const { info } = result.value;
-      return withFee({
-        ...sameCard(tender),
-        ...(info.receiptNo === undefined ? {} : { terminalReceiptNo: info.receiptNo }),
-        ...(info.trace === undefined ? {} : { traceNo: info.trace }),
-        ...(info.aid === undefined ? {} : { authCode: info.aid }),
-        ...(keepMasked(info.maskedPan) === null
-          ? {}
-          : { cardMasked: keepMasked(info.maskedPan) ?? '' }),
-        authorizedAt: this.now().toISOString(),
-      });
-    }
-    throw new DomainError('void_not_possible', `Tender ${leg.legIndex} cannot be paid back`);
   }
 
   private commit(stored: StoredCorrection, sale: SaleRecord): CorrectionDone {
@@ -492,17 +386,5 @@ function replaceLeg(stored: StoredCorrection, leg: StoredLeg): StoredCorrection 
   return {
     ...stored,
     legs: stored.legs.map((l) => (l.legIndex === leg.legIndex ? leg : l)),
-  };
-}
-
-/** The card or wallet the sale charged, as the refund's record names it. */
-function sameCard(tender: SaleRecord['tenders'][number]): PaidBackLeg['detail'] {
-  return {
-    ...(tender.entryMode ? { entryMode: tender.entryMode } : {}),
-    ...(tender.cardMasked ? { cardMasked: tender.cardMasked } : {}),
-    ...(tender.cardBrand ? { cardBrand: tender.cardBrand } : {}),
-    ...(tender.cardType ? { cardType: tender.cardType } : {}),
-    ...(tender.qrScheme ? { qrScheme: tender.qrScheme } : {}),
-    ...(tender.authId ? { refAuthId: tender.authId } : {}),
   };
 }
