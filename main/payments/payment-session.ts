@@ -1,25 +1,17 @@
 import type { CartView } from '@app/api/contract';
 import type { PaymentView } from '@app/api/payment-schemas';
-import { tenderFee } from '@app/fees/fee-schedule';
 import type { FeeSchedule } from '@app/fees/fee-schedule';
-import { keepMasked } from '@app/card/mask';
 import { DomainError } from '@app/result';
 import type { SaleRecord, SaleTender } from '@app/sale/sale';
 import type { ZvtClient } from '@native/zvt/zvt-client';
 import type { Logger } from '../log/logger';
 import type { SaleService } from '../sales/sale-service';
-import { requireApproved } from './card-authorizer';
-import type { AuthorizationOutcome, PaymentMeans } from './card-authorizer';
+import type { PaymentMeans } from './card-authorizer';
 import { offlineTender } from './offline-acceptance';
 import type { PaymentAuthorizer } from './offline-acceptance';
 import type { RiskGuard } from './risk-guard';
-
-/** Who the acquirer knows the shop as: the host binding (upstream-sync-v1 "Identities"). */
-export interface MerchantIdentity {
-  merchantId: string;
-  merchantName: string;
-  terminalId: string;
-}
+import { chipRefusal, chipTender, hostTender, withTenderFee } from './sale-tenders';
+import type { MerchantIdentity } from './sale-tenders';
 
 export interface PaymentSessionDeps {
   cart: { view(): CartView };
@@ -211,43 +203,18 @@ export class PaymentSession {
         },
       });
       if (!result.ok) {
-        const { error } = result;
-        this.deps.log.warn('chip payment not approved', { code: error.code });
-        if (error.code === 'declined' || error.code === 'cancelled') {
-          throw new DomainError('payment_declined', error.message.en, {
-            responseCode: error.code === 'declined' ? String(error.resultCode) : '',
-            message: error.message.en,
-          });
-        }
-        if (error.code === 'busy') throw new DomainError('payment_busy', error.message.en);
-        throw new DomainError('payment_not_completed', error.message.en, {
-          reason: error.message.en,
-        });
+        this.deps.log.warn('chip payment not approved', { code: result.error.code });
+        throw chipRefusal(result.error);
       }
-      const { info } = result.value;
-      const merchant = this.deps.merchant();
-      const cardMasked = keepMasked(info.maskedPan);
       this.add(
-        this.withFee({
-          method: 'card',
-          amountMinor,
-          tenderedMinor: amountMinor,
-          changeMinor: 0,
-          entryMode: 'chip',
-          ...(info.receiptNo === undefined ? {} : { terminalReceiptNo: info.receiptNo }),
-          batchNo: this.deps.batchNo(),
-          ...(info.trace === undefined ? {} : { traceNo: info.trace }),
-          // ZVT BMP 3B, the authorisation attribute: the issuer's approval code.
-          ...(info.aid === undefined ? {} : { authCode: info.aid }),
-          ...(cardMasked === null ? {} : { cardMasked }),
-          ...(info.cardName === undefined ? {} : { cardBrand: info.cardName }),
-          ...(merchant === null ? {} : { merchantName: merchant.merchantName }),
-          // ZVT BMP 2A, the VU number: the acquirer's merchant ID for this terminal.
-          ...(info.vuNumber === undefined ? {} : { merchantId: info.vuNumber }),
-          ...(info.terminalId === undefined ? {} : { acquirerTerminalId: info.terminalId }),
-          authorizedAt: this.now().toISOString(),
-          signatureRequired: false,
-        }),
+        this.withFee(
+          chipTender(result.value.info, {
+            amountMinor,
+            batchNo: this.deps.batchNo(),
+            merchant: this.deps.merchant(),
+            authorizedAt: this.now().toISOString(),
+          }),
+        ),
       );
       return this.view();
     } finally {
@@ -381,47 +348,9 @@ export class PaymentSession {
         ? this.withFee(
             offlineTender(outcome.offline, this.deps.merchant(), this.now().toISOString()),
           )
-        : this.legOf(outcome, means),
+        : this.withFee(hostTender(outcome, means, this.deps.merchant(), this.now().toISOString())),
     );
     return this.view();
-  }
-
-  /** An approved authorization as a tender; a decline or no answer is the cashier's message. */
-  private legOf(outcome: AuthorizationOutcome, means: PaymentMeans): SaleTender {
-    const { record, answer } = requireApproved(outcome);
-    const merchant = this.deps.merchant();
-    const cardMasked = keepMasked(answer.cardMasked);
-    const qrScheme =
-      means.entryMode === 'qr'
-        ? ('qrCode' in means && means.qrCode.startsWith('28')) || answer.cardType === 'wallet'
-          ? ('wallet' as const)
-          : ('unionpay' as const)
-        : undefined;
-    return this.withFee({
-      method: means.entryMode === 'swipe' ? 'card' : 'qr',
-      amountMinor: record.amount,
-      tenderedMinor: record.amount,
-      changeMinor: 0,
-      entryMode: means.entryMode,
-      authId: record.authId,
-      batchNo: record.batchNo,
-      traceNo: record.traceNo,
-      authCode: answer.authCode,
-      rrn: answer.rrn,
-      ...(cardMasked === null ? {} : { cardMasked }),
-      cardBrand: answer.cardBrand,
-      cardType: answer.cardType,
-      ...(qrScheme === undefined ? {} : { qrScheme }),
-      ...(merchant === null
-        ? {}
-        : {
-            merchantName: merchant.merchantName,
-            merchantId: merchant.merchantId,
-            acquirerTerminalId: merchant.terminalId,
-          }),
-      authorizedAt: this.now().toISOString(),
-      signatureRequired: means.entryMode === 'swipe',
-    });
   }
 
   private checkRisk(tender: 'card' | 'other', amountMinor: number): void {
@@ -436,13 +365,7 @@ export class PaymentSession {
   }
 
   private withFee(tender: SaleTender): SaleTender {
-    const { kind, feeMinor } = tenderFee(this.deps.fees(), {
-      method: tender.method,
-      cardType: tender.cardType,
-      qrScheme: tender.qrScheme,
-      amountMinor: tender.amountMinor,
-    });
-    return { ...tender, feeKind: kind, feeMinor };
+    return withTenderFee(this.deps.fees(), tender);
   }
 
   private async giveBack(leg: SaleTender): Promise<void> {
