@@ -3,8 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import type { AppInfo, PrinterConfig } from '@app/api/contract';
-import { drawerSettingsSchema, printerConfigSchema, saleRecordSchema } from '@app/api/schemas';
-import { z } from 'zod';
+import { drawerSettingsSchema, printerConfigSchema } from '@app/api/schemas';
 import { buildSaleReceipt } from '@app/receipt/sale-receipt';
 import type { SaleRecord } from '@app/sale/sale';
 import { SimulatedPrinter } from '@native/sim/simulated-printer';
@@ -30,16 +29,7 @@ import type { RetryLimits } from './sync/retry-delay';
 import { PrintJobStore } from './printing/print-job-store';
 import { PrintService } from './printing/print-service';
 import { ShopLogo } from './printing/shop-logo';
-import { AuthorizationStore } from './payments/authorization-store';
-import { CardAuthorizer } from './payments/card-authorizer';
-import { CardKeyer } from './payments/card-keyer';
-import { RiskGuard } from './payments/risk-guard';
-import { RiskSettingsStore } from './payments/risk-settings';
-import { PaymentSession } from './payments/payment-session';
-import { OfflineStore } from './payments/offline-store';
-import { OfflineSealer } from './payments/offline-sealer';
-import { OfflineForwarder } from './payments/offline-forwarder';
-import { OfflineAcceptance } from './payments/offline-acceptance';
+import { createPayments } from './payments/create-payments';
 import { EventBus } from './api/event-bus';
 import { createDispatcher } from './api/dispatcher';
 import type { Dispatch } from './api/dispatcher';
@@ -113,11 +103,6 @@ export interface Services {
 const PRINTER_KEY = 'printer.config';
 const DRAWER_KEY = 'printer.drawer';
 const BACKUP_PRINTER_KEY = 'printer.backup';
-const PAYMENT_KEY = 'payments.session';
-const savedPaymentSchema = z.object({
-  total: z.number().int(),
-  legs: saleRecordSchema.shape.tenders,
-});
 
 /** The composition root: every service built once, with its dependencies passed in. */
 export function createServices(options: ServicesOptions): Services {
@@ -370,89 +355,22 @@ export function createServices(options: ServicesOptions): Services {
     },
     emit: (traffic) => bus.emit('diagnostics.serial', traffic),
   });
-  const authorizations = new AuthorizationStore(db);
-  const riskSettings = new RiskSettingsStore(settings);
-  const cardKeyer = new CardKeyer(secretStoreFor('card-key'));
-  const risk = new RiskGuard({
-    db,
-    authorizations,
-    settings: () => riskSettings.get(),
-    keyer: cardKeyer,
-    log,
-  });
-  const payments = new CardAuthorizer({
-    store: authorizations,
-    host: { connect: (timeoutMs) => sync.hostAccess(timeoutMs) },
-    risk,
-    log,
-    ...(options.authorizationTimeoutMs === undefined
-      ? {}
-      : { timeoutMs: options.authorizationTimeoutMs }),
-  });
-  // Bounded offline card acceptance (issue #6 "Offline"): swipes the host did not answer,
-  // approved within the owner's caps, sealed under a key in the OS store until forwarded.
-  const offlineStore = new OfflineStore(db);
-  const offlineSealer = new OfflineSealer(secretStoreFor('offline-key'));
-  const forwarder = new OfflineForwarder({
-    store: offlineStore,
-    sealer: offlineSealer,
-    host: { connect: (timeoutMs) => sync.hostAccess(timeoutMs) },
-    log,
-    ...(options.authorizationTimeoutMs === undefined
-      ? {}
-      : { timeoutMs: options.authorizationTimeoutMs }),
-  });
-  const offline = new OfflineAcceptance({
-    card: payments,
-    store: offlineStore,
-    sealer: offlineSealer,
-    settings: () => riskSettings.get().offline,
-    forwarder,
-    log,
-  });
-  // The host took an upload: it answers again, so what waits is forwarded now.
-  bus.on('sync.status', (status) => status.state === 'synced' && forwarder.kick(0));
-  // Split tender (issue #6): the cart's payment, one tender at a time.
-  const payment = new PaymentSession({
-    cart,
-    sales,
-    authorizer: offline,
-    risk,
-    terminal: () => devices.terminalClient(),
-    takeTrack2: () => devices.takeTrack2(),
-    batchNo: () => identity.current().batchNo,
-    merchant: () => sync.status().binding ?? null,
-    fees: () => reportSettings.get().fees,
-    onChange: (view) => bus.emit('payment.changed', view),
-    log,
-    ...(options.swipeWaitMs === undefined ? {} : { swipeWaitMs: options.swipeWaitMs }),
-    store: {
-      load: () => {
-        const saved = savedPaymentSchema.safeParse(settings.getValue(PAYMENT_KEY));
-        return saved.success ? saved.data : null;
-      },
-      save: (saved) => settings.setValue(PAYMENT_KEY, saved),
-    },
-    // The latest sales are enough: a crash between the commit and clearing the cart.
-    isCommitted: (leg) =>
-      saleRepository
-        .list({ limit: 20 })
-        .some((s) =>
-          saleRepository
-            .get(s.id)
-            ?.tenders.some(
-              (t) =>
-                (leg.authId !== undefined && t.authId === leg.authId) ||
-                (leg.terminalReceiptNo !== undefined &&
-                  t.terminalReceiptNo === leg.terminalReceiptNo &&
-                  t.authorizedAt === leg.authorizedAt),
-            ),
-        ),
-    ...(options.abandonPaymentAfterMs === undefined
-      ? {}
-      : { abandonAfterMs: options.abandonPaymentAfterMs }),
-  });
-  payment.recover();
+  const { authorizations, riskSettings, cardKeyer, risk, payments, forwarder, offline, payment } =
+    createPayments({
+      db,
+      settings,
+      secretStoreFor,
+      sync,
+      devices,
+      identity,
+      cart,
+      sales,
+      saleRepository,
+      reportSettings,
+      bus,
+      log,
+      options,
+    });
   const corrections = createCorrections({
     db,
     ledger,
@@ -474,8 +392,6 @@ export function createServices(options: ServicesOptions): Services {
     log,
     now,
   });
-  bus.on('cart.changed', (view) => payment.cartChanged(view));
-  bus.on('devices.swipe', (swipe) => swipe.ok && payment.swiped());
   const info = (): AppInfo => ({
     version: options.version,
     host: options.host,
