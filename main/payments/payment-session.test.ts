@@ -332,6 +332,11 @@ describe('chip payments and the card limits', () => {
     const within = await call(services, 'payment.chip', { amountMinor: 100 });
     expect(within.tenders).toMatchObject([{ entryMode: 'chip', amountMinor: 100 }]);
     await call(services, 'payment.cancel', {});
+
+    // The first sale voided (reversed on the terminal): its amount no longer counts.
+    await call(services, 'sale.void', { saleId: paid.saleId ?? '', reason: 'wrong items' });
+    const again = await call(services, 'payment.chip', { amountMinor: second });
+    expect(again.saleId).not.toBeNull();
   });
 });
 

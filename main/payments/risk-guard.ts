@@ -147,7 +147,8 @@ export class RiskGuard {
   /**
    * Chip and tap legs: the terminal authorizes them, so only the committed sales know them
    * (tender detail entryMode 'chip'). Like 'other', a scan of the small `sales` rows; only
-   * the period's sales with a card tender have their entry's detail read.
+   * the period's sales with a card tender have their entry's detail read. A voided sale was
+   * reversed on the terminal and no longer counts, as a voided swipe does not.
    */
   private chipTakenSince(since: Date): number {
     const row = this.deps.db
@@ -156,6 +157,7 @@ export class RiskGuard {
          FROM sales s JOIN entries e ON e.seq = s.seq, json_each(e.body, '$.detail.tenders') t
          WHERE s.at >= ?
            AND EXISTS (SELECT 1 FROM sale_tenders c WHERE c.sale_id = s.id AND c.method = 'card')
+           AND NOT EXISTS (SELECT 1 FROM entries v WHERE v.ref_id = s.id AND v.type = 'void')
            AND json_extract(t.value, '$.entryMode') = 'chip'`,
       )
       .get(since.toISOString()) as { total: number };
