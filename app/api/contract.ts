@@ -50,7 +50,7 @@ import { catalogCommands } from './catalog-contract';
 import { reportsCommands } from './reports-contract';
 import { riskCommands } from './risk-contract';
 import { correctionCommands, correctionEvents } from './correction-contract';
-import { offlineCommands } from './offline-contract';
+import { offlineCommands, offlineEvents } from './offline-contract';
 import type { offlineViewSchema } from './offline-schemas';
 import { command } from './command';
 import type {
@@ -359,6 +359,7 @@ export const events = {
   },
   ...paymentEvents,
   ...correctionEvents,
+  ...offlineEvents,
 } as const satisfies Record<EventName, { summary: string; payload: z.ZodType }>;
 
 export type Commands = typeof commands;

@@ -160,6 +160,7 @@ export const eventNames = [
   'catalog.importProgress',
   'payment.changed',
   'correction.changed',
+  'offline.changed',
 ] as const;
 
 export type CommandName = (typeof commandNames)[number];

@@ -30,4 +30,13 @@ export const offlineCommands = {
   ),
 } as const;
 
+export const offlineEvents = {
+  'offline.changed': {
+    summary:
+      'What waits for the host or is on the worklist changed (accepted, forwarded, declined, ' +
+      'expired, cancelled by a void, resolved).',
+    payload: offlineViewSchema,
+  },
+} as const;
+
 export type OfflineCommandName = keyof typeof offlineCommands;

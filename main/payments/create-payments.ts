@@ -85,6 +85,7 @@ export function createPayments(w: PaymentWiring) {
     sealer: offlineSealer,
     host: { connect: (timeoutMs) => sync.hostAccess(timeoutMs) },
     log,
+    onChange: () => offlineChanged(),
     ...(options.authorizationTimeoutMs === undefined
       ? {}
       : { timeoutMs: options.authorizationTimeoutMs }),
@@ -140,6 +141,12 @@ export function createPayments(w: PaymentWiring) {
       : { abandonAfterMs: options.abandonPaymentAfterMs }),
   });
   payment.recover();
+  // The owner's offline panel follows what waits for the host: a sale taken offline, a
+  // forward answered or expired, an offline sale voided before it was sent.
+  const offlineChanged = () =>
+    bus.emit('offline.changed', offline.view(riskSettings.get().offline));
+  bus.on('sale.committed', () => offlineStore.pending().count > 0 && offlineChanged());
+  bus.on('correction.changed', (pending) => pending === null && offlineChanged());
   bus.on('cart.changed', (view) => payment.cartChanged(view));
   bus.on('devices.swipe', (swipe) => swipe.ok && payment.swiped());
   return { authorizations, riskSettings, cardKeyer, risk, payments, forwarder, offline, payment };

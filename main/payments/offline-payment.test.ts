@@ -65,10 +65,14 @@ describe('a swipe while the host is down', () => {
       totalCapMinor: 200_000,
       countCap: 3,
     });
+    // What the owner's Risk screen is told as it happens.
+    const told: number[] = [];
+    services.bus.on('offline.changed', (view) => void told.push(view.pending.count));
     await hostDown();
     const total = (await call(services, 'payment.get', {})).totalMinor;
     const result = await swipe(total);
     if (!result.ok) throw new Error(`swipe failed: ${JSON.stringify(result.error)}`);
+    expect(told.at(-1)).toBe(1);
     const sale = await call(services, 'sale.list', { limit: 1 });
     const saleId = sale[0]?.id ?? '';
     const record = await call(services, 'sale.get', { saleId });
@@ -102,6 +106,7 @@ describe('a swipe while the host is down', () => {
       FORWARD_MS,
     );
     expect(after.worklist).toEqual([]);
+    expect(told.at(-1)).toBe(0);
   });
 });
 

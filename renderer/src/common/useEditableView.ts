@@ -33,5 +33,7 @@ export function useEditableView<View, Draft>(
     show(result.value);
     notify(saved ? { kind: 'info', text: saved } : null);
   };
-  return { view, draft, setDraft, act };
+  /** A newer view pushed by main: shown, while the owner's draft stays as it is. */
+  const refresh = setView;
+  return { view, draft, setDraft, act, refresh };
 }

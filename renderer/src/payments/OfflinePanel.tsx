@@ -5,7 +5,7 @@ import type { CurrencyCode } from '@app/money/currency';
 import { parseDecimal, toDecimalString } from '@app/money/format';
 import type { OfflineSettings } from '@app/payments/offline-rules';
 import { formatLocalDateTime } from '@app/time/local-time';
-import { useApi } from '../api/api-context';
+import { useApi, useEvent } from '../api/api-context';
 import type { Notice } from '../common/ErrorBanner';
 import { useMoney } from '../common/format';
 import { useEditableView } from '../common/useEditableView';
@@ -62,7 +62,8 @@ export function OfflinePanel({
   const money = useMoney();
   const load = useCallback(() => api.invoke('offline.get', {}), [api]);
   const toDraft = useCallback((v: OfflineView) => draftOf(v.settings, currency), [currency]);
-  const { view, draft, setDraft, act } = useEditableView(load, toDraft, notify);
+  const { view, draft, setDraft, act, refresh } = useEditableView(load, toDraft, notify);
+  useEvent('offline.changed', refresh);
   const [notes, setNotes] = useState<Record<string, string>>({});
   const save = () => {
     const settings = draft && settingsOf(draft, currency);
