@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorCodes } from '@app/errors';
+import { correctionLegSchema } from '@app/api/correction-schemas';
 import { tenderDetailSchema } from '@app/api/payment-schemas';
 import { staffRoles } from '@app/ledger/staff-detail';
 import type { SettingsStore } from '../settings/settings-store';
@@ -8,19 +8,10 @@ const KEY = 'corrections.pending';
 
 const operator = z.object({ id: z.string(), name: z.string(), role: z.enum(staffRoles) });
 
-const storedLegSchema = z.object({
+/** The leg the screen shows, kept with how it was paid back once it is. */
+const storedLegSchema = correctionLegSchema.extend({
   legIndex: z.number().int().min(0),
-  method: z.enum(['cash', 'card', 'qr', 'other']),
   amountMinor: z.number().int().min(0),
-  entryMode: z.enum(['swipe', 'qr', 'chip']).optional(),
-  cardMasked: z.string().optional(),
-  status: z.enum(['pending', 'done', 'failed']),
-  error: z
-    .object({
-      code: z.enum(errorCodes),
-      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-    })
-    .nullable(),
   /** How it was paid back (the refund's authorization, masked card only); empty for cash. */
   detail: tenderDetailSchema.extend({ refAuthId: z.string().optional() }),
 });
