@@ -3,6 +3,7 @@ import type { JsonValue, NewEntry, TenderMethod } from '@app/ledger/entry';
 import type { OperatorRef, OverrideRef } from '@app/ledger/staff-detail';
 import type { TenderDetail } from '@app/api/payment-schemas';
 import type { SaleRecord } from '@app/sale/sale';
+import { tenderDetailKeys } from '../sales/sale-entry';
 
 type JsonObject = { [key: string]: JsonValue };
 
@@ -50,29 +51,8 @@ const lineJson = (line: ReturnedLine): JsonObject => ({
   taxMinor: line.taxMinor,
 });
 
-// Copied by name, like sale-entry.ts: only masked card data and ids reach the ledger.
-const detailKeys = [
-  'entryMode',
-  'authId',
-  'refAuthId',
-  'terminalReceiptNo',
-  'batchNo',
-  'traceNo',
-  'authCode',
-  'rrn',
-  'cardMasked',
-  'cardBrand',
-  'cardType',
-  'qrScheme',
-  'merchantName',
-  'merchantId',
-  'acquirerTerminalId',
-  'authorizedAt',
-  'feeKind',
-  'feeMinor',
-  'otherKind',
-  'reference',
-] as const;
+// Copied by name, as a sale's tenders are: only masked card data and ids reach the ledger.
+const detailKeys = [...tenderDetailKeys, 'refAuthId'] as const;
 
 const legJson = (leg: PaidBackLeg): JsonObject => {
   const json: JsonObject = {

@@ -64,7 +64,7 @@ const lineJson = (line: SaleLine): JsonObject => ({
 });
 
 /** Issue #6: how a card, QR, chip or "other" tender was paid; masked card only. */
-const tenderDetailKeys = [
+export const tenderDetailKeys = [
   'entryMode',
   'authId',
   'terminalReceiptNo',
