@@ -1,30 +1,13 @@
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
 import { toDecimalString } from '@app/money/format';
 import { MERCHANT } from '@main/upstream-host/test-support';
 import { startBrowserHost, tempDataDir } from './support/browser-host';
-import { scan, twoDemoProducts } from './support/cash-sale-flow';
 import { bindTill, hostAuthorizations, startPaymentHost, VISA_SWIPE } from './support/payment-host';
+import { oneItemInCart, openPayDialog } from './support/pay-dialog';
 import { setUpAndSignIn } from './support/staff';
 
 // upstream-sync-v1 "Test cards and codes": 18 digits starting 28, a wallet payment code.
 const WALLET_CODE = '281234567890123456';
-
-/** One demo product in the cart; its price must not be a test amount (…51, …91). */
-async function oneItemInCart(page: Page): Promise<number> {
-  const [a] = twoDemoProducts();
-  expect([51, 91]).not.toContain(a.priceMinor % 100);
-  await scan(page, a.barcode);
-  await expect(page.getByTestId('cart-line')).toHaveCount(1);
-  return a.priceMinor;
-}
-
-async function openPayDialog(page: Page, tenderKey: string, tender: string): Promise<void> {
-  await page.keyboard.press('F12');
-  await expect(page.getByTestId('pay-dialog')).toBeVisible();
-  await page.keyboard.press(tenderKey);
-  await expect(page.getByTestId(`tender-${tender}`)).toHaveAttribute('aria-selected', 'true');
-}
 
 test('a swipe sale: the whole amount by card, with the card lines on the receipt', async ({
   page,
