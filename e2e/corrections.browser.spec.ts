@@ -1,19 +1,22 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { toDecimalString } from '@app/money/format';
-import { startTestHost } from '@main/upstream-host/test-host';
-import type { TestHost } from '@main/upstream-host/test-host';
-import { MERCHANT } from '@main/upstream-host/test-support';
 import { startBrowserHost, tempDataDir } from './support/browser-host';
 import { scan, twoDemoProducts } from './support/cash-sale-flow';
-import { closeShift, logIn, setUpAndSignIn } from './support/staff';
+import { expectTerminalConnected, oneItemInCart } from './support/pay-dialog';
+import { bindTill, startPaymentHost, swipeVisa } from './support/payment-host';
+import {
+  closeShift,
+  logIn,
+  setUpAndSignIn,
+  addCashierAndManager,
+  CASHIER,
+  MANAGER,
+} from './support/staff';
 import { wedgeBurst } from './support/wedge';
 
 // Voids (撤销) and refunds (退货) from the History screen (issue #6 "Corrections").
 
-// A keyboard-wedge reader types the stripe at a few ms per key: the approved test Visa.
-const VISA_SWIPE =
-  '%B4111111111111111^TEST/VISA^3012101000000000?;4111111111111111=3012101000000000?';
 const cny = (minor: number) => toDecimalString(minor, 'CNY');
 /** "¥3.50" or "CN¥3.50", as the language writes it, in a sentence. */
 const said = (before: string, minor: number, after = '') =>
@@ -24,17 +27,6 @@ async function inEnglish(page: Page): Promise<void> {
   const toggle = page.getByTestId('locale-toggle');
   if ((await toggle.textContent()) === 'EN') await toggle.click();
   await expect(toggle).toHaveText('中文');
-}
-
-async function bindToHost(page: Page, upstream: TestHost): Promise<void> {
-  await page.getByTestId('nav-sync').click();
-  await page.getByTestId('bind-host').fill(upstream.url);
-  await page.getByTestId('bind-merchant').fill(MERCHANT.merchantId);
-  await page.getByTestId('bind-terminal').fill('cte2e001');
-  await page.getByTestId('bind-code').fill(upstream.issueBindingCode(MERCHANT.merchantId));
-  await page.getByTestId('bind-submit').click();
-  await expect(page.getByTestId('sync-merchant')).toHaveText(MERCHANT.merchantName);
-  await page.getByTestId('nav-sell').click();
 }
 
 /** The sale just paid: its receipt number and the sale id its receipt's QR code carries. */
@@ -59,7 +51,7 @@ async function sellBySwipe(page: Page): Promise<{ receiptNo: string; saleId: str
   await expect(page.getByTestId('pay-tendered')).toContainText(cny(a.priceMinor));
   await page.getByTestId('pay-confirm').click();
   await expect(page.getByTestId('pay-waiting')).toBeVisible();
-  await page.keyboard.type(VISA_SWIPE + '\n', { delay: 2 });
+  await swipeVisa(page);
   return saleDone(page);
 }
 
@@ -91,13 +83,13 @@ async function findReceipt(page: Page, query: string): Promise<void> {
 test('a card sale is voided from History: cancelled at the host, then nothing more to give back', async ({
   page,
 }) => {
-  const upstream = await startTestHost({ merchants: [MERCHANT] });
+  const upstream = await startPaymentHost();
   const app = await startBrowserHost(tempDataDir());
   try {
     await page.goto(app.launchUrl);
     await setUpAndSignIn(page);
     await inEnglish(page);
-    await bindToHost(page, upstream);
+    await bindTill(page, upstream, 'cte2e001');
     const [a] = twoDemoProducts();
     const { receiptNo } = await sellBySwipe(page);
 
@@ -258,24 +250,14 @@ test('a cashier’s refund above the owner’s limit goes through once a manager
     await page.goto(app.launchUrl);
     await setUpAndSignIn(page, { openShift: false });
     await inEnglish(page);
-    await page.getByTestId('nav-staff').click();
-    for (const [name, role, pin] of [
-      ['Li Na', 'cashier', '1357'],
-      ['Zhao Lei', 'manager', '9753'],
-    ] as const) {
-      await page.getByTestId('staff-name').fill(name);
-      await page.getByTestId('staff-role').selectOption(role);
-      await page.getByTestId('staff-pin').fill(pin);
-      await page.getByTestId('staff-add').click();
-      await expect(page.getByTestId(`staff-row-${name}`)).toBeVisible();
-    }
+    await addCashierAndManager(page);
     // Refunds above 1.00 need a manager.
     await page.getByTestId('policy-refund-limit').fill('1.00');
     await page.getByTestId('policy-refund-limit').press('Enter');
     await expect(page.getByTestId('policy-refund-limit')).toHaveValue('1.00');
 
     await page.getByTestId('session-switch').click();
-    await logIn(page, 'Li Na', '1357');
+    await logIn(page, CASHIER.name, CASHIER.pin);
     await page.getByTestId('go-open-shift').click();
     await page.getByTestId('shift-float').fill('200');
     await page.getByTestId('shift-open').click();
@@ -302,8 +284,8 @@ test('a cashier’s refund above the owner’s limit goes through once a manager
 
     const override = page.getByTestId('override-dialog');
     await expect(override).toBeVisible();
-    await page.getByTestId('override-user-Zhao Lei').click();
-    await page.getByTestId('override-input').fill('9753');
+    await page.getByTestId(`override-user-${MANAGER.name}`).click();
+    await page.getByTestId('override-input').fill(MANAGER.pin);
     await page.getByTestId('override-enter').click();
     await expect(override).toBeHidden();
     await expect(page.getByTestId('refund-dialog')).toBeHidden();
@@ -311,7 +293,7 @@ test('a cashier’s refund above the owner’s limit goes through once a manager
       said('Give ', a.priceMinor, ' cash back'),
     );
     await expect(page.getByTestId('sale-state')).toHaveText('Fully refunded');
-    await expect(page.getByTestId('detail-correction')).toContainText('Li Na');
+    await expect(page.getByTestId('detail-correction')).toContainText(CASHIER.name);
     await expect(page.getByTestId('refund-refusal')).toBeVisible();
   } finally {
     await app.stop();
@@ -321,14 +303,14 @@ test('a cashier’s refund above the owner’s limit goes through once a manager
 test('a card refund the host cannot answer stays pending on History and Sell until paid back in cash', async ({
   page,
 }) => {
-  const upstream = await startTestHost({ merchants: [MERCHANT] });
+  const upstream = await startPaymentHost();
   let hostClosed = false;
   const app = await startBrowserHost(tempDataDir());
   try {
     await page.goto(app.launchUrl);
     await setUpAndSignIn(page);
     await inEnglish(page);
-    await bindToHost(page, upstream);
+    await bindTill(page, upstream, 'cte2e001');
     const [a] = twoDemoProducts();
     const { receiptNo } = await sellBySwipe(page);
     await upstream.close();
@@ -386,15 +368,8 @@ test('a chip sale is refunded on the simulated payment terminal', async ({ page 
     await page.goto(app.launchUrl);
     await setUpAndSignIn(page);
     await inEnglish(page);
-    await page.getByTestId('nav-devices').click();
-    await expect(page.getByTestId('device-state-paymentTerminal')).toHaveAttribute(
-      'data-state',
-      'connected',
-    );
-    await page.getByTestId('nav-sell').click();
-    const [a] = twoDemoProducts();
-    await scan(page, a.barcode);
-    await expect(page.getByTestId('cart-line')).toHaveCount(1);
+    await expectTerminalConnected(page);
+    const price = await oneItemInCart(page);
     await page.keyboard.press('F12');
     await page.keyboard.press('F7');
     await page.keyboard.press('Enter');
@@ -411,7 +386,7 @@ test('a chip sale is refunded on the simulated payment terminal', async ({ page 
     await page.getByTestId('nav-printer').click();
     const slip = page.getByTestId('receipt-paper').filter({ hasText: 'REFUND' });
     await expect(slip).toContainText('476173******0010');
-    await expect(slip).toContainText(cny(a.priceMinor));
+    await expect(slip).toContainText(cny(price));
   } finally {
     await app.stop();
   }

@@ -8,6 +8,7 @@ import { startTcpPrinterSim } from '@native/sim/tcp-printer-sim';
 import { startBrowserHost, tempDataDir, tempRunDir } from './support/browser-host';
 import { payTwoItemsInCash } from './support/cash-sale-flow';
 import { setUpAndSignIn } from './support/staff';
+import { VISA_SWIPE } from './support/payment-host';
 
 test('the technician sets up simulated devices, swipes a card and tests the terminal', async ({
   page,
@@ -63,10 +64,8 @@ test('the technician sets up simulated devices, swipes a card and tests the term
   expect(filesWithCardData(dataDir)).toEqual([]);
 });
 
-// A keyboard-wedge reader types the stripe at a few ms per key; the test card's tracks.
-const VISA_SWIPE =
-  '%B4111111111111111^TEST/VISA^3012101000000000?;4111111111111111=3012101000000000?';
-
+// Typed key by key by the browser here, not as one synthetic burst: the point is that no key
+// of a real swipe reaches a field.
 test('a wedge swipe stays out of every field, and the technician exports a clean bundle', async ({
   page,
 }) => {

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { toDecimalString } from '@app/money/format';
 import { startBrowserHost, tempDataDir } from './support/browser-host';
 import { oneItemInCart, openPayDialog } from './support/pay-dialog';
-import { bindTill, startPaymentHost, VISA_SWIPE } from './support/payment-host';
+import { bindTill, startPaymentHost, swipeVisa } from './support/payment-host';
 import { setUpAndSignIn } from './support/staff';
 
 // Issue #6 "Offline": with the host unreachable, a swipe within the owner's caps is approved
@@ -31,7 +31,7 @@ test('the owner turns on offline acceptance; with the host down a swipe sale is 
     await openPayDialog(page, 'F6', 'swipe');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('pay-waiting')).toBeVisible();
-    await page.keyboard.type(VISA_SWIPE + '\n', { delay: 2 });
+    await swipeVisa(page);
 
     await expect(page.getByTestId('sale-done')).toBeVisible();
     const paper = page.getByTestId('receipt-paper');

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { toDecimalString } from '@app/money/format';
 import { MERCHANT } from '@main/upstream-host/test-support';
 import { startBrowserHost, tempDataDir } from './support/browser-host';
-import { bindTill, hostAuthorizations, startPaymentHost, VISA_SWIPE } from './support/payment-host';
+import { bindTill, hostAuthorizations, startPaymentHost, swipeVisa } from './support/payment-host';
 import { oneItemInCart, openPayDialog } from './support/pay-dialog';
 import { setUpAndSignIn } from './support/staff';
 
@@ -24,7 +24,7 @@ test('a swipe sale: the whole amount by card, with the card lines on the receipt
     await expect(page.getByTestId('pay-tendered')).toContainText(toDecimalString(price, 'CNY'));
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('pay-waiting')).toBeVisible();
-    await page.keyboard.type(VISA_SWIPE + '\n', { delay: 2 });
+    await swipeVisa(page);
 
     await expect(page.getByTestId('sale-done')).toBeVisible();
     const paper = page.getByTestId('receipt-paper');

@@ -5,11 +5,9 @@ import { startTestHost } from '@main/upstream-host/test-host';
 import { MERCHANT } from '@main/upstream-host/test-support';
 import { startBrowserHost, tempDataDir } from './support/browser-host';
 import { scan, twoDemoProducts } from './support/cash-sale-flow';
+import { expectTerminalConnected, oneItemInCart } from './support/pay-dialog';
+import { swipeVisa } from './support/payment-host';
 import { setUpAndSignIn } from './support/staff';
-
-// A keyboard-wedge reader types the stripe at a few ms per key: the approved test Visa.
-const VISA_SWIPE =
-  '%B4111111111111111^TEST/VISA^3012101000000000?;4111111111111111=3012101000000000?';
 
 test('a split sale: part in cash, the rest by card swipe, with the card lines on the receipt', async ({
   page,
@@ -51,7 +49,7 @@ test('a split sale: part in cash, the rest by card swipe, with the card lines on
     await page.getByTestId('pay-confirm').click();
     await expect(page.getByTestId('pay-waiting')).toBeVisible();
     await page.screenshot({ path: 'test-results/e2e/payments-waiting-for-card.png' });
-    await page.keyboard.type(VISA_SWIPE + '\n', { delay: 2 });
+    await swipeVisa(page);
 
     await expect(page.getByTestId('sale-done')).toBeVisible();
     const paper = page.getByTestId('receipt-paper');
@@ -84,15 +82,8 @@ test('a chip payment on the simulated terminal, chosen and confirmed by keyboard
   try {
     await page.goto(app.launchUrl);
     await setUpAndSignIn(page);
-    await page.getByTestId('nav-devices').click();
-    await expect(page.getByTestId('device-state-paymentTerminal')).toHaveAttribute(
-      'data-state',
-      'connected',
-    );
-    await page.getByTestId('nav-sell').click();
-    const [a] = twoDemoProducts();
-    await scan(page, a.barcode);
-    await expect(page.getByTestId('cart-line')).toHaveCount(1);
+    await expectTerminalConnected(page);
+    const price = await oneItemInCart(page);
 
     await page.keyboard.press('F12');
     await expect(page.getByTestId('pay-dialog')).toBeVisible();
@@ -105,7 +96,7 @@ test('a chip payment on the simulated terminal, chosen and confirmed by keyboard
     await expect(paper).toContainText('476173******0010');
     await expect(paper).toContainText('52001233');
     await expect(paper).toContainText('插卡/非接');
-    await expect(paper).toContainText(toDecimalString(a.priceMinor, 'CNY'));
+    await expect(paper).toContainText(toDecimalString(price, 'CNY'));
     await page.screenshot({ path: 'test-results/e2e/payments-chip-done.png' });
   } finally {
     await app.stop();

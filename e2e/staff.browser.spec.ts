@@ -2,7 +2,14 @@ import { expect, test } from '@playwright/test';
 import { toDecimalString } from '@app/money/format';
 import { startBrowserHost, tempDataDir } from './support/browser-host';
 import { scan, twoDemoProducts } from './support/cash-sale-flow';
-import { countFor, logIn, setUpAndSignIn } from './support/staff';
+import {
+  countFor,
+  logIn,
+  setUpAndSignIn,
+  addCashierAndManager,
+  CASHIER,
+  MANAGER,
+} from './support/staff';
 
 /** Notes and coins adding up to at most `minor`, largest first (what a cashier counts). */
 test('a cashier opens a shift, sells with a manager-approved discount and closes on a blind count', async ({
@@ -14,27 +21,17 @@ test('a cashier opens a shift, sells with a manager-approved discount and closes
     await setUpAndSignIn(page, { openShift: false });
 
     // The owner adds a cashier and a manager.
-    await page.getByTestId('nav-staff').click();
-    for (const [name, role, pin] of [
-      ['Li Na', 'cashier', '1357'],
-      ['Zhao Lei', 'manager', '9753'],
-    ] as const) {
-      await page.getByTestId('staff-name').fill(name);
-      await page.getByTestId('staff-role').selectOption(role);
-      await page.getByTestId('staff-pin').fill(pin);
-      await page.getByTestId('staff-add').click();
-      await expect(page.getByTestId(`staff-row-${name}`)).toBeVisible();
-    }
+    await addCashierAndManager(page);
     await page.screenshot({ path: 'test-results/e2e/staff-screen.png' });
 
     // Switch user: a wrong PIN is refused with the tries left, then the cashier signs in.
     await page.getByTestId('session-switch').click();
-    await page.getByTestId('login-user-Li Na').click();
+    await page.getByTestId(`login-user-${CASHIER.name}`).click();
     await page.getByTestId('login-input').fill('0000');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('login-error')).toContainText('4');
     await page.screenshot({ path: 'test-results/e2e/lock-screen.png' });
-    await logIn(page, 'Li Na', '1357');
+    await logIn(page, CASHIER.name, CASHIER.pin);
     await expect(page.getByTestId('nav-staff')).toHaveCount(0);
     await expect(page.getByTestId('nav-settings')).toHaveCount(0);
 
@@ -55,8 +52,8 @@ test('a cashier opens a shift, sells with a manager-approved discount and closes
     await page.keyboard.press('0');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('override-dialog')).toBeVisible();
-    await page.getByTestId('override-user-Zhao Lei').click();
-    await page.getByTestId('override-input').fill('9753');
+    await page.getByTestId(`override-user-${MANAGER.name}`).click();
+    await page.getByTestId('override-input').fill(MANAGER.pin);
     await page.screenshot({ path: 'test-results/e2e/override.png' });
     await page.getByTestId('override-enter').click();
     await expect(page.getByTestId('override-dialog')).toBeHidden();

@@ -18,3 +18,13 @@ export async function openPayDialog(page: Page, tenderKey: string, tender: strin
   await page.keyboard.press(tenderKey);
   await expect(page.getByTestId(`tender-${tender}`)).toHaveAttribute('aria-selected', 'true');
 }
+
+/** The simulated payment terminal shows connected on Devices; then back to Sell. */
+export async function expectTerminalConnected(page: Page): Promise<void> {
+  await page.getByTestId('nav-devices').click();
+  await expect(page.getByTestId('device-state-paymentTerminal')).toHaveAttribute(
+    'data-state',
+    'connected',
+  );
+  await page.getByTestId('nav-sell').click();
+}

@@ -6,10 +6,14 @@ import { startTestHost } from '@main/upstream-host/test-host';
 import type { TestHost } from '@main/upstream-host/test-host';
 import { MERCHANT } from '@main/upstream-host/test-support';
 import { tempRunDir } from './browser-host';
+import { wedgeBurst } from './wedge';
 
 // A keyboard-wedge reader types the stripe at a few ms per key: the approved test Visa.
 export const VISA_SWIPE =
   '%B4111111111111111^TEST/VISA^3012101000000000?;4111111111111111=3012101000000000?';
+
+/** The approved test Visa swiped on the keyboard-wedge reader: one burst, as the hardware sends. */
+export const swipeVisa = (page: Page): Promise<void> => wedgeBurst(page, VISA_SWIPE);
 
 /** The payment host, its store under the run's root (the card-data scan reads it too). */
 export function startPaymentHost(): Promise<TestHost> {

@@ -3,6 +3,20 @@ import type { Page } from '@playwright/test';
 import { denominationsOf } from '@app/staff/denominations';
 
 export const OWNER = { name: 'Wang Fang', pin: '2468' };
+export const CASHIER = { name: 'Li Na', role: 'cashier', pin: '1357' } as const;
+export const MANAGER = { name: 'Zhao Lei', role: 'manager', pin: '9753' } as const;
+
+/** The owner adds a cashier and a manager on the Staff screen (left open). */
+export async function addCashierAndManager(page: Page): Promise<void> {
+  await page.getByTestId('nav-staff').click();
+  for (const { name, role, pin } of [CASHIER, MANAGER]) {
+    await page.getByTestId('staff-name').fill(name);
+    await page.getByTestId('staff-role').selectOption(role);
+    await page.getByTestId('staff-pin').fill(pin);
+    await page.getByTestId('staff-add').click();
+    await expect(page.getByTestId(`staff-row-${name}`)).toBeVisible();
+  }
+}
 
 /** Signs a user in on the lock screen: choose the name, type the PIN, Enter. */
 export async function logIn(page: Page, name: string, pin: string): Promise<void> {
