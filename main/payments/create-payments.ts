@@ -80,12 +80,16 @@ export function createPayments(w: PaymentWiring) {
   // approved within the owner's caps, sealed under a key in the OS store until forwarded.
   const offlineStore = new OfflineStore(db);
   const offlineSealer = new OfflineSealer(secretStoreFor('offline-key'));
+  // The owner's offline panel follows what waits for the host: a swipe taken offline or
+  // cancelled by a void (acceptance), a forward answered or expired (forwarder).
+  const offlineChanged = () =>
+    bus.emit('offline.changed', offline.view(riskSettings.get().offline));
   const forwarder = new OfflineForwarder({
     store: offlineStore,
     sealer: offlineSealer,
     host: { connect: (timeoutMs) => sync.hostAccess(timeoutMs) },
     log,
-    onChange: () => offlineChanged(),
+    onChange: offlineChanged,
     ...(options.authorizationTimeoutMs === undefined
       ? {}
       : { timeoutMs: options.authorizationTimeoutMs }),
@@ -97,6 +101,7 @@ export function createPayments(w: PaymentWiring) {
     settings: () => riskSettings.get().offline,
     forwarder,
     log,
+    onChange: offlineChanged,
   });
   // The host took an upload: it answers again, so what waits is forwarded now.
   bus.on('sync.status', (status) => status.state === 'synced' && forwarder.kick(0));
@@ -141,12 +146,6 @@ export function createPayments(w: PaymentWiring) {
       : { abandonAfterMs: options.abandonPaymentAfterMs }),
   });
   payment.recover();
-  // The owner's offline panel follows what waits for the host: a sale taken offline, a
-  // forward answered or expired, an offline sale voided before it was sent.
-  const offlineChanged = () =>
-    bus.emit('offline.changed', offline.view(riskSettings.get().offline));
-  bus.on('sale.committed', () => offlineStore.pending().count > 0 && offlineChanged());
-  bus.on('correction.changed', (pending) => pending === null && offlineChanged());
   bus.on('cart.changed', (view) => payment.cartChanged(view));
   bus.on('devices.swipe', (swipe) => swipe.ok && payment.swiped());
   return { authorizations, riskSettings, cardKeyer, risk, payments, forwarder, offline, payment };

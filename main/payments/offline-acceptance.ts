@@ -43,6 +43,8 @@ export interface OfflineAcceptanceDeps {
   settings: () => OfflineSettings;
   forwarder: { kick(): void; isForwarding(authId: string): boolean };
   log: Logger;
+  /** What waits for the host or is on the worklist changed here (accepted, cancelled). */
+  onChange?: () => void;
   now?: () => Date;
 }
 
@@ -124,6 +126,7 @@ export class OfflineAcceptance implements PaymentAuthorizer {
       cardMasked: offline.cardMasked,
       amount: offline.amount,
     });
+    this.deps.onChange?.();
     this.deps.forwarder.kick();
     return { kind: 'approved_offline', offline };
   }
@@ -142,8 +145,12 @@ export class OfflineAcceptance implements PaymentAuthorizer {
     if (this.deps.forwarder.isForwarding(authId)) {
       throw new DomainError('payment_busy', 'This payment is being forwarded to the host now');
     }
-    if (offline.status === 'pending') return this.deps.store.cancel(authId);
-    return this.deps.store.cancelSettled(authId);
+    const cancelled =
+      offline.status === 'pending'
+        ? this.deps.store.cancel(authId)
+        : this.deps.store.cancelSettled(authId);
+    this.deps.onChange?.();
+    return cancelled;
   }
 
   /**

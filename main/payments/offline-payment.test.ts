@@ -128,9 +128,12 @@ describe('an offline card sale corrected before the host has it', () => {
   });
 
   it('is voided by dropping its sealed request: the host never hears of it', async () => {
+    const told: number[] = [];
+    services.bus.on('offline.changed', (view) => void told.push(view.pending.count));
     const done = await call(services, 'sale.void', { saleId, reason: 'customer changed mind' });
     expect(done).toMatchObject({ kind: 'void' });
     expect((await call(services, 'offline.get', {})).pending.count).toBe(0);
+    expect(told).toEqual([0]);
 
     host = await startTestHost({ port, dbFile: join(hostDir, 'host.sqlite') });
     await eventually(
