@@ -7,7 +7,7 @@ import type { OperatorRef, OverrideRef } from '@app/ledger/staff-detail';
 import { DomainError } from '@app/result';
 import type { SaleRecord } from '@app/sale/sale';
 import type Database from 'better-sqlite3';
-import type { LedgerStore } from '../ledger/ledger-store';
+import type { Ledger } from '../kernel/ledger';
 import type { Logger } from '../log/logger';
 import type { RiskGuard } from '../payments/risk-guard';
 import type { CorrectionLedger } from './correction-ledger';
@@ -19,7 +19,7 @@ import { receiptNumber } from '@app/receipt/receipt-number';
 
 export interface CorrectionServiceDeps extends LegPaybackDeps {
   db: Database.Database;
-  ledger: LedgerStore;
+  ledger: Ledger;
   corrections: CorrectionLedger;
   sale: (id: string) => SaleRecord | null;
   saleBySeq: (seq: number) => SaleRecord | null;
@@ -33,8 +33,6 @@ export interface CorrectionServiceDeps extends LegPaybackDeps {
   refundWithinDays: () => number | null;
   store: PendingStore;
   onChange: (pending: PendingCorrection | null) => void;
-  /** Printing the refund slip, opening the drawer when cash goes back, telling sync. */
-  afterCommit: (entry: LedgerEntry, sale: SaleRecord) => void;
   log: Logger;
   now?: () => Date;
   newId: () => string;
@@ -229,7 +227,6 @@ export class CorrectionService {
   private commit(stored: StoredCorrection, sale: SaleRecord): CorrectionDone {
     const done = (entry: LedgerEntry): CorrectionDone => {
       this.save(null);
-      this.deps.afterCommit(entry, sale);
       const cashMinor = stored.legs
         .filter((leg) => leg.method === 'cash')
         .reduce((sum, leg) => sum + leg.amountMinor, 0);
@@ -253,31 +250,33 @@ export class CorrectionService {
     const plan =
       stored.kind === 'void' ? planVoid(sale, prior) : planRefund(sale, prior, stored.requested);
     const { terminalId, batchNo } = this.deps.identity();
-    const entry = this.deps.db
-      .transaction(() =>
-        this.deps.ledger.append(
-          correctionToNewEntry({
-            id: stored.id,
-            at: this.now().toISOString(),
-            batchNo,
-            terminalId,
-            sale,
-            plan,
-            legs: stored.legs.map((leg) => ({
-              legIndex: leg.legIndex,
-              method: leg.method,
-              amountMinor: leg.amountMinor,
-              detail: leg.detail,
-            })),
-            reason: stored.reason,
-            restock: stored.restock,
-            operator: stored.operator,
-            shiftId: stored.shiftId,
-            override: stored.override,
-          }),
-        ),
-      )
-      .immediate();
+    // The correction under way is consumed in its entry's transaction: a crash after the
+    // commit can neither lose the entry nor start the same correction again.
+    const entry = this.deps.ledger.commit((tx) => {
+      const appended = tx.append(
+        correctionToNewEntry({
+          id: stored.id,
+          at: this.now().toISOString(),
+          batchNo,
+          terminalId,
+          sale,
+          plan,
+          legs: stored.legs.map((leg) => ({
+            legIndex: leg.legIndex,
+            method: leg.method,
+            amountMinor: leg.amountMinor,
+            detail: leg.detail,
+          })),
+          reason: stored.reason,
+          restock: stored.restock,
+          operator: stored.operator,
+          shiftId: stored.shiftId,
+          override: stored.override,
+        }),
+      );
+      this.save(null);
+      return appended;
+    });
     return done(entry);
   }
 

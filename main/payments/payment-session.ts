@@ -42,8 +42,6 @@ export interface PaymentSessionDeps {
    * forgets a charged card nor loses what was paid.
    */
   store?: PaymentStore;
-  /** Whether a committed sale already carries this tender (a crash after the commit). */
-  isCommitted?: (leg: SaleTender) => boolean;
 }
 
 export interface SavedPayment {
@@ -92,12 +90,6 @@ export class PaymentSession {
   recover(): void {
     const saved = this.deps.store?.load() ?? null;
     if (saved === null || saved.legs.length === 0) return;
-    // A leg found in a committed sale: the crash came after the commit, the sale is paid.
-    if (saved.legs.some((leg) => this.deps.isCommitted?.(leg) ?? false)) {
-      this.reset();
-      this.changed();
-      return;
-    }
     const { legs } = saved;
     this.legs = legs;
     this.total = saved.total;

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { PrintJob } from '@app/api/contract';
 import type { ReceiptDocument } from '@app/receipt/receipt-document';
+import { withoutFsync } from '../ledger/work-writes';
 
 interface JobRow {
   id: string;
@@ -23,9 +24,18 @@ const toJob = (row: JobRow): PrintJob => ({
   lastError: row.last_error,
 });
 
-/** The print queue's rows: a job outlives a restart until it is printed or skipped. */
+/**
+ * The print queue's rows: a job outlives a restart until it is printed or skipped. A sale's
+ * receipt is inserted in the sale's own transaction (the receipt outbox); the queue's
+ * progress is work, written without an fsync of its own (a power cut may print a receipt
+ * twice, never lose one).
+ */
 export class PrintJobStore {
   constructor(private readonly db: Database.Database) {}
+
+  private write(sql: string, ...params: (string | number | null)[]): void {
+    withoutFsync(this.db, () => this.db.prepare(sql).run(...params));
+  }
 
   insert(job: {
     id: string;
@@ -34,12 +44,15 @@ export class PrintJobStore {
     createdAt: string;
     document: ReceiptDocument;
   }): void {
-    this.db
-      .prepare(
-        `INSERT INTO print_jobs (id, sale_id, kind, created_at, status, attempts, document)
-         VALUES (?, ?, ?, ?, 'queued', 0, ?)`,
-      )
-      .run(job.id, job.saleId, job.kind, job.createdAt, JSON.stringify(job.document));
+    this.write(
+      `INSERT INTO print_jobs (id, sale_id, kind, created_at, status, attempts, document)
+       VALUES (?, ?, ?, ?, 'queued', 0, ?)`,
+      job.id,
+      job.saleId,
+      job.kind,
+      job.createdAt,
+      JSON.stringify(job.document),
+    );
   }
 
   get(id: string): PrintJob | null {
@@ -72,26 +85,25 @@ export class PrintJobStore {
   }
 
   markPrinted(id: string): void {
-    this.db
-      .prepare(
-        `UPDATE print_jobs SET status = 'printed', attempts = attempts + 1, last_error = NULL WHERE id = ?`,
-      )
-      .run(id);
+    this.write(
+      `UPDATE print_jobs SET status = 'printed', attempts = attempts + 1, last_error = NULL WHERE id = ?`,
+      id,
+    );
   }
 
   markFailed(id: string, error: string): void {
-    this.db
-      .prepare(
-        `UPDATE print_jobs SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?`,
-      )
-      .run(error, id);
+    this.write(
+      `UPDATE print_jobs SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?`,
+      error,
+      id,
+    );
   }
 
   markSkipped(id: string): void {
-    this.db.prepare(`UPDATE print_jobs SET status = 'skipped' WHERE id = ?`).run(id);
+    this.write(`UPDATE print_jobs SET status = 'skipped' WHERE id = ?`, id);
   }
 
   requeue(id: string): void {
-    this.db.prepare(`UPDATE print_jobs SET status = 'queued' WHERE id = ?`).run(id);
+    this.write(`UPDATE print_jobs SET status = 'queued' WHERE id = ?`, id);
   }
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { settingsSchema } from '@app/api/schemas';
+import { withoutFsync } from '../ledger/work-writes';
 import type { Settings } from '@app/api/contract';
 
 export const defaultSettings: Settings = {
@@ -59,5 +60,13 @@ export class SettingsStore {
         'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
       )
       .run(key, JSON.stringify(value));
+  }
+
+  /**
+   * A value that is work in progress (the cart): saved without an fsync of its own, so it
+   * survives a crash of the process but not a power cut (withoutFsync).
+   */
+  setWorkValue(key: string, value: unknown): void {
+    withoutFsync(this.db, () => this.setValue(key, value));
   }
 }
