@@ -212,21 +212,21 @@ export class CorrectionService {
           code: failure.code,
         });
         stored = replaceLeg(stored, { ...leg, status: 'failed', error: failure });
-        this.save(stored);
+        this.save(stored, true);
         throw new DomainError('refund_leg_failed', 'A payment could not be given back', {
           method: leg.method,
           code: failure.code,
         });
       }
       stored = replaceLeg(stored, next);
-      this.save(stored);
+      // Money given back on a card must survive a power cut; a cash leg is the drawer's.
+      this.save(stored, leg.method !== 'cash' && leg.method !== 'other');
     }
     return this.commit(stored, sale);
   }
 
   private commit(stored: StoredCorrection, sale: SaleRecord): CorrectionDone {
     const done = (entry: LedgerEntry): CorrectionDone => {
-      this.save(null);
       const cashMinor = stored.legs
         .filter((leg) => leg.method === 'cash')
         .reduce((sum, leg) => sum + leg.amountMinor, 0);
@@ -245,7 +245,10 @@ export class CorrectionService {
     };
     // A commit whose outcome was unknown (a failed fsync) may be in: never commit twice.
     const already = this.deps.corrections.entry(stored.id);
-    if (already) return done(already);
+    if (already) {
+      this.save(null);
+      return done(already);
+    }
     const prior = this.deps.corrections.priorOf(sale.id);
     const plan =
       stored.kind === 'void' ? planVoid(sale, prior) : planRefund(sale, prior, stored.requested);
@@ -332,8 +335,8 @@ export class CorrectionService {
     return sale;
   }
 
-  private save(stored: StoredCorrection | null): void {
-    this.deps.store.save(stored);
+  private save(stored: StoredCorrection | null, durable = false): void {
+    this.deps.store.save(stored, durable);
     this.deps.onChange(stored === null ? null : this.pendingView(stored));
   }
 

@@ -26,6 +26,8 @@ import { RiskSettingsStore } from './risk-settings';
 const PAYMENT_KEY = 'payments.session';
 const savedPaymentSchema = z.object({
   total: z.number().int(),
+  /** The sale the legs pay for (the cart's sale id); absent in sessions saved before it. */
+  saleId: z.string().optional(),
   legs: saleRecordSchema.shape.tenders,
 });
 
@@ -124,8 +126,11 @@ export function createPayments(w: PaymentWiring) {
         const saved = savedPaymentSchema.safeParse(settings.getValue(PAYMENT_KEY));
         return saved.success ? saved.data : null;
       },
-      save: (saved) => settings.setValue(PAYMENT_KEY, saved),
+      save: (saved, durable) =>
+        durable ? settings.setValue(PAYMENT_KEY, saved) : settings.setWorkValue(PAYMENT_KEY, saved),
     },
+    saleId: () => cart.saleId(),
+    isCommitted: (saleId) => ledger.entryById(saleId) !== null,
     ...(options.abandonPaymentAfterMs === undefined
       ? {}
       : { abandonAfterMs: options.abandonPaymentAfterMs }),
