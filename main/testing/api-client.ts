@@ -5,10 +5,10 @@ import type { Result } from '@app/result';
 /** A client of the browser host's API, as the renderer uses it: one WebSocket, ids per call. */
 export interface ApiClient {
   /** The command's result as the host answered it (ok or a typed error). */
-  invoke(command: CommandName, input: unknown): Promise<Result<unknown>>;
+  invoke: (command: CommandName, input: unknown) => Promise<Result<unknown>>;
   /** The command's value; throws with the error code when it failed. */
-  call<K extends CommandName>(command: K, input: unknown): Promise<CommandOutput<K>>;
-  close(): void;
+  call: <K extends CommandName>(command: K, input: unknown) => Promise<CommandOutput<K>>;
+  close: () => void;
 }
 
 export async function connectApi(url: string, token: string): Promise<ApiClient> {

@@ -1,10 +1,52 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { build } from 'esbuild';
 import { connectApi } from './api-client';
 import type { ApiClient } from './api-client';
-import { onStdoutLines, spawnTsChild } from './ts-child';
+import { onStdoutLines } from './ts-child';
 
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const child = fileURLToPath(new URL('./api-host-child.ts', import.meta.url));
+
+let bundle: Promise<string> | null = null;
+
+/**
+ * The child bundled once per test process, as `npm run build` bundles the app: a till that
+ * restarts in well under a second, where compiling it afresh at each start would take
+ * seconds. It lives under node_modules so its native modules resolve from there.
+ */
+function bundledChild(): Promise<string> {
+  bundle ??= (async () => {
+    const outfile = join(
+      root,
+      'node_modules',
+      '.cache',
+      'countertop-test',
+      `till-${process.pid}.cjs`,
+    );
+    await build({
+      entryPoints: [child],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      tsconfig: join(root, 'tsconfig.main.json'),
+      logLevel: 'warning',
+      external: [
+        'electron',
+        'better-sqlite3',
+        'serialport',
+        'node-hid',
+        'bufferutil',
+        'utf-8-validate',
+      ],
+    });
+    return outfile;
+  })();
+  return bundle;
+}
 
 /** A till in a process of its own (api-host-child.ts), driven over its WebSocket API. */
 export interface TillProcess {
@@ -17,7 +59,10 @@ export interface TillProcess {
 }
 
 export async function startTillProcess(dataDir: string): Promise<TillProcess> {
-  const proc = spawnTsChild(child, [dataDir]);
+  const proc = spawn(process.execPath, [await bundledChild(), dataDir], {
+    cwd: root,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stderr = '';
   proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<void>((resolve) => proc.once('close', () => resolve()));
