@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { PrintJob } from '@app/api/contract';
 import type { ReceiptDocument } from '@app/receipt/receipt-document';
 import { withoutFsync } from '../ledger/work-writes';
+import { prepared } from '../ledger/prepared';
 
 interface JobRow {
   id: string;
@@ -34,7 +35,7 @@ export class PrintJobStore {
   constructor(private readonly db: Database.Database) {}
 
   private write(sql: string, ...params: (string | number | null)[]): void {
-    withoutFsync(this.db, () => this.db.prepare(sql).run(...params));
+    withoutFsync(this.db, () => prepared(this.db, sql).run(...params));
   }
 
   insert(job: {
@@ -56,31 +57,31 @@ export class PrintJobStore {
   }
 
   get(id: string): PrintJob | null {
-    const row = this.db.prepare('SELECT * FROM print_jobs WHERE id = ?').get(id) as
+    const row = prepared(this.db, 'SELECT * FROM print_jobs WHERE id = ?').get(id) as
       JobRow | undefined;
     return row ? toJob(row) : null;
   }
 
   document(id: string): ReceiptDocument | null {
-    const row = this.db.prepare('SELECT document FROM print_jobs WHERE id = ?').get(id) as
+    const row = prepared(this.db, 'SELECT document FROM print_jobs WHERE id = ?').get(id) as
       { document: string } | undefined;
     return row ? (JSON.parse(row.document) as ReceiptDocument) : null;
   }
 
   /** Jobs still to print, oldest first: receipts come out in the order sales were made. */
   pending(): PrintJob[] {
-    const rows = this.db
-      .prepare(
-        `SELECT * FROM print_jobs WHERE status IN ('queued', 'failed') ORDER BY created_at, rowid`,
-      )
-      .all() as JobRow[];
+    const rows = prepared(
+      this.db,
+      `SELECT * FROM print_jobs WHERE status IN ('queued', 'failed') ORDER BY created_at, rowid`,
+    ).all() as JobRow[];
     return rows.map(toJob);
   }
 
   recent(limit: number): PrintJob[] {
-    const rows = this.db
-      .prepare('SELECT * FROM print_jobs ORDER BY created_at DESC, rowid DESC LIMIT ?')
-      .all(limit) as JobRow[];
+    const rows = prepared(
+      this.db,
+      'SELECT * FROM print_jobs ORDER BY created_at DESC, rowid DESC LIMIT ?',
+    ).all(limit) as JobRow[];
     return rows.map(toJob);
   }
 

@@ -34,6 +34,8 @@ function bundledChild(): Promise<string> {
       target: 'node20',
       tsconfig: join(root, 'tsconfig.main.json'),
       logLevel: 'warning',
+      // The simulators' "started directly?" check reads import.meta, which a CJS bundle lacks.
+      logOverride: { 'empty-import-meta': 'silent' },
       external: [
         'electron',
         'better-sqlite3',
@@ -91,7 +93,7 @@ export async function startTillProcess(dataDir: string): Promise<TillProcess> {
 import type { Caller } from './temp-services';
 
 /** Waits until strace has attached to every thread of the process. */
-function straceAttached(strace: ReturnType<typeof spawn>): Promise<void> {
+export function straceAttached(strace: ReturnType<typeof spawn>): Promise<void> {
   return new Promise((resolve, reject) => {
     let seen = '';
     strace.stderr?.on('data', (chunk: Buffer) => {
