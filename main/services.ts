@@ -95,6 +95,8 @@ export interface Services {
   dispatch: Dispatch;
   bus: EventBus;
   log: Logger;
+  /** Whether a shift is open now (then `shift.changed` tells of each change). */
+  shiftOpen(): boolean;
   /** Waits for queued print jobs to be tried and any upload step in flight (tests). */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -244,6 +246,7 @@ export function createServices(options: ServicesOptions): Services {
     policy: () => staff.policy(),
     now,
     afterEntry: () => sync.noteNewEntry(),
+    onOpenChange: (open) => bus.emit('shift.changed', { open }),
   });
   const saleOverrides = new SaleOverrides(settings);
   // An emptied cart (sold or cancelled) takes its overrides with it.
@@ -456,6 +459,7 @@ export function createServices(options: ServicesOptions): Services {
     dispatch,
     bus,
     log,
+    shiftOpen: () => shifts.current() !== null,
     idle: async () => {
       await printing.idle();
       await sync.settled();

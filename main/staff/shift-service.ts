@@ -54,6 +54,8 @@ export interface ShiftServiceDeps {
   now?: () => Date;
   /** After an entry commits (the uploader is told). */
   afterEntry: () => void;
+  /** After a shift opened or closed. */
+  onOpenChange?: (open: boolean) => void;
 }
 
 const asJson = (detail: object): Record<string, JsonValue> =>
@@ -123,6 +125,7 @@ export class ShiftService {
     });
     const shift = this.current();
     if (!shift) throw new Error('shift vanished after open');
+    this.deps.onOpenChange?.(true);
     return shift;
   }
 
@@ -261,6 +264,7 @@ export class ShiftService {
         approvedBy: approvedBy?.name ?? null,
       },
     });
+    this.deps.onOpenChange?.(false);
     return { shiftId: shift.id, seq: entry.seq, byMethod, approvedBy };
   }
 
