@@ -41,6 +41,9 @@ export interface ElectronApp {
   window: BrowserWindow;
 }
 
+/** Where a packaged app finds better-sqlite3 built for Electron, under its resources folder. */
+export const PACKAGED_SQLITE = 'native/better_sqlite3.node';
+
 export const ALREADY_RUNNING =
   'Countertop is already running: its window was brought to the front. / Countertop 已在运行：已切换到它的窗口。';
 

@@ -2,7 +2,7 @@ import { app } from 'electron';
 import { join } from 'node:path';
 import { recordCrashes } from '../log/crash-log';
 import { registerAppScheme } from './app-protocol';
-import { startElectronApp } from './electron-app';
+import { PACKAGED_SQLITE, startElectronApp } from './electron-app';
 
 // Before `ready`: app:// must be a privileged scheme from the first request.
 registerAppScheme();
@@ -15,7 +15,7 @@ startElectronApp({
   preload: join(__dirname, 'preload.cjs'),
   // electron-builder.yml ships it as a resource; scripts/build-electron-sqlite.sh makes it.
   sqliteBinding: app.isPackaged
-    ? join(process.resourcesPath, 'native', 'better_sqlite3.node')
+    ? join(process.resourcesPath, PACKAGED_SQLITE)
     : join(__dirname, '..', '..', '.electron-native', 'better_sqlite3.node'),
 })
   .then((started) => {
