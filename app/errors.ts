@@ -147,6 +147,8 @@ export const errorCodes = [
   'correction_not_found',
   'refund_leg_failed',
   'void_not_possible',
+  // Electron on Linux with no keyring: safeStorage would keep secrets in plain text.
+  'secret_store_unavailable',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

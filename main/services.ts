@@ -97,6 +97,8 @@ export interface Services {
   dispatch: Dispatch;
   bus: EventBus;
   log: Logger;
+  /** Whether a shift is open now (then `shift.changed` tells of each change). */
+  shiftOpen(): boolean;
   /** Waits for queued print jobs to be tried and any upload step in flight (tests). */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -284,6 +286,12 @@ export function createServices(options: ServicesOptions): Services {
     currency: () => settings.get().currency,
     policy: () => staff.policy(),
     now,
+  });
+  // The screen stays on while a shift is open (Electron's power-save blocker listens).
+  ledger.onCommitted((entry) => {
+    if (entry.type === 'shift_open' || entry.type === 'shift_close') {
+      bus.emit('shift.changed', { open: entry.type === 'shift_open' });
+    }
   });
   const saleOverrides = new SaleOverrides(settings);
   // An emptied cart takes its overrides with it: a sold one in the sale's own transaction.
@@ -477,6 +485,7 @@ export function createServices(options: ServicesOptions): Services {
     dispatch,
     bus,
     log,
+    shiftOpen: () => shifts.current() !== null,
     idle: async () => {
       await printing.idle();
       await sync.settled();

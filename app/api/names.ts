@@ -156,6 +156,7 @@ export const eventNames = [
   'devices.swipe',
   'diagnostics.serial',
   'session.changed',
+  'shift.changed',
   'catalog.changed',
   'catalog.importProgress',
   'payment.changed',

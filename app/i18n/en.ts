@@ -516,6 +516,8 @@ export const en = {
   'errors.setup_done': 'The shop is already set up: sign in instead.',
   'errors.setup_required': 'Set up the shop first.',
   'errors.approver_not_allowed': '{{name}} may not approve this either.',
+  'errors.secret_store_unavailable':
+    'This computer has no keyring to protect the till’s secret keys. Sign in to a desktop with GNOME Keyring or KWallet unlocked, then try again.',
   'errors.shift_not_open': 'No shift is open: open a shift with your float to sell.',
   'errors.shift_already_open': '{{name}}’s shift is already open on this till.',
   'errors.shift_other_user':

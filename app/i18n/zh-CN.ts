@@ -497,6 +497,8 @@ export const zhCN: Record<MessageKey, string> = {
   'errors.setup_done': '店铺已设置完成：请直接登录。',
   'errors.setup_required': '请先完成店铺设置。',
   'errors.approver_not_allowed': '{{name}} 也无权批准此操作。',
+  'errors.secret_store_unavailable':
+    '本机没有可保护收银台密钥的钥匙环。请在已解锁 GNOME 钥匙环或 KWallet 的桌面登录后重试。',
   'errors.shift_not_open': '没有开班：请清点备用金并开班后再收银。',
   'errors.shift_already_open': '本收银台已有 {{name}} 的班次。',
   'errors.shift_other_user': '本收银台正在进行 {{name}} 的班次：请其交班后再开班。',
