@@ -1,5 +1,5 @@
 import { protocol } from 'electron';
-import { readStatic } from '../host/static-files';
+import { readStatic, requestPath } from '../host/static-files';
 import { contentSecurityPolicy } from '../host/content-security';
 
 export const APP_ORIGIN = 'app://countertop';
@@ -15,7 +15,8 @@ export function registerAppScheme(): void {
 export function serveRenderer(rendererDir: string): void {
   protocol.handle('app', async (request) => {
     const url = new URL(request.url);
-    const file = url.host === 'countertop' ? await readStatic(rendererDir, url.pathname) : null;
+    const path = url.host === 'countertop' ? requestPath(url.pathname) : null;
+    const file = path === null ? null : await readStatic(rendererDir, path);
     if (!file) return new Response('Not found', { status: 404 });
     return new Response(new Uint8Array(file.body), {
       headers: {
