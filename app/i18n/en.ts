@@ -347,6 +347,13 @@ export const en = {
   'diag.system.disk': 'Disk (data folder)',
   'diag.system.diskFree': '{{free}} free of {{total}}',
   'diag.system.dataDir': 'Data folder',
+  'diag.storage.log': 'Log file',
+  'diag.storage.checkpoint': 'Ledger checkpoint',
+  'diag.storage.ok': 'Working',
+  'diag.storage.okAfter': 'Working ({{count}} failed attempts since start)',
+  'diag.storage.failing':
+    'Failing since {{since}} ({{count}} failed attempts): {{error}}. Selling goes on; check the disk.',
+  'storage.chip': 'Disk problem',
   'diag.bundle': 'Support bundle',
   'diag.bundle.what':
     "A zip of settings, devices, sync state, database health and the log's tail. Card numbers, track data, tokens and the terminal secret are removed.",

@@ -340,6 +340,13 @@ export const zhCN: Record<MessageKey, string> = {
   'diag.system.disk': '磁盘（数据目录）',
   'diag.system.diskFree': '可用 {{free}}，共 {{total}}',
   'diag.system.dataDir': '数据目录',
+  'diag.storage.log': '日志文件',
+  'diag.storage.checkpoint': '账本检查点',
+  'diag.storage.ok': '正常',
+  'diag.storage.okAfter': '正常（启动以来失败 {{count}} 次）',
+  'diag.storage.failing':
+    '自 {{since}} 起失败（{{count}} 次）：{{error}}。收银不受影响，请检查磁盘。',
+  'storage.chip': '磁盘故障',
   'diag.bundle': '支持包',
   'diag.bundle.what':
     '包含设置、设备、同步状态、数据库健康和日志末尾的 zip 文件。卡号、磁道数据、令牌和终端密钥均已去除。',
