@@ -239,7 +239,7 @@ describe('upstream-sync-v1 "Uploading": the answer table', () => {
       fields: { failedAttempts: 11 },
     });
     // No secret, signature or body in any line.
-    const secret = logged.credentials.secret.toString('base64');
+    const secret = Buffer.from(logged.credentials.secret).toString('base64');
     expect(JSON.stringify(lines)).not.toContain(secret);
     expect(JSON.stringify(lines)).not.toMatch(/POS-HMAC|sig=/);
     // random() is 0.5 here: each wait is its doubled step and a quarter, at most 300 s.
