@@ -22,6 +22,9 @@ export interface FileLogger extends Logger {
   flushSync(): void;
 }
 
+/** The app's rotation: the log folder stays under (keep + 1) × maxBytes = 60 MiB. */
+export const LOG_ROTATION = { maxBytes: 10 * 1024 * 1024, keep: 5 } as const;
+
 export interface FileLoggerOptions {
   /** Lines at warn and error also go here (stderr). */
   echo?: (line: string) => void;
@@ -44,8 +47,8 @@ export interface FileLoggerOptions {
  * a failed write (full disk, read-only mount) drops its lines and reports it, never throws.
  */
 export function createFileLogger(file: string, options: FileLoggerOptions = {}): FileLogger {
-  const maxBytes = options.maxBytes ?? 10 * 1024 * 1024;
-  const keep = options.keep ?? 5;
+  const maxBytes = options.maxBytes ?? LOG_ROTATION.maxBytes;
+  const keep = options.keep ?? LOG_ROTATION.keep;
   const maxPending = options.maxPending ?? 20_000;
   let pending: string[] = [];
   let dropped = 0;
