@@ -7,6 +7,7 @@ export const errorCodes = [
   'unknown_barcode',
   'invalid_barcode',
   'card_data_in_scan',
+  'card_data_in_text',
   'drawer_failed',
   'serial_in_use',
   'serial_open_failed',

@@ -283,6 +283,8 @@ export const en = {
   'errors.unknown_barcode': 'No product has barcode {{barcode}}. Check the item or search by name.',
   'errors.card_data_in_scan':
     'That was a card swipe, not a barcode, and it was not read completely. Swipe the card again in one smooth motion.',
+  'errors.card_data_in_text':
+    'That looks like a card number. Card numbers must never be typed into a note, name, reference or reason: take it out and try again.',
   'errors.invalid_barcode': '{{barcode}} is not a valid barcode (check digit wrong). Scan again.',
   'errors.product_not_found': 'That product is no longer in the catalog.',
   'errors.invalid_quantity': 'Quantity must be a whole number from 1 to 9999.',

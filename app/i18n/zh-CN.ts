@@ -281,6 +281,8 @@ export const zhCN: Record<MessageKey, string> = {
   'errors.invalid_input': '无法识别该输入。',
   'errors.unknown_barcode': '条码 {{barcode}} 没有对应商品，请核对商品或按名称搜索。',
   'errors.card_data_in_scan': '刚才是刷卡而不是条码，且未完整读取。请匀速一次性重新刷卡。',
+  'errors.card_data_in_text':
+    '这看起来是银行卡号。备注、姓名、参考号和原因中不得填写卡号，请删除后重试。',
   'errors.invalid_barcode': '{{barcode}} 不是有效条码（校验位错误），请重新扫描。',
   'errors.product_not_found': '该商品已不在商品库中。',
   'errors.invalid_quantity': '数量必须是 1 到 9999 的整数。',
