@@ -49,6 +49,7 @@ export const errorCodes = [
   'host_unreachable',
   'host_error',
   'invalid_host_url',
+  'insecure_host_url',
   // Staff, sessions and shifts (issue #5).
   'login_required',
   'session_locked',

@@ -319,6 +319,8 @@ export const en = {
     'The host answered with an error (HTTP {{status}}). Nothing was changed; try again or call the host operator.',
   'errors.invalid_host_url':
     'The host address must start with http:// or https://, e.g. https://pos.example.com.',
+  'errors.insecure_host_url':
+    'The host {{host}} must be reached with https://: the terminal secret and every sale travel over it. Plain http:// is only for a host on this computer (127.0.0.1 or localhost).',
   'errors.internal': 'Something went wrong: {{message}}',
   'nav.diagnostics': 'Diagnostics',
   'diag.title': 'Diagnostics',

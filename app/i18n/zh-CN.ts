@@ -312,6 +312,8 @@ export const zhCN: Record<MessageKey, string> = {
   'errors.host_error': '主机返回错误（HTTP {{status}}）。未做任何更改，请重试或联系主机管理员。',
   'errors.invalid_host_url':
     '主机地址必须以 http:// 或 https:// 开头，例如 https://pos.example.com。',
+  'errors.insecure_host_url':
+    '主机 {{host}} 必须使用 https:// 连接：终端密钥和每笔交易都经由它传输。http:// 只能用于本机上的主机（127.0.0.1 或 localhost）。',
   'errors.internal': '出现错误：{{message}}',
   'nav.diagnostics': '诊断',
   'diag.title': '诊断',

@@ -115,6 +115,11 @@ describe('binding the till', () => {
     expect((await failure('sync.bind', { ...bindInput('123456'), hostUrl: 'ftp://x' })).code).toBe(
       'invalid_host_url',
     );
+    const plain = await failure('sync.bind', {
+      ...bindInput('123456'),
+      hostUrl: 'http://pos.example.com',
+    });
+    expect(plain).toMatchObject({ code: 'insecure_host_url', params: { host: 'pos.example.com' } });
     expect((await failure('sync.bind', { ...bindInput('123456'), merchantId: '12' })).code).toBe(
       'invalid_input',
     );
