@@ -7,6 +7,7 @@ export const errorCodes = [
   'unknown_barcode',
   'invalid_barcode',
   'card_data_in_scan',
+  'card_data_in_text',
   'drawer_failed',
   'serial_in_use',
   'serial_open_failed',
@@ -49,6 +50,7 @@ export const errorCodes = [
   'host_unreachable',
   'host_error',
   'invalid_host_url',
+  'insecure_host_url',
   // Staff, sessions and shifts (issue #5).
   'login_required',
   'session_locked',

@@ -6,6 +6,7 @@ import { saleCommitSection } from './sale-commit';
 import { apiSaleSection } from './api-sale';
 import { syncUploadSection } from './sync-upload';
 import { reportsSection } from './reports';
+import { logRotationSection } from './log-rotation';
 
 /** Every bench section, in the order they run. */
 export const sections: readonly BenchSection[] = [
@@ -16,4 +17,5 @@ export const sections: readonly BenchSection[] = [
   syncUploadSection,
   devicesSection,
   reportsSection,
+  logRotationSection,
 ];

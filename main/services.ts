@@ -38,6 +38,7 @@ import { createHandlers } from './api/handlers';
 import { customerViewOfCart } from '@app/display/customer-view';
 import { poleScreenOf } from './devices/customer-screens';
 import { DiagnosticsService } from './diagnostics/diagnostics-service';
+import { StorageHealth } from './diagnostics/storage-health';
 import { SerialMonitor } from './diagnostics/serial-monitor';
 import { createFileLogger } from './log/logger';
 import type { Logger } from './log/logger';
@@ -112,16 +113,18 @@ const BACKUP_PRINTER_KEY = 'printer.backup';
 export function createServices(options: ServicesOptions): Services {
   mkdirSync(options.dataDir, { recursive: true });
   const logFile = join(options.dataDir, 'logs', 'countertop.log');
-  const log = options.log ?? createFileLogger(logFile);
+  const storage = new StorageHealth();
+  const log = options.log ?? createFileLogger(logFile, storage.reporter('log'));
   const file = join(options.dataDir, 'ledger.sqlite');
   const db = openDatabase(file, {
     checkpoint: 'manual',
     ...(options.sqliteBinding ? { nativeBinding: options.sqliteBinding } : {}),
   });
-  const checkpointer = new IdleCheckpointer(db, `${file}-wal`);
+  const checkpointer = new IdleCheckpointer(db, `${file}-wal`, storage.reporter('checkpoint', log));
   checkpointer.start();
   options.onDatabase?.(db);
   const bus = new EventBus();
+  storage.onChange((view) => bus.emit('diagnostics.storage', view));
   const settings = new SettingsStore(db);
   const catalog = new CatalogStore(db);
   // A newcomer can sell within a minute: the demo catalog is there on first start.
@@ -370,6 +373,7 @@ export function createServices(options: ServicesOptions): Services {
     appVersion: options.version,
     devices: () => devices.view(),
     syncStatus: () => sync.status(),
+    storage: () => storage.view(),
     knownSecrets: () => {
       const secret = secrets.get();
       return secret === null ? [] : [secret.toString('base64'), secret.toString('hex')];

@@ -155,6 +155,7 @@ export const eventNames = [
   'devices.scan',
   'devices.swipe',
   'diagnostics.serial',
+  'diagnostics.storage',
   'session.changed',
   'shift.changed',
   'catalog.changed',

@@ -343,6 +343,8 @@ export const deviceRoles = [
 ] as const;
 export const deviceRoleSchema = z.enum(deviceRoles);
 
+export const zvtCharsetSchema = z.enum(['cp437', 'latin1']);
+
 export const deviceConnectionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('simulated') }),
   z.strictObject({
@@ -351,6 +353,8 @@ export const deviceConnectionSchema = z.discriminatedUnion('kind', [
     baudRate: z.number().int().min(300).max(921_600),
     /** Barcode scanners: what ends a code (default CR); 'none' ends it after a pause. */
     suffix: z.enum(['cr', 'lf', 'crlf', 'tab', 'none']).optional(),
+    /** Payment terminals: how their texts are encoded (default CP437, as ZVT specifies). */
+    charset: zvtCharsetSchema.optional(),
   }),
   z.strictObject({
     kind: z.literal('hid'),
@@ -363,6 +367,7 @@ export const deviceConnectionSchema = z.discriminatedUnion('kind', [
     kind: z.literal('tcp'),
     host: z.string().min(1).max(200),
     port: z.number().int().min(1).max(65_535),
+    charset: zvtCharsetSchema.optional(),
   }),
 ]);
 

@@ -281,6 +281,8 @@ export const zhCN: Record<MessageKey, string> = {
   'errors.invalid_input': '无法识别该输入。',
   'errors.unknown_barcode': '条码 {{barcode}} 没有对应商品，请核对商品或按名称搜索。',
   'errors.card_data_in_scan': '刚才是刷卡而不是条码，且未完整读取。请匀速一次性重新刷卡。',
+  'errors.card_data_in_text':
+    '这看起来是银行卡号。备注、姓名、参考号和原因中不得填写卡号，请删除后重试。',
   'errors.invalid_barcode': '{{barcode}} 不是有效条码（校验位错误），请重新扫描。',
   'errors.product_not_found': '该商品已不在商品库中。',
   'errors.invalid_quantity': '数量必须是 1 到 9999 的整数。',
@@ -312,6 +314,8 @@ export const zhCN: Record<MessageKey, string> = {
   'errors.host_error': '主机返回错误（HTTP {{status}}）。未做任何更改，请重试或联系主机管理员。',
   'errors.invalid_host_url':
     '主机地址必须以 http:// 或 https:// 开头，例如 https://pos.example.com。',
+  'errors.insecure_host_url':
+    '主机 {{host}} 必须使用 https:// 连接：终端密钥和每笔交易都经由它传输。http:// 只能用于本机上的主机（127.0.0.1 或 localhost）。',
   'errors.internal': '出现错误：{{message}}',
   'nav.diagnostics': '诊断',
   'diag.title': '诊断',
@@ -342,6 +346,13 @@ export const zhCN: Record<MessageKey, string> = {
   'diag.system.disk': '磁盘（数据目录）',
   'diag.system.diskFree': '可用 {{free}}，共 {{total}}',
   'diag.system.dataDir': '数据目录',
+  'diag.storage.log': '日志文件',
+  'diag.storage.checkpoint': '账本检查点',
+  'diag.storage.ok': '正常',
+  'diag.storage.okAfter': '正常（启动以来失败 {{count}} 次）',
+  'diag.storage.failing':
+    '自 {{since}} 起失败（{{count}} 次）：{{error}}。收银不受影响，请检查磁盘。',
+  'storage.chip': '磁盘故障',
   'diag.bundle': '支持包',
   'diag.bundle.what':
     '包含设置、设备、同步状态、数据库健康和日志末尾的 zip 文件。卡号、磁道数据、令牌和终端密钥均已去除。',

@@ -1,5 +1,5 @@
 import { protocol } from 'electron';
-import { readStatic } from '../host/static-files';
+import { readStatic, requestPath } from '../host/static-files';
 import { contentSecurityPolicy } from '../host/content-security';
 
 const APP_SCHEME = 'app';
@@ -36,9 +36,8 @@ export function registerAppScheme(): void {
 /** Serves the built renderer from `app://countertop/` instead of file:// (Electron checklist). */
 export function serveRenderer(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
-    const file = isAppUrl(request.url)
-      ? await readStatic(rendererDir, new URL(request.url).pathname)
-      : null;
+    const path = isAppUrl(request.url) ? requestPath(new URL(request.url).pathname) : null;
+    const file = path === null ? null : await readStatic(rendererDir, path);
     if (!file) return new Response('Not found', { status: 404 });
     return new Response(new Uint8Array(file.body), {
       headers: {

@@ -4,6 +4,7 @@ import { Ledger } from '../kernel/ledger';
 import { tempDatabase } from '../ledger/temp-database';
 import type { TempDatabase } from '../ledger/temp-database';
 import { silentLogger } from '../log/logger';
+import type { Logger } from '../log/logger';
 import { TerminalIdentityStore } from '../terminal/terminal-identity';
 import { MERCHANT, START_MS } from '../upstream-host/test-support';
 import { startTestHost } from '../upstream-host/test-host';
@@ -39,6 +40,8 @@ export interface TillOptions {
   timeoutMs?: number;
   /** Bind to this host URL instead of the fixture host (a scripted host). */
   hostUrl?: string;
+  /** Where the uploader logs (silent unless a test reads it). */
+  log?: Logger;
 }
 
 export async function startHost(): Promise<TestHost> {
@@ -81,7 +84,7 @@ export async function bindTill(host: TestHost, options: TillOptions = {}): Promi
       store,
       client: () => client,
       credentials: () => credentials,
-      log: silentLogger,
+      log: options.log ?? silentLogger,
       now: () => new Date(),
       random: () => 0.5,
       newId: randomUUID,
