@@ -3,7 +3,7 @@ import { fail } from '@app/result';
 import type { Result } from '@app/result';
 import type { ServerMessage } from '@app/api/wire';
 import type { Dispatch } from '../api/dispatcher';
-import type { EventBus } from '../api/event-bus';
+import type { EventBus } from '../kernel/event-bus';
 import type { Logger } from '../log/logger';
 import { readEnvelope } from './api-envelope';
 
