@@ -22,6 +22,9 @@ const audited: ReadonlySet<CommandName> = new Set<CommandName>([
   'diagnostics.serialOpen',
   'diagnostics.serialSend',
   'staff.setPolicy',
+  'backup.configure',
+  'backup.run',
+  'backup.restore',
 ]);
 
 /** The dispatcher's check: every command passes its entry of the command-access map. */
