@@ -201,6 +201,8 @@ export class BackupService {
       }).catch((error: unknown) => {
         throw folderError(error, this.deps.dataDir);
       });
+      // The snapshot is complete: what follows reads the staged file, not the ledger.
+      this.progress({ phase: 'writing', done: 0, total: pageSize * pageCount });
       const job = this.runner(
         {
           kind: 'copy',
