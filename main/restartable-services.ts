@@ -39,7 +39,10 @@ export function restartableServices(create: ServicesFactory): Services {
     await settled();
     const log = current.log;
     unforward();
-    await current.close();
+    // A damaged ledger may fail its last checkpoint: it is set aside all the same.
+    await current.close().catch((error: unknown) => {
+      log.error('services did not close cleanly before the restore', { error: String(error) });
+    });
     let outcome: RestoreOutcome;
     try {
       const undo = swapLedger(swap);

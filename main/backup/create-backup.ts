@@ -23,12 +23,21 @@ export interface BackupWiring {
 
 /** The backup service as the app runs it, its schedule started. */
 export function createBackup(w: BackupWiring): BackupService {
+  let knownTerminal = w.identity.current().terminalId;
+  const terminalId = (): string => {
+    try {
+      knownTerminal = w.identity.current().terminalId;
+    } catch {
+      // A damaged ledger: the ID it had at start (binding can change it) still names the till.
+    }
+    return knownTerminal;
+  };
   const backup = new BackupService({
     db: w.db,
     ledgerFile: w.ledgerFile,
     dataDir: w.dataDir,
     settings: new BackupSettingsStore(w.settings),
-    terminalId: () => w.identity.current().terminalId,
+    terminalId,
     appVersion: w.version,
     emit: (status) => w.bus.emit('backup.changed', status),
     log: w.log,
