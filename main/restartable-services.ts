@@ -63,7 +63,11 @@ export function restartableServices(create: ServicesFactory): Services {
       start();
       outcome = failed(swap, error);
     }
-    current.log.warn('restore finished', { ok: outcome.ok, backup: swap.name, aside: swap.asideDir });
+    current.log.warn('restore finished', {
+      ok: outcome.ok,
+      backup: swap.name,
+      aside: swap.asideDir,
+    });
     restarting = null;
     bus.emit('backup.restored', outcome);
   }

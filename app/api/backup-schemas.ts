@@ -12,7 +12,15 @@ export const backupSettingsSchema = z.object({
 
 /** What can be wrong with a copy; the screen translates the kind. */
 export const backupProblemSchema = z.object({
-  kind: z.enum(['unreadable', 'not_a_ledger', 'integrity', 'chain', 'checksum', 'head', 'manifest']),
+  kind: z.enum([
+    'unreadable',
+    'not_a_ledger',
+    'integrity',
+    'chain',
+    'checksum',
+    'head',
+    'manifest',
+  ]),
   detail: z.string(),
 });
 

@@ -14,7 +14,8 @@ export const backupZhCN: Record<keyof typeof backupEn, string> = {
   'errors.backup_verify_failed':
     '写入 {{folder}} 的副本回读校验未通过（{{problem}}），已删除。U 盘或共享可能有故障，请换一个。',
   'errors.backup_not_found': '文件夹中已没有备份 {{name}}。请刷新列表。',
-  'errors.backup_invalid': '此备份未通过检查（{{problem}}），无法恢复。未做任何更改。请选择其他备份。',
+  'errors.backup_invalid':
+    '此备份未通过检查（{{problem}}），无法恢复。未做任何更改。请选择其他备份。',
   'errors.backup_other_terminal':
     '此备份来自终端 {{backupTerminal}}，本机为 {{thisTerminal}}。如仍要恢复，请输入 {{backupTerminal}} 确认。',
   'errors.restore_failed': '恢复未完成（{{reason}}）。收银机仍使用恢复前的数据运行。',

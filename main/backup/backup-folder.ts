@@ -10,7 +10,10 @@ import { DomainError } from '@app/result';
 const NAME = /^countertop-([A-Z0-9]{1,32})-(\d{8}T\d{6}Z)\.sqlite$/;
 
 export function backupFileName(terminalId: string, at: Date): string {
-  const stamp = at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const stamp = at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
   return `countertop-${terminalId}-${stamp}.sqlite`;
 }
 
@@ -49,7 +52,8 @@ export async function checkFolder(folder: string): Promise<void> {
     throw new DomainError('backup_folder_missing', `${folder} is not a full path`, { folder });
   }
   try {
-    if (!(await stat(folder)).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+    if (!(await stat(folder)).isDirectory())
+      throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
     await access(folder, constants.W_OK);
     const probe = join(folder, '.countertop-write-test');
     await writeFile(probe, 'countertop');

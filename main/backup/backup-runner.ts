@@ -31,7 +31,7 @@ export class BackupIoError extends Error {
 export interface RunningJob {
   done: Promise<Verification>;
   /** Stops the worker (the services are closing); `done` rejects. */
-  cancel(): void;
+  cancel: () => void;
 }
 
 /** Runs a job somewhere; the service does not care where (tests may run it in-line). */

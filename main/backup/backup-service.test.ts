@@ -87,7 +87,11 @@ describe('a backup through the API', () => {
     // Each folder is fine when chosen and goes bad afterwards, as a stick does.
     mkdirSync(unplugged);
     const cases: { dir: string; code: string; spoil: () => void }[] = [
-      { dir: unplugged, code: 'backup_folder_missing', spoil: () => rmSync(unplugged, { recursive: true }) },
+      {
+        dir: unplugged,
+        code: 'backup_folder_missing',
+        spoil: () => rmSync(unplugged, { recursive: true }),
+      },
     ];
     // Mounting needs root (as in our CI container); without it only the pulled stick is tried.
     const readOnly = mountedFolder('size=16m');
@@ -134,7 +138,12 @@ describe('a backup through the API', () => {
       const at = new Date(Date.now() - ageDays * dayMs);
       const name = backupFileName(terminal, at);
       writeFileSync(join(folder, name), readFileSync(join(folder, made!.name)));
-      const planted = { ...manifest, file: name, terminalId: terminal, createdAt: at.toISOString() };
+      const planted = {
+        ...manifest,
+        file: name,
+        terminalId: terminal,
+        createdAt: at.toISOString(),
+      };
       writeFileSync(join(folder, manifestNameOf(name)), JSON.stringify(planted));
       return name;
     };
@@ -206,11 +215,11 @@ describe('the online copy', () => {
     });
     const done = backup.run('manual');
     let during = 0;
-    let copying = true;
-    void done.finally(() => (copying = false));
+    const backingUp = { now: true };
+    void done.finally(() => (backingUp.now = false));
     // A sale every fourth turn of the event loop while the copy is being made (a sale adds
     // pages: one each turn would outgrow a copy of one page per step).
-    for (let turn = 0; copying && backup.status().running?.phase !== 'writing'; turn += 1) {
+    for (let turn = 0; backingUp.now && backup.status().running?.phase !== 'writing'; turn += 1) {
       if (turn % 4 === 0) {
         commitSale(db, ledger, repository, sampleSale(), sampleStaff);
         during += 1;
@@ -226,7 +235,11 @@ describe('the online copy', () => {
     const copy = new Database(join(folder, name), { readonly: true });
     const copied = new LedgerStore(copy);
     // Sales on this connection during the copy are written into it: it holds them all.
-    expect(copied.verify()).toEqual({ ok: true, count: 300 + during, headHash: ledger.head().hash });
+    expect(copied.verify()).toEqual({
+      ok: true,
+      count: 300 + during,
+      headHash: ledger.head().hash,
+    });
     copy.close();
   });
 });

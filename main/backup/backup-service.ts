@@ -209,7 +209,9 @@ export class BackupService {
           source: staging,
           destination: join(folder, name),
           plainJournal: true,
-          ...(this.deps.nativeBinding === undefined ? {} : { nativeBinding: this.deps.nativeBinding }),
+          ...(this.deps.nativeBinding === undefined
+            ? {}
+            : { nativeBinding: this.deps.nativeBinding }),
         },
         (phase, done, total) => this.progress({ phase, done, total }),
       );
@@ -260,7 +262,13 @@ export class BackupService {
     } catch (error) {
       const reason = folderError(error, folder);
       this.deps.log.warn('backup failed', { trigger, code: reason.code, error: reason.message });
-      this.finish({ at: started.toISOString(), trigger, ok: false, name: null, error: asAppError(reason) });
+      this.finish({
+        at: started.toISOString(),
+        trigger,
+        ok: false,
+        name: null,
+        error: asAppError(reason),
+      });
       throw reason;
     } finally {
       this.cancelJob = null;

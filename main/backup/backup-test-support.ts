@@ -17,7 +17,8 @@ export function restartableTempServices(dataDir = tempFolder('test')) {
 
 /** `n` cash sales of one demo product each, through the API; their ids in order. */
 export async function sellCash(services: Services, n: number): Promise<string[]> {
-  const product = demoCatalog()[0]!;
+  const product = demoCatalog()[0];
+  if (!product) throw new Error('the demo catalog is empty');
   const ids: string[] = [];
   for (let i = 0; i < n; i += 1) {
     await call(services, 'cart.scan', { code: product.barcode });
@@ -34,7 +35,7 @@ export const tempFolder = (kind: string): string =>
  * A small tmpfs mounted on a fresh folder: a USB stick that is full (`size`) or mounted
  * read-only (`ro`). Needs the right to mount (root in CI's container); null where there is none.
  */
-export function mountedFolder(options: string): { dir: string; unmount(): void } | null {
+export function mountedFolder(options: string): { dir: string; unmount: () => void } | null {
   const dir = tempFolder('mount');
   try {
     execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir], { stdio: 'ignore' });

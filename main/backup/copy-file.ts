@@ -34,9 +34,13 @@ export function copyFileHashed(
     const total = fstatSync(from).size;
     to = openSync(partial, 'w');
     let done = 0;
-    for (let n = readSync(from, buffer, 0, CHUNK, null); n > 0; n = readSync(from, buffer, 0, CHUNK, null)) {
+    for (
+      let n = readSync(from, buffer, 0, CHUNK, null);
+      n > 0;
+      n = readSync(from, buffer, 0, CHUNK, null)
+    ) {
       hash.update(buffer.subarray(0, n));
-      for (let written = 0; written < n; ) written += writeSync(to, buffer, written, n - written);
+      for (let written = 0; written < n;) written += writeSync(to, buffer, written, n - written);
       done += n;
       onProgress(done, total);
     }

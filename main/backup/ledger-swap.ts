@@ -37,7 +37,11 @@ export function swapLedger(swap: LedgerSwap): () => void {
   return () => {
     const failed = join(swap.asideDir, `restored-${swap.name}`);
     for (const file of companions(swap.ledgerFile)) {
-      if (existsSync(file)) renameSync(file, file === swap.ledgerFile ? failed : `${failed}${file.slice(swap.ledgerFile.length)}`);
+      if (existsSync(file))
+        renameSync(
+          file,
+          file === swap.ledgerFile ? failed : `${failed}${file.slice(swap.ledgerFile.length)}`,
+        );
     }
     for (const [file, aside] of moved) renameSync(aside, file);
   };

@@ -38,7 +38,9 @@ async function client(url: string) {
   await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
   let next = 1;
   const messages: Record<string, unknown>[] = [];
-  ws.on('message', (data: Buffer) => messages.push(JSON.parse(data.toString()) as Record<string, unknown>));
+  ws.on('message', (data: Buffer) =>
+    messages.push(JSON.parse(data.toString()) as Record<string, unknown>),
+  );
   const waitFor = async (match: (m: Record<string, unknown>) => boolean, from = 0) => {
     const until = Date.now() + 60_000;
     for (;;) {
@@ -49,13 +51,22 @@ async function client(url: string) {
     }
   };
   return {
-    async invoke<K extends CommandName>(command: K, input: unknown): Promise<Result<CommandOutput<K>>> {
+    async invoke<K extends CommandName>(
+      command: K,
+      input: unknown,
+    ): Promise<Result<CommandOutput<K>>> {
       const id = next++;
       ws.send(JSON.stringify({ type: 'invoke', id, command, input }));
       const message = await waitFor((m) => m.type === 'result' && m.id === id);
       return message.result as Result<CommandOutput<K>>;
     },
     /** The first `name` event from message number `from` on. */
+    /** A command's value; a refusal fails the test with its code. */
+    async call<K extends CommandName>(command: K, input: unknown): Promise<CommandOutput<K>> {
+      const result = await this.invoke(command, input);
+      if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+      return result.value;
+    },
     event: (name: EventName, from = 0) =>
       waitFor((m) => m.type === 'event' && m.event === name, from),
     /** How many messages have arrived so far. */
@@ -63,12 +74,6 @@ async function client(url: string) {
     indexOf: (message: Record<string, unknown>) => messages.indexOf(message),
     close: () => ws.close(),
   };
-}
-
-async function value<K extends CommandName>(pending: Promise<Result<CommandOutput<K>>>) {
-  const result = await pending;
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
 }
 
 /** Garbage over the pages of the entries table (and its indexes), as a failing disk writes. */
@@ -117,57 +122,62 @@ const damages: [string, (file: string) => void][] = [
 ];
 
 describe('the restore drill, through the browser host', () => {
-  it.each(damages)('back up, %s, restore: the chain verifies and every sale is there', async (_, damage) => {
-    const { services: running, dataDir } = restartableTempServices();
-    services = running;
-    await signInOwner(running);
-    const rendererDir = mkdtempSync(join(tmpdir(), 'countertop-renderer-'));
-    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
-    host = await startBrowserHost({ services: running, rendererDir, token: TOKEN });
-    const screen = await client(host.url);
+  it.each(damages)(
+    'back up, %s, restore: the chain verifies and every sale is there',
+    async (_, damage) => {
+      const { services: running, dataDir } = restartableTempServices();
+      services = running;
+      await signInOwner(running);
+      const rendererDir = mkdtempSync(join(tmpdir(), 'countertop-renderer-'));
+      writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
+      host = await startBrowserHost({ services: running, rendererDir, token: TOKEN });
+      const screen = await client(host.url);
 
-    const sold = await sellCash(running, 5);
-    const folder = tempFolder('stick');
-    await value(screen.invoke('backup.configure', { folder, hour: 2, keepDays: 7 }));
-    const backedUp = await value(screen.invoke('backup.run', {}));
-    const name = backedUp.last!.name!;
-    const [copy] = await value(screen.invoke('backup.list', {}));
-    const beforeLost = screen.mark();
-    const lost = await sellCash(running, 1);
+      const sold = await sellCash(running, 5);
+      const folder = tempFolder('stick');
+      await screen.call('backup.configure', { folder, hour: 2, keepDays: 7 });
+      const backedUp = await screen.call('backup.run', {});
+      const name = backedUp.last!.name!;
+      const [copy] = await screen.call('backup.list', {});
+      const beforeLost = screen.mark();
+      const lost = await sellCash(running, 1);
 
-    // The disk fails under the running till, once its receipts and the upload step the sale
-    // scheduled are done (a timer meeting a damaged ledger is the fault-containment tests'
-    // business). The sale reports the upload status at once, the step when it has run.
-    const first = await screen.event('sync.status', beforeLost);
-    await screen.event('sync.status', screen.indexOf(first) + 1);
-    await running.idle();
-    const ledgerFile = join(dataDir, 'ledger.sqlite');
-    foldWal(ledgerFile);
-    damage(ledgerFile);
-    const damaged = onDisk(ledgerFile);
-    expect(damaged.integrity === 'ok' && damaged.chainOk).toBe(false);
+      // The disk fails under the running till, once its receipts and the upload step the sale
+      // scheduled are done (a timer meeting a damaged ledger is the fault-containment tests'
+      // business). The sale reports the upload status at once, the step when it has run.
+      const first = await screen.event('sync.status', beforeLost);
+      await screen.event('sync.status', screen.indexOf(first) + 1);
+      await running.idle();
+      const ledgerFile = join(dataDir, 'ledger.sqlite');
+      foldWal(ledgerFile);
+      damage(ledgerFile);
+      const damaged = onDisk(ledgerFile);
+      expect(damaged.integrity === 'ok' && damaged.chainOk).toBe(false);
 
-    const outcome = await value(screen.invoke('backup.restore', { name }));
-    expect(outcome).toMatchObject({ ok: true, name });
-    expect(await screen.event('backup.restored')).toMatchObject({
-      payload: { ok: true, name, asideDir: outcome.asideDir },
-    });
+      const outcome = await screen.call('backup.restore', { name });
+      expect(outcome).toMatchObject({ ok: true, name });
+      expect(await screen.event('backup.restored')).toMatchObject({
+        payload: { ok: true, name, asideDir: outcome.asideDir },
+      });
 
-    // The same connection goes on, on the restored ledger; everyone signs in again.
-    expect(await value(screen.invoke('session.status', {}))).toMatchObject({ state: 'signedOut' });
-    const owner = (await value(screen.invoke('session.users', {}))).find((u) => u.role === 'owner')!;
-    await value(screen.invoke('session.login', { userId: owner.id, pin: TEST_OWNER.pin }));
-    const health = await value(screen.invoke('diagnostics.database', { full: true }));
-    expect(health.integrity.ok).toBe(true);
-    expect(health.chain).toEqual({ ok: true, count: copy!.headSeq, headHash: copy!.headHash });
-    const listed = (await value(screen.invoke('sale.list', { limit: 50 }))).map((s) => s.id);
-    expect(listed.sort()).toEqual([...sold].sort());
-    expect(listed).not.toContain(lost[0]);
-    expect(onDisk(ledgerFile)).toEqual({ integrity: 'ok', chainOk: true });
-    // The damaged ledger is kept aside, not deleted; the till sells on.
-    expect(existsSync(join(outcome.asideDir!, 'ledger.sqlite'))).toBe(true);
-    await value(screen.invoke('shift.open', { floatMinor: 0 })).catch(() => undefined);
-    expect(await sellCash(running, 1)).toHaveLength(1);
-    screen.close();
-  });
+      // The same connection goes on, on the restored ledger; everyone signs in again.
+      expect(await screen.call('session.status', {})).toMatchObject({
+        state: 'signedOut',
+      });
+      const owner = (await screen.call('session.users', {})).find((u) => u.role === 'owner')!;
+      await screen.call('session.login', { userId: owner.id, pin: TEST_OWNER.pin });
+      const health = await screen.call('diagnostics.database', { full: true });
+      expect(health.integrity.ok).toBe(true);
+      expect(health.chain).toEqual({ ok: true, count: copy!.headSeq, headHash: copy!.headHash });
+      const listed = (await screen.call('sale.list', { limit: 50 })).map((s) => s.id);
+      expect(listed.sort()).toEqual([...sold].sort());
+      expect(listed).not.toContain(lost[0]);
+      expect(onDisk(ledgerFile)).toEqual({ integrity: 'ok', chainOk: true });
+      // The damaged ledger is kept aside, not deleted; the till sells on.
+      expect(existsSync(join(outcome.asideDir!, 'ledger.sqlite'))).toBe(true);
+      await screen.call('shift.open', { floatMinor: 0 }).catch(() => undefined);
+      expect(await sellCash(running, 1)).toHaveLength(1);
+      screen.close();
+    },
+  );
 });

@@ -26,7 +26,10 @@ function manifestProblems(manifest: BackupManifest | null, copy: Verification): 
   }
   const problems: BackupProblem[] = [];
   if (manifest.sha256 !== copy.sha256) {
-    problems.push({ kind: 'checksum', detail: 'the file differs from the one its manifest describes' });
+    problems.push({
+      kind: 'checksum',
+      detail: 'the file differs from the one its manifest describes',
+    });
   }
   const facts = copy.facts;
   if (facts && (facts.headSeq !== manifest.headSeq || facts.headHash !== manifest.headHash)) {
@@ -123,7 +126,11 @@ export async function stageRestore(
       problem: first.kind,
     });
   }
-  const stamp = deps.now().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const stamp = deps
+    .now()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
   return {
     name,
     staged,

@@ -32,7 +32,11 @@ export function hashFile(file: string): { sha256: string; bytes: number } {
   const fd = openSync(file, 'r');
   let bytes = 0;
   try {
-    for (let n = readSync(fd, buffer, 0, CHUNK, null); n > 0; n = readSync(fd, buffer, 0, CHUNK, null)) {
+    for (
+      let n = readSync(fd, buffer, 0, CHUNK, null);
+      n > 0;
+      n = readSync(fd, buffer, 0, CHUNK, null)
+    ) {
       hash.update(buffer.subarray(0, n));
       bytes += n;
     }
@@ -68,10 +72,14 @@ export function verifyCopy(file: string, nativeBinding?: string): Verification {
       problems.push({ kind: 'not_a_ledger', detail: 'no entries or meta table' });
     } else {
       const chain = new LedgerStore(db).verify();
-      if (!chain.ok) problems.push({ kind: 'chain', detail: `seq ${chain.atSeq}: ${chain.reason}` });
+      if (!chain.ok)
+        problems.push({ kind: 'chain', detail: `seq ${chain.atSeq}: ${chain.reason}` });
     }
   } catch (error) {
-    problems.push({ kind: 'unreadable', detail: error instanceof Error ? error.message : String(error) });
+    problems.push({
+      kind: 'unreadable',
+      detail: error instanceof Error ? error.message : String(error),
+    });
   } finally {
     db?.close();
   }
