@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createServices } from './services';
+import { restartableServices } from './restartable-services';
 import { startBrowserHost } from './host/browser-host';
 import { resolveDataDir } from './host/data-dir';
 import { findElectronBinary, hasDisplay } from './host/electron-binary';
@@ -34,15 +35,19 @@ async function main(): Promise<void> {
     );
   }
 
-  const services = createServices({
-    dataDir,
-    host: 'browser',
-    version: appVersion,
-    simulateDevices: options.simulate,
-    ...(options.testAuthorizationTimeoutMs === undefined
-      ? {}
-      : { authorizationTimeoutMs: options.testAuthorizationTimeoutMs }),
-  });
+  // Restartable: a restore closes the services, swaps the ledger and starts them again.
+  const services = restartableServices((replaceLedger) =>
+    createServices({
+      dataDir,
+      host: 'browser',
+      version: appVersion,
+      simulateDevices: options.simulate,
+      replaceLedger,
+      ...(options.testAuthorizationTimeoutMs === undefined
+        ? {}
+        : { authorizationTimeoutMs: options.testAuthorizationTimeoutMs }),
+    }),
+  );
   recordCrashes(services.log);
   const host = await startBrowserHost({
     services,

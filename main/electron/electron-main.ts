@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { recordCrashes } from '../log/crash-log';
 import { createServices } from '../services';
+import { restartableServices } from '../restartable-services';
 import type { Services } from '../services';
 import { appVersion } from '../version';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
@@ -60,16 +61,20 @@ async function start(): Promise<void> {
   await app.whenReady();
   const dataDir =
     dataDirFlag ?? process.env.COUNTERTOP_DATA_DIR ?? join(app.getPath('userData'), 'data');
-  services = createServices({
-    dataDir,
-    // upstream-sync-v1 "Identities": the terminal secret only in the OS-protected store.
-    secrets: new SafeStorageSecretStore(join(dataDir, 'terminal-secret.enc')),
-    secretStoreFor: (name) => new SafeStorageSecretStore(join(dataDir, `${name}.enc`)),
-    simulateDevices: process.argv.includes('--simulate'),
-    host: 'electron',
-    version: appVersion,
-    ...(app.isPackaged || !existsSync(electronSqlite) ? {} : { sqliteBinding: electronSqlite }),
-  });
+  // Restartable: a restore closes the services, swaps the ledger and starts them again.
+  services = restartableServices((replaceLedger) =>
+    createServices({
+      dataDir,
+      // upstream-sync-v1 "Identities": the terminal secret only in the OS-protected store.
+      secrets: new SafeStorageSecretStore(join(dataDir, 'terminal-secret.enc')),
+      secretStoreFor: (name) => new SafeStorageSecretStore(join(dataDir, `${name}.enc`)),
+      simulateDevices: process.argv.includes('--simulate'),
+      host: 'electron',
+      version: appVersion,
+      replaceLedger,
+      ...(app.isPackaged || !existsSync(electronSqlite) ? {} : { sqliteBinding: electronSqlite }),
+    }),
+  );
   recordCrashes(services.log);
   serveRenderer(join(__dirname, '..', 'renderer'));
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
