@@ -67,7 +67,7 @@ export const backupEn = {
   'restore.checking': 'Checking the backup (integrity, hash chain, checksum)…',
   'restore.checkFailed': 'This backup failed its check and cannot be restored: {{problems}}.',
   'restore.checkOk':
-    'The backup is sound: {{entries}} ledger entries, the last at seq {{seq}}, made {{at}} on terminal {{terminal}}.',
+    'The backup is sound: {{entries}} ledger entries, made {{at}} on terminal {{terminal}}.',
   'restore.explain':
     'The till will stop for a moment, put its current data aside (kept in the data folder, never deleted) and restart on this backup. Sales made after the backup was taken are not in it. Everyone signs in again afterwards.',
   'restore.otherTerminal':

@@ -67,8 +67,7 @@ export const backupZhCN: Record<keyof typeof backupEn, string> = {
   'restore.title': '恢复 {{name}}',
   'restore.checking': '正在检查备份（完整性、哈希链、校验和）…',
   'restore.checkFailed': '此备份未通过检查，无法恢复：{{problems}}。',
-  'restore.checkOk':
-    '备份完好：{{entries}} 条账本条目，最后一条序号 {{seq}}，{{at}} 于终端 {{terminal}} 生成。',
+  'restore.checkOk': '备份完好：{{entries}} 条账本条目，{{at}} 于终端 {{terminal}} 生成。',
   'restore.explain':
     '收银机将短暂停止，把当前数据移到一旁（保留在数据文件夹中，绝不删除），然后以此备份重新启动。备份之后的销售不在其中。恢复后所有人需重新登录。',
   'restore.otherTerminal':

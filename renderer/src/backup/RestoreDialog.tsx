@@ -81,7 +81,6 @@ export function RestoreDialog({
           <p className="swipe-ok" data-testid="restore-check-ok">
             {t('restore.checkOk', {
               entries: step.copy.headSeq ?? 0,
-              seq: step.copy.headSeq ?? 0,
               at: localTime(step.copy.createdAt),
               terminal: other,
             })}
