@@ -5,6 +5,7 @@ import type { BenchSection } from './section';
 import { saleCommitSection } from './sale-commit';
 import { syncUploadSection } from './sync-upload';
 import { reportsSection } from './reports';
+import { backupSection } from './backup';
 
 /** Every bench section, in the order they run. */
 export const sections: readonly BenchSection[] = [
@@ -14,4 +15,5 @@ export const sections: readonly BenchSection[] = [
   syncUploadSection,
   devicesSection,
   reportsSection,
+  backupSection,
 ];

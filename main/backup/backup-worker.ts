@@ -1,3 +1,5 @@
+import { readlinkSync } from 'node:fs';
+import { constants, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { copyFileHashed, useRollbackJournal } from './copy-file';
 import { verifyCopy } from './verify-copy';
@@ -9,6 +11,7 @@ import type { BackupJob, BackupWorkerMessage } from './backup-runner';
  * back to verify it.
  */
 const job = workerData as BackupJob;
+lowerPriority();
 const post = (message: BackupWorkerMessage): void => parentPort?.postMessage(message);
 
 try {
@@ -40,4 +43,18 @@ try {
   const code =
     error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : null;
   post({ kind: 'failed', code, message: error instanceof Error ? error.message : String(error) });
+}
+
+/**
+ * This thread runs at the lowest CPU priority: on a busy till (two cores are common) the
+ * main thread, which commits sales, always goes first. Linux applies a nice value to the
+ * one thread whose ID is given; elsewhere this does nothing and the copy just takes its turn.
+ */
+function lowerPriority(): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, constants.priority.PRIORITY_LOW);
+  } catch {
+    // No /proc, or not allowed: the default priority.
+  }
 }
