@@ -151,6 +151,18 @@ export const errorCodes = [
   'void_not_possible',
   // Electron on Linux with no keyring: safeStorage would keep secrets in plain text.
   'secret_store_unavailable',
+  // Backup and restore (issue #14).
+  'backup_folder_unset',
+  'backup_folder_missing',
+  'backup_folder_not_writable',
+  'backup_disk_full',
+  'backup_running',
+  'backup_failed',
+  'backup_verify_failed',
+  'backup_not_found',
+  'backup_invalid',
+  'backup_other_terminal',
+  'restore_failed',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -7,6 +7,7 @@ import { apiSaleSection } from './api-sale';
 import { syncUploadSection } from './sync-upload';
 import { reportsSection } from './reports';
 import { logRotationSection } from './log-rotation';
+import { backupSection } from './backup';
 
 /** Every bench section, in the order they run. */
 export const sections: readonly BenchSection[] = [
@@ -18,4 +19,5 @@ export const sections: readonly BenchSection[] = [
   devicesSection,
   reportsSection,
   logRotationSection,
+  backupSection,
 ];

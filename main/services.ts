@@ -64,6 +64,8 @@ import { CustomerStore } from './members/customer-store';
 import { PointsBook } from './members/points-book';
 import { MemberService } from './members/member-service';
 import { StockService } from './stock/stock-service';
+import { createBackup } from './backup/create-backup';
+import type { LedgerSwap } from './backup/ledger-swap';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -92,6 +94,8 @@ export interface ServicesOptions {
   authorizationTimeoutMs?: number;
   swipeWaitMs?: number;
   abandonPaymentAfterMs?: number;
+  /** Restore (issue #14): close these services, swap the ledger, start anew (restartable-services.ts). */
+  replaceLedger?: (swap: LedgerSwap) => void;
 }
 
 export interface Services {
@@ -425,6 +429,7 @@ export function createServices(options: ServicesOptions): Services {
     log,
     now,
   });
+  const backup = createBackup({ ...options, db, ledgerFile: file, settings, identity, bus, log });
   const info = (): AppInfo => ({
     version: options.version,
     host: options.host,
@@ -465,6 +470,7 @@ export function createServices(options: ServicesOptions): Services {
         members,
         stock,
         corrections,
+        backup,
       }),
       { session, staff, shifts, audit, cart, overrides: saleOverrides },
     ),
@@ -496,6 +502,7 @@ export function createServices(options: ServicesOptions): Services {
     },
     close: async () => {
       clearInterval(idleTimer);
+      await backup.stop();
       printing.stop();
       await serialMonitor.close();
       await devices.stop();

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createServices } from './services';
+import { restartableServices } from './restartable-services';
 import { startBrowserHost } from './host/browser-host';
 import { relaunchWithoutCoreDumps } from './host/core-dumps';
 import { resolveDataDir } from './host/data-dir';
@@ -47,15 +48,19 @@ async function main(): Promise<void> {
     process.exit(75); // EX_TEMPFAIL: try again once the other one has stopped
   }
   process.on('exit', () => lock.release());
-  const services = createServices({
-    dataDir,
-    host: 'browser',
-    version: appVersion,
-    simulateDevices: options.simulate,
-    ...(options.testAuthorizationTimeoutMs === undefined
-      ? {}
-      : { authorizationTimeoutMs: options.testAuthorizationTimeoutMs }),
-  });
+  // Restartable: a restore closes the services, swaps the ledger and starts them again.
+  const services = restartableServices((replaceLedger) =>
+    createServices({
+      dataDir,
+      host: 'browser',
+      version: appVersion,
+      simulateDevices: options.simulate,
+      replaceLedger,
+      ...(options.testAuthorizationTimeoutMs === undefined
+        ? {}
+        : { authorizationTimeoutMs: options.testAuthorizationTimeoutMs }),
+    }),
+  );
   recordCrashes(services.log);
   const host = await startBrowserHost({
     services,

@@ -35,6 +35,8 @@ await esbuild({
     'electron-main': 'main/electron/electron-main.ts',
     // CSV imports are applied on a worker thread (main/catalog/import-runner.ts).
     'catalog-import-worker': 'main/catalog/import-worker.ts',
+    // Backups are written and verified on a worker thread (main/backup/backup-runner.ts).
+    'backup-worker': 'main/backup/backup-worker.ts',
   },
   outdir: 'dist/main',
   outExtension: { '.js': '.cjs' },

@@ -52,6 +52,8 @@ import { reportsCommands } from './reports-contract';
 import { riskCommands } from './risk-contract';
 import { correctionCommands, correctionEvents } from './correction-contract';
 import { offlineCommands, offlineEvents } from './offline-contract';
+import { backupCommands, backupEvents } from './backup-contract';
+import type { backupCopySchema, backupStatusSchema, restoreOutcomeSchema } from './backup-schemas';
 import type { offlineViewSchema } from './offline-schemas';
 import { command } from './command';
 import type {
@@ -325,6 +327,7 @@ export const commands = {
   ...paymentCommands,
   ...sellingCommands,
   ...correctionCommands,
+  ...backupCommands,
 } as const satisfies Record<CommandName, { summary: string; input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -365,6 +368,7 @@ export const events = {
   ...paymentEvents,
   ...correctionEvents,
   ...offlineEvents,
+  ...backupEvents,
 } as const satisfies Record<EventName, { summary: string; payload: z.ZodType }>;
 
 export type Commands = typeof commands;
@@ -435,3 +439,7 @@ export type CustomerView = z.output<typeof customerViewSchema>;
 export type MemberCartView = z.output<typeof memberCartSchema>;
 export type PointsRuleView = z.output<typeof pointsRuleSchema>;
 export type StockRow = z.output<typeof stockRowSchema>;
+// Backup and restore (issue #14).
+export type BackupStatus = z.output<typeof backupStatusSchema>;
+export type BackupCopy = z.output<typeof backupCopySchema>;
+export type RestoreOutcome = z.output<typeof restoreOutcomeSchema>;

@@ -143,6 +143,13 @@ export const commandNames = [
   'correction.retry',
   'correction.cashInstead',
   'correction.abandon',
+  // Backup and restore of the ledger (issue #14).
+  'backup.status',
+  'backup.configure',
+  'backup.run',
+  'backup.list',
+  'backup.check',
+  'backup.restore',
 ] as const;
 
 export const eventNames = [
@@ -163,6 +170,8 @@ export const eventNames = [
   'payment.changed',
   'correction.changed',
   'offline.changed',
+  'backup.changed',
+  'backup.restored',
 ] as const;
 
 export type CommandName = (typeof commandNames)[number];

@@ -3,6 +3,7 @@ import { reportsEn } from './reports-en';
 import { paymentsEn } from './payments-en';
 import { correctionsEn } from './corrections-en';
 import { offlineEn } from './offline-en';
+import { backupEn } from './backup-en';
 
 /** English messages. Keys are shared with zh-CN (messages.test.ts checks both have every key). */
 export const en = {
@@ -773,6 +774,7 @@ export const en = {
   ...correctionsEn,
   ...sellingEn,
   ...offlineEn,
+  ...backupEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,7 @@ import { reportsZhCN } from './reports-zh-CN';
 import { paymentsZhCN } from './payments-zh-CN';
 import { correctionsZhCN } from './corrections-zh-CN';
 import { offlineZhCN } from './offline-zh-CN';
+import { backupZhCN } from './backup-zh-CN';
 
 /** 简体中文 */
 export const zhCN: Record<MessageKey, string> = {
@@ -744,4 +745,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...correctionsZhCN,
   ...sellingZhCN,
   ...offlineZhCN,
+  ...backupZhCN,
 };

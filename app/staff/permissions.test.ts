@@ -9,6 +9,7 @@ describe('the permission table', () => {
     for (const permission of permissions) expect(can('owner', permission)).toBe(true);
     for (const role of staffRoles.filter((r) => r !== 'owner')) {
       expect(can(role, 'sync.bind'), role).toBe(false);
+      expect(can(role, 'data.backup'), role).toBe(false);
       expect(can(role, 'staff.manage'), role).toBe(false);
       expect(can(role, 'settings.change'), role).toBe(false);
       expect(can(role, 'shift.approveDifference'), role).toBe(false);

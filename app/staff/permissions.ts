@@ -33,6 +33,8 @@ export const permissions = [
   'sync.operate',
   /** Bind or unbind the till to an upstream host. */
   'sync.bind',
+  /** Back the ledger up, and restore a backup (the owner's alone). */
+  'data.backup',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

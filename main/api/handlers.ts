@@ -34,9 +34,16 @@ import { sellingHandlers } from '../selling/selling-handlers';
 import { offlineHandlers } from '../payments/offline-handlers';
 import type { OfflineHandlerDeps } from '../payments/offline-handlers';
 import type { SellingHandlerDeps } from '../selling/selling-handlers';
+import { backupHandlers } from '../backup/backup-handlers';
+import type { BackupHandlerDeps } from '../backup/backup-handlers';
 
 export interface HandlerDeps
-  extends ReportHandlerDeps, RiskHandlerDeps, SellingHandlerDeps, OfflineHandlerDeps {
+  extends
+    ReportHandlerDeps,
+    RiskHandlerDeps,
+    SellingHandlerDeps,
+    OfflineHandlerDeps,
+    BackupHandlerDeps {
   info: () => AppInfo;
   settings: SettingsStore;
   catalog: CatalogStore;
@@ -181,5 +188,6 @@ export function createHandlers(d: HandlerDeps): Omit<Handlers, StaffCommandName>
     ...sellingHandlers(d),
     ...correctionHandlers(d.corrections),
     ...offlineHandlers(d),
+    ...backupHandlers(d),
   };
 }

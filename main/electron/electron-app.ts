@@ -2,6 +2,7 @@ import { app, BrowserWindow, screen, session, webContents } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServices } from '../services';
+import { restartableServices } from '../restartable-services';
 import type { Services, ServicesOptions } from '../services';
 import { appVersion } from '../version';
 import { installAppMenu } from './app-menu';
@@ -76,17 +77,21 @@ export async function startElectronApp(options: ElectronAppOptions): Promise<Ele
     argv.find((a) => a.startsWith('--data-dir='))?.slice('--data-dir='.length) ??
     env.COUNTERTOP_DATA_DIR ??
     join(app.getPath('userData'), 'data');
-  services = (options.makeServices ?? createServices)({
-    dataDir,
-    // upstream-sync-v1 "Identities": the terminal secret only in the OS-protected store.
-    secrets: new SafeStorageSecretStore(join(dataDir, 'terminal-secret.enc'), options.platform),
-    secretStoreFor: (name) =>
-      new SafeStorageSecretStore(join(dataDir, `${name}.enc`), options.platform),
-    simulateDevices: argv.includes('--simulate'),
-    host: 'electron',
-    version: appVersion,
-    ...(existsSync(options.sqliteBinding) ? { sqliteBinding: options.sqliteBinding } : {}),
-  });
+  // Restartable: a restore closes the services, swaps the ledger and starts them again.
+  services = restartableServices((replaceLedger) =>
+    (options.makeServices ?? createServices)({
+      dataDir,
+      // upstream-sync-v1 "Identities": the terminal secret only in the OS-protected store.
+      secrets: new SafeStorageSecretStore(join(dataDir, 'terminal-secret.enc'), options.platform),
+      secretStoreFor: (name) =>
+        new SafeStorageSecretStore(join(dataDir, `${name}.enc`), options.platform),
+      simulateDevices: argv.includes('--simulate'),
+      host: 'electron',
+      version: appVersion,
+      replaceLedger,
+      ...(existsSync(options.sqliteBinding) ? { sqliteBinding: options.sqliteBinding } : {}),
+    }),
+  );
   const running = services;
   serveRenderer(options.rendererDir);
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>

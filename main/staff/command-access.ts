@@ -104,6 +104,13 @@ export const commandAccess: Record<CommandName, Access> = {
   'devices.simulateSwipe': 'devices.manage',
   'devices.wedgeSwipe': 'login',
   'devices.simulateScan': 'devices.manage',
+  // Backups hold every sale and restoring replaces the ledger: the owner's alone.
+  'backup.status': 'data.backup',
+  'backup.configure': 'data.backup',
+  'backup.run': 'data.backup',
+  'backup.list': 'data.backup',
+  'backup.check': 'data.backup',
+  'backup.restore': 'data.backup',
   'diagnostics.logTail': 'diagnostics.run',
   'diagnostics.database': 'diagnostics.run',
   'diagnostics.system': 'diagnostics.run',

@@ -22,6 +22,10 @@ const audited: ReadonlySet<CommandName> = new Set<CommandName>([
   'diagnostics.serialOpen',
   'diagnostics.serialSend',
   'staff.setPolicy',
+  'backup.configure',
+  'backup.run',
+  // Not 'backup.restore': its audit row would land in the ledger being replaced (perhaps a
+  // damaged one); the log records every restore.
 ]);
 
 /** The dispatcher's check: every command passes its entry of the command-access map. */

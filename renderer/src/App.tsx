@@ -28,6 +28,7 @@ import { AuditScreen } from './staff/AuditScreen';
 import { ReportsScreen } from './reports/ReportsScreen';
 import { RiskScreen } from './payments/RiskScreen';
 import { StockScreen } from './stock/StockScreen';
+import { BackupScreen } from './backup/BackupScreen';
 
 type Screen =
   | 'sell'
@@ -43,7 +44,8 @@ type Screen =
   | 'settings'
   | 'staff'
   | 'audit'
-  | 'stock';
+  | 'stock'
+  | 'backup';
 const SCREENS: Screen[] = [
   'sell',
   'shift',
@@ -59,6 +61,7 @@ const SCREENS: Screen[] = [
   'staff',
   'audit',
   'stock',
+  'backup',
 ];
 /** Tabs a role may not use are hidden; main refuses their commands anyway. */
 const screenNeeds: Record<Screen, readonly Permission[]> = {
@@ -77,6 +80,7 @@ const screenNeeds: Record<Screen, readonly Permission[]> = {
   staff: ['staff.manage'],
   audit: ['audit.view'],
   stock: ['catalog.manage'],
+  backup: ['data.backup'],
 };
 
 export function App({ connection }: { connection: ConnectionState }) {
@@ -274,6 +278,7 @@ export function App({ connection }: { connection: ConnectionState }) {
             <RiskScreen currency={settings.currency} notify={notify} />
           )}
           {shown === 'stock' && <StockScreen notify={notify} />}
+          {shown === 'backup' && <BackupScreen notify={notify} />}
           {settings && shown === 'catalog' && (
             <CatalogScreen currency={settings.currency} notify={notify} />
           )}

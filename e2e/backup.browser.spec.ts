@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+import { join } from 'node:path';
+import { startBrowserHost, tempDataDir, tempRunDir } from './support/browser-host';
+import { expectSaleInHistory, sellTwoItemsForCash } from './support/cash-sale-flow';
+import { OWNER, logIn, setUpAndSignIn } from './support/staff';
+
+// The till's smallest supported screen.
+test.use({ viewport: { width: 1024, height: 768 } });
+const shot = (name: string) => ({ path: `test-results/e2e/backup-${name}.png` });
+
+test('the owner backs up to a folder, sells on, and restores the backup', async ({ page }) => {
+  const app = await startBrowserHost(tempDataDir());
+  try {
+    await page.goto(app.launchUrl);
+    await setUpAndSignIn(page);
+    const kept = await sellTwoItemsForCash(page);
+
+    await page.getByTestId('nav-backup').click();
+    await expect(page.getByTestId('backup-last')).toBeVisible();
+    await page.screenshot(shot('1-no-folder-zh'));
+    // A folder that is not there is refused, with what to do about it.
+    const folder = tempRunDir('backups');
+    await page.getByTestId('backup-folder').fill(join(folder, 'usb-stick'));
+    await page.getByTestId('backup-save').click();
+    await expect(page.getByRole('alert')).toContainText('usb-stick');
+    await page.screenshot(shot('2-folder-missing-zh'));
+
+    await page.getByTestId('backup-folder').fill(folder);
+    await page.getByTestId('backup-hour').selectOption('3');
+    await page.getByTestId('backup-keep-days').fill('14');
+    await page.getByTestId('backup-save').click();
+    await page.getByTestId('backup-now').click();
+    await expect(page.getByTestId('backup-last')).toHaveClass(/swipe-ok/);
+    const row = page.getByTestId('backup-row');
+    await expect(row).toHaveCount(1);
+    await expect(row.getByTestId('backup-verified')).toHaveClass(/swipe-ok/);
+    await page.screenshot(shot('3-backed-up-zh'));
+    await page.getByTestId('locale-toggle').click();
+    await expect(page.getByTestId('backup-now')).toHaveText('Back up now');
+    await page.screenshot(shot('4-backed-up-en'));
+    await page.getByTestId('locale-toggle').click();
+    await expect(page.getByTestId('backup-now')).toHaveText('立即备份');
+
+    // A sale after the backup: the restore takes the till back to before it.
+    await page.getByTestId('nav-sell').click();
+    const lost = await sellTwoItemsForCash(page);
+    await page.getByTestId('nav-backup').click();
+    await page.getByTestId('backup-restore').click();
+    const dialog = page.getByTestId('restore-dialog');
+    await expect(dialog.getByTestId('restore-check-ok')).toBeVisible();
+    await page.screenshot(shot('5-restore-confirm-zh'));
+    await dialog.getByTestId('restore-confirm').click();
+    await expect(dialog.getByTestId('restore-finished')).toHaveAttribute('data-ok', 'true');
+    await expect(dialog.getByTestId('restore-finished')).toContainText('before-restore-');
+    await page.screenshot(shot('6-restored-zh'));
+    await dialog.getByTestId('restore-continue').click();
+
+    await logIn(page, OWNER.name, OWNER.pin);
+    await expectSaleInHistory(page, kept.receiptNo, kept.total);
+    await expect(page.getByTestId('history-row').filter({ hasText: lost.receiptNo })).toHaveCount(
+      0,
+    );
+  } finally {
+    await app.stop();
+  }
+});
