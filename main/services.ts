@@ -12,6 +12,7 @@ import type { LedgerStore } from './ledger/ledger-store';
 import { IdleCheckpointer } from './ledger/idle-checkpointer';
 import { CatalogStore } from './catalog/catalog-store';
 import { demoCatalog, demoCategories } from './catalog/demo-catalog';
+import { keepTaxClassesInUse } from './catalog/tax-class-check';
 import { CatalogService } from './catalog/catalog-service';
 import { CatalogImportService } from './catalog/catalog-import-service';
 import { workerImportRunner } from './catalog/import-runner';
@@ -119,7 +120,8 @@ export function createServices(options: ServicesOptions): Services {
   options.onDatabase?.(db);
   const bus = new EventBus();
   const settings = new SettingsStore(db);
-  const catalog = new CatalogStore(db);
+  const catalog = new CatalogStore(db, () => settings.get().taxClasses.map((c) => c.id));
+  settings.addCheck(keepTaxClassesInUse(catalog));
   // A newcomer can sell within a minute: the demo catalog is there on first start.
   if (catalog.count() === 0) {
     catalog.saveCategories(demoCategories());
@@ -170,6 +172,7 @@ export function createServices(options: ServicesOptions): Services {
   const catalogImport = new CatalogImportService({
     catalog,
     currency: () => settings.get().currency,
+    taxClasses: () => settings.get().taxClasses,
     runner: options.importRunner ?? workerImportRunner,
     job: { file, ...(options.sqliteBinding ? { nativeBinding: options.sqliteBinding } : {}) },
     newId: () => randomUUID(),
@@ -215,6 +218,7 @@ export function createServices(options: ServicesOptions): Services {
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       duplicate,
       logo: logo.get(),
+      taxClasses: s.taxClasses,
     });
   };
   // Staff, sessions, the audit log and shifts (issue #5).
@@ -312,6 +316,7 @@ export function createServices(options: ServicesOptions): Services {
         locale: s.locale,
         printedAt: new Date().toISOString(),
         duplicate,
+        taxClasses: s.taxClasses,
       }),
     );
   };

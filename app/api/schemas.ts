@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { currencies } from '../money/currency';
+import { currencySchema as currency } from '../money/currency-schema';
 import { errorCodes } from '../errors';
+import { taxClassIdSchema as taxClass, taxClassesSchema } from '../tax/tax-class-schema';
 import { tenderDetailSchema } from './payment-schemas';
 
 /** zod schemas of the domain types that cross the renderer ↔ main boundary. */
 const minor = z.number().int().refine(Number.isSafeInteger, 'not a safe integer');
-const currency = z.enum(Object.keys(currencies) as [keyof typeof currencies]);
-const taxClass = z.enum(['standard', 'reduced']);
 const uuid = z.uuid();
 
 export const discountSchema = z.discriminatedUnion('kind', [
@@ -235,10 +234,8 @@ export const settingsSchema = z.object({
   receiptFooter: z.string().max(200),
   // Set by the first-start wizard (issue #5).
   shopAddress: z.string().max(200),
-  taxRates: z.object({
-    standard: z.number().int().min(0).max(10_000),
-    reduced: z.number().int().min(0).max(10_000),
-  }),
+  /** Named tax classes; documents saved before names had `taxRates` (see settings-store). */
+  taxClasses: taxClassesSchema,
 });
 
 export const appInfoSchema = z.object({

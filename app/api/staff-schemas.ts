@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { staffRoles } from '../ledger/staff-detail';
+import { currencySchema } from '../money/currency-schema';
 import { permissions } from '../staff/permissions';
+import { taxClassesSchema } from '../tax/tax-class-schema';
 
 // Staff, sessions, the audit log and shifts (issue #5).
 export const staffRoleSchema = z.enum(staffRoles);
@@ -86,11 +88,8 @@ export const setupSchema = z.strictObject({
   pin: pinSchema,
   shopName: z.string().trim().min(1).max(64),
   shopAddress: z.string().max(200),
-  currency: z.enum(['CNY', 'USD', 'EUR', 'HKD', 'JPY']),
-  taxRates: z.strictObject({
-    standard: z.number().int().min(0).max(10_000),
-    reduced: z.number().int().min(0).max(10_000),
-  }),
+  currency: currencySchema,
+  taxClasses: taxClassesSchema,
   receiptHeader: z.string().max(200),
   receiptFooter: z.string().max(200),
   locale: z.enum(['en', 'zh-CN']),

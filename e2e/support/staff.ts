@@ -73,7 +73,7 @@ export async function setUpAndSignIn(page: Page, options = { openShift: true }):
 export function countFor(minor: number): Record<string, number> {
   const counts: Record<string, number> = {};
   let left = minor;
-  for (const value of denominationsOf.CNY) {
+  for (const value of denominationsOf('CNY')) {
     const n = Math.floor(left / value);
     if (n > 0) counts[String(value)] = n;
     left -= n * value;

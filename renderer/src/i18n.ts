@@ -22,3 +22,8 @@ export async function changeLocale(locale: Locale): Promise<void> {
   await i18next.changeLanguage(locale);
   document.documentElement.lang = locale;
 }
+
+/** The computer's language (the browser's or the OS's, as Chromium reports it), as ours. */
+export function browserLocale(): Locale {
+  return navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
