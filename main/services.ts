@@ -45,6 +45,7 @@ import { AuditLog } from './staff/audit-log';
 import { StaffStore } from './staff/staff-store';
 import { StaffService } from './staff/staff-service';
 import { SessionService } from './staff/session';
+import { UserLanguages } from './staff/user-languages';
 import { ShiftService } from './staff/shift-service';
 import { SaleOverrides } from './staff/sale-overrides';
 import { createCommandGuard } from './staff/command-guard';
@@ -238,6 +239,7 @@ export function createServices(options: ServicesOptions): Services {
     policy: () => staff.policy(),
     now: () => now().getTime(),
     onChange: (view) => bus.emit('session.changed', view),
+    languages: new UserLanguages(settings),
   });
   const shifts = new ShiftService({
     db,

@@ -7,6 +7,7 @@ import { taxClassesSchema } from '../tax/tax-class-schema';
 // Staff, sessions, the audit log and shifts (issue #5).
 export const staffRoleSchema = z.enum(staffRoles);
 export const permissionSchema = z.enum(permissions);
+export const localeSchema = z.enum(['en', 'zh-CN']);
 /** 4–8 digits; checked again in main, never logged. */
 export const pinSchema = z.string().regex(/^\d{4,8}$/);
 const minor = z.number().int();
@@ -21,6 +22,8 @@ export const sessionViewSchema = z.object({
   state: z.enum(['setup', 'signedOut', 'locked', 'active']),
   user: operatorSchema.nullable(),
   permissions: z.array(permissionSchema),
+  /** The signed-in person's screen language; null: not chosen (the shop's), or nobody in. */
+  language: localeSchema.nullable(),
 });
 
 export const staffUserSchema = operatorSchema.extend({
@@ -92,5 +95,5 @@ export const setupSchema = z.strictObject({
   taxClasses: taxClassesSchema,
   receiptHeader: z.string().max(200),
   receiptFooter: z.string().max(200),
-  locale: z.enum(['en', 'zh-CN']),
+  locale: localeSchema,
 });
