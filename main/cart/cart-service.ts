@@ -29,7 +29,7 @@ const CART_KEY = 'cart.current';
  * so a reloaded window or a restarted app finds the cashier's cart where it was.
  */
 export class CartService {
-  private cart: Cart;
+  private stored: Cart;
   private lastLineId: string | null = null;
 
   constructor(
@@ -40,7 +40,20 @@ export class CartService {
     private readonly scaleLabels: () => EmbeddedConfig = () => ({}),
   ) {
     const saved = settings.getValue(CART_KEY) as Cart | undefined;
-    this.cart = saved ?? emptyCart(settings.get().currency);
+    this.stored = saved ?? emptyCart(settings.get().currency);
+  }
+
+  /** An empty cart is in the shop's currency, also right after set-up or a change of it. */
+  private get cart(): Cart {
+    const { currency } = this.settings.get();
+    if (this.stored.lines.length === 0 && this.stored.currency !== currency) {
+      this.stored = { ...this.stored, currency };
+    }
+    return this.stored;
+  }
+
+  private set cart(cart: Cart) {
+    this.stored = cart;
   }
 
   current(): Cart {
