@@ -197,8 +197,19 @@ const decodedLineSchema = z.discriminatedUnion('kind', [
     bold: z.boolean(),
     size: z.number(),
   }),
-  z.object({ kind: z.literal('qr'), data: z.string() }),
-  z.object({ kind: z.literal('barcode'), data: z.string(), symbology: z.string() }),
+  z.object({
+    kind: z.literal('qr'),
+    data: z.string(),
+    moduleDots: z.number().int(),
+    errorLevel: z.enum(['L', 'M', 'Q', 'H']),
+  }),
+  z.object({
+    kind: z.literal('barcode'),
+    data: z.string(),
+    symbology: z.string(),
+    moduleDots: z.number().int(),
+    heightDots: z.number().int(),
+  }),
   z.object({
     kind: z.literal('image'),
     widthDots: z.number().int(),
