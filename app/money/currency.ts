@@ -28,10 +28,12 @@ const exponents = new Map<string, number>();
 export function minorUnits(currency: CurrencyCode): number {
   let exponent = exponents.get(currency);
   if (exponent === undefined) {
-    if (!isCurrencyCode(currency)) throw new RangeError(`Unknown currency ${currency}`);
-    exponent = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-      .maximumFractionDigits;
-    if (exponent === undefined) throw new RangeError(`No minor units for ${currency}`);
+    if (!supportedSet().has(currency)) throw new RangeError(`Unknown currency ${currency}`);
+    const { maximumFractionDigits } = new Intl.NumberFormat('en', {
+      style: 'currency',
+      currency,
+    }).resolvedOptions();
+    exponent = maximumFractionDigits ?? 2;
     exponents.set(currency, exponent);
   }
   return exponent;
