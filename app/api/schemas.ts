@@ -189,6 +189,9 @@ export const monoImageSchema = z.strictObject({
   bitsHex: z.string().max((384 * 240) / 4),
 });
 
+/** Words in both languages (app/i18n/both-languages). */
+const localizedTextSchema = z.object({ en: z.string(), 'zh-CN': z.string() });
+
 const decodedLineSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('text'),
@@ -384,8 +387,8 @@ export const deviceStatusSchema = z.object({
   description: z.string(),
   since: z.string(),
   lastError: z.string().nullable(),
-  /** The latest thing the device did, masked: "Swipe 411111******1111 VISA credit". */
-  lastEvent: z.string().nullable(),
+  /** The latest thing the device did, masked ("14:02:11 Swipe 411111******1111 VISA credit"). */
+  lastEvent: localizedTextSchema.nullable(),
   nextRetryAt: z.string().nullable(),
   /** What a simulated customer display shows: its two 20-character lines. */
   screen: z.tuple([z.string(), z.string()]).nullable(),
@@ -405,7 +408,9 @@ export const devicesViewSchema = z.object({
 
 export const deviceTestResultSchema = z.object({
   ok: z.boolean(),
+  /** English, for logs; `text` is what a screen shows, in its language. */
   message: z.string(),
+  text: localizedTextSchema.optional(),
   /** What the device printed or showed for the test (a terminal's diagnosis printout). */
   printout: z.array(z.string()).optional(),
 });

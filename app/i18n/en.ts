@@ -4,6 +4,7 @@ import { paymentsEn } from './payments-en';
 import { correctionsEn } from './corrections-en';
 import { offlineEn } from './offline-en';
 import { shopEn } from './shop-en';
+import { activityEn } from './activity-en';
 
 /** English messages. Keys are shared with zh-CN (messages.test.ts checks both have every key). */
 export const en = {
@@ -757,6 +758,7 @@ export const en = {
   ...sellingEn,
   ...offlineEn,
   ...shopEn,
+  ...activityEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -5,6 +5,7 @@ import { paymentsZhCN } from './payments-zh-CN';
 import { correctionsZhCN } from './corrections-zh-CN';
 import { offlineZhCN } from './offline-zh-CN';
 import { shopZhCN } from './shop-zh-CN';
+import { activityZhCN } from './activity-zh-CN';
 
 /** 简体中文 */
 export const zhCN: Record<MessageKey, string> = {
@@ -726,4 +727,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...sellingZhCN,
   ...offlineZhCN,
   ...shopZhCN,
+  ...activityZhCN,
 };
