@@ -155,8 +155,8 @@ describe('DeviceService', () => {
     await until((v) => stateOf(v, 'cardReader') === 'connected');
     service.simulateSwipe('visa');
     const reader = (await service.view()).devices.find((d) => d.role === 'cardReader');
-    expect(reader?.lastEvent?.en).toMatch(/^\d\d:\d\d:\d\d Swipe 411111\*{6}1111 visa /);
-    expect(reader?.lastEvent?.['zh-CN']).toMatch(/^\d\d:\d\d:\d\d 刷卡 411111\*{6}1111 visa /);
+    expect(reader?.lastEvent?.en).toMatch(/^\d\d:\d\d:\d\d Swipe 411111\*{6}1111 Visa /);
+    expect(reader?.lastEvent?.['zh-CN']).toMatch(/^\d\d:\d\d:\d\d 刷卡 411111\*{6}1111 Visa /);
     const test = await service.test('cardReader');
     expect(test.text?.['zh-CN']).toBe('读卡器已打开：刷一张卡查看读取结果。');
   });

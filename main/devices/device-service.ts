@@ -33,6 +33,7 @@ import type { PaymentTerminalDevice } from './payment-terminal';
 import type { ZvtClient } from '@native/zvt/zvt-client';
 import { ReconnectingDevice } from './reconnecting-device';
 import { inBothLanguages } from '@app/i18n/both-languages';
+import { translate } from '@app/i18n/messages';
 import type { LocalizedText } from '@app/i18n/both-languages';
 
 const CONFIG_KEY = 'devices.config';
@@ -266,10 +267,10 @@ export class DeviceService {
     const { card } = read;
     this.note(
       'cardReader',
-      inBothLanguages('devices.event.swipe', () => ({
+      inBothLanguages('devices.event.swipe', (locale) => ({
         card: card.maskedPan,
-        brand: card.brand,
-        kind: card.kind,
+        brand: translate(locale, `card.brand.${card.brand}`),
+        kind: translate(locale, `card.kind.${card.kind}`),
       })),
     );
     const swipe: MaskedSwipe = {

@@ -1,10 +1,26 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditRecordView, Settings } from '@app/api/contract';
+import type { MessageKey } from '@app/i18n/en';
 import { useApi } from '../api/api-context';
 import { useMoney } from '../common/format';
 
 const PAGE = 100;
+
+/** A settings change names the settings it changed: each by its label on the settings screens. */
+const SETTING_LABELS: Partial<Record<keyof Settings, MessageKey>> = {
+  locale: 'settings.receiptLanguage',
+  shopName: 'settings.shopName',
+  shopAddress: 'setup.shopAddress',
+  currency: 'setup.currency',
+  taxMode: 'settings.taxMode',
+  taxRounding: 'settings.taxRounding',
+  taxClasses: 'tax.classes',
+  cashRoundingStep: 'settings.cashRounding',
+  paperWidth: 'settings.paperWidth',
+  receiptHeader: 'setup.header',
+  receiptFooter: 'settings.receiptFooter',
+};
 
 /** The owner's view of the audit log, newest first. */
 export function AuditScreen({ settings }: { settings: Settings }) {
@@ -17,6 +33,15 @@ export function AuditScreen({ settings }: { settings: Settings }) {
     if (key === 'amountMinor' && typeof v === 'number') return money(v, settings.currency);
     if (key === 'permission') return t(`permission.${String(v)}`, { defaultValue: String(v) });
     if (key === 'role') return t(`role.${String(v)}`, { defaultValue: String(v) });
+    if (key === 'keys') {
+      return String(v)
+        .split(',')
+        .map((k) => {
+          const label = SETTING_LABELS[k as keyof Settings];
+          return label ? t(label) : k;
+        })
+        .join(', ');
+    }
     return t(`audit.value.${String(v)}`, { defaultValue: String(v) });
   };
   const detailText = (r: AuditRecordView): string =>
