@@ -6,6 +6,7 @@ import { FAVOURITES } from '@main/catalog/catalog-store';
 import { syntheticCategoryIds } from '@main/catalog/synthetic-catalog';
 import { applyPlan, planImport } from '@main/catalog/import-plan';
 import { csvHeaderLine, productCsvLine } from '@app/catalog/catalog-csv';
+import { defaultTaxClasses } from '@app/tax/tax-class';
 import { tempDatabase } from '@main/ledger/temp-database';
 import type { BenchRow, BenchSection } from './section';
 import { nsToMs, summarize, timeNs } from './stats';
@@ -44,6 +45,7 @@ function importSeconds(): number {
           const plan = planImport(bytes, {
             catalog,
             currency: 'CNY',
+            taxClasses: defaultTaxClasses('en'),
             newId: () => `b${String(n++)}`,
           });
           if (plan.refused.length > 0)

@@ -22,13 +22,6 @@ const cny = (minor: number) => toDecimalString(minor, 'CNY');
 const said = (before: string, minor: number, after = '') =>
   new RegExp(`${before}\\D*${cny(minor).replace('.', '\\.')}${after}`);
 
-/** The screen (and so the printed slips) in English: VOID and REFUND, not 撤销 and 退货. */
-async function inEnglish(page: Page): Promise<void> {
-  const toggle = page.getByTestId('locale-toggle');
-  if ((await toggle.textContent()) === 'EN') await toggle.click();
-  await expect(toggle).toHaveText('中文');
-}
-
 /** The sale just paid: its receipt number and the sale id its receipt's QR code carries. */
 async function saleDone(page: Page): Promise<{ receiptNo: string; saleId: string }> {
   const done = page.getByTestId('sale-done');
@@ -87,8 +80,8 @@ test('a card sale is voided from History: cancelled at the host, then nothing mo
   const app = await startBrowserHost(tempDataDir());
   try {
     await page.goto(app.launchUrl);
-    await setUpAndSignIn(page);
-    await inEnglish(page);
+    // The shop in English, so the screen and the printed slips say VOID and REFUND.
+    await setUpAndSignIn(page, { language: 'en' });
     await bindTill(page, upstream, 'cte2e001');
     const [a] = twoDemoProducts();
     const { receiptNo } = await sellBySwipe(page);
@@ -166,8 +159,8 @@ test('a partial refund: one of two units back in cash, never more than is left',
   const app = await startBrowserHost(tempDataDir());
   try {
     await page.goto(app.launchUrl);
-    await setUpAndSignIn(page);
-    await inEnglish(page);
+    // The shop in English, so the screen and the printed slips say VOID and REFUND.
+    await setUpAndSignIn(page, { language: 'en' });
     const [a, b] = twoDemoProducts();
     await scan(page, a.barcode);
     await scan(page, a.barcode);
@@ -248,8 +241,7 @@ test('a cashier’s refund above the owner’s limit goes through once a manager
   const app = await startBrowserHost(tempDataDir());
   try {
     await page.goto(app.launchUrl);
-    await setUpAndSignIn(page, { openShift: false });
-    await inEnglish(page);
+    await setUpAndSignIn(page, { openShift: false, language: 'en' });
     await addCashierAndManager(page);
     // Refunds above 1.00 need a manager.
     await page.getByTestId('policy-refund-limit').fill('1.00');
@@ -308,8 +300,8 @@ test('a card refund the host cannot answer stays pending on History and Sell unt
   const app = await startBrowserHost(tempDataDir());
   try {
     await page.goto(app.launchUrl);
-    await setUpAndSignIn(page);
-    await inEnglish(page);
+    // The shop in English, so the screen and the printed slips say VOID and REFUND.
+    await setUpAndSignIn(page, { language: 'en' });
     await bindTill(page, upstream, 'cte2e001');
     const [a] = twoDemoProducts();
     const { receiptNo } = await sellBySwipe(page);
@@ -366,8 +358,8 @@ test('a chip sale is refunded on the simulated payment terminal', async ({ page 
   const app = await startBrowserHost(tempDataDir(), ['--simulate']);
   try {
     await page.goto(app.launchUrl);
-    await setUpAndSignIn(page);
-    await inEnglish(page);
+    // The shop in English, so the screen and the printed slips say VOID and REFUND.
+    await setUpAndSignIn(page, { language: 'en' });
     await expectTerminalConnected(page);
     const price = await oneItemInCart(page);
     await page.keyboard.press('F12');

@@ -13,6 +13,7 @@ import { Ledger } from './kernel/ledger';
 import { IdleCheckpointer } from './ledger/idle-checkpointer';
 import { CatalogStore } from './catalog/catalog-store';
 import { demoCatalog, demoCategories } from './catalog/demo-catalog';
+import { keepTaxClassesInUse } from './catalog/tax-class-check';
 import { CatalogService } from './catalog/catalog-service';
 import { CatalogImportService } from './catalog/catalog-import-service';
 import { workerImportRunner } from './catalog/import-runner';
@@ -46,6 +47,7 @@ import { AuditLog } from './staff/audit-log';
 import { StaffStore } from './staff/staff-store';
 import { StaffService } from './staff/staff-service';
 import { SessionService } from './staff/session';
+import { UserLanguages } from './staff/user-languages';
 import { ShiftService } from './staff/shift-service';
 import { SaleOverrides } from './staff/sale-overrides';
 import { createCommandGuard } from './staff/command-guard';
@@ -130,7 +132,8 @@ export function createServices(options: ServicesOptions): Services {
   const bus = new EventBus();
   storage.onChange((view) => bus.emit('diagnostics.storage', view));
   const settings = new SettingsStore(db);
-  const catalog = new CatalogStore(db);
+  const catalog = new CatalogStore(db, () => settings.get().taxClasses.map((c) => c.id));
+  settings.addCheck(keepTaxClassesInUse(catalog));
   // A newcomer can sell within a minute: the demo catalog is there on first start.
   if (catalog.count() === 0) {
     catalog.saveCategories(demoCategories());
@@ -181,6 +184,7 @@ export function createServices(options: ServicesOptions): Services {
   const catalogImport = new CatalogImportService({
     catalog,
     currency: () => settings.get().currency,
+    taxClasses: () => settings.get().taxClasses,
     runner: options.importRunner ?? workerImportRunner,
     job: { file, ...(options.sqliteBinding ? { nativeBinding: options.sqliteBinding } : {}) },
     newId: () => randomUUID(),
@@ -234,6 +238,7 @@ export function createServices(options: ServicesOptions): Services {
       footer: s.receiptFooter,
       duplicate,
       logo: logo.get(),
+      taxClasses: s.taxClasses,
     });
   };
   followWithReceipts({
@@ -284,6 +289,7 @@ export function createServices(options: ServicesOptions): Services {
     policy: () => staff.policy(),
     now: () => now().getTime(),
     onChange: (view) => bus.emit('session.changed', view),
+    languages: new UserLanguages(settings),
   });
   const shifts = new ShiftService({
     db,
@@ -353,6 +359,7 @@ export function createServices(options: ServicesOptions): Services {
         locale: s.locale,
         printedAt: new Date().toISOString(),
         duplicate,
+        taxClasses: s.taxClasses,
       }),
     );
   };

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { errorCodes } from '../errors';
+import { taxClassIdSchema as taxClass } from '../tax/tax-class-schema';
 
 /** The catalog: the owner's products, categories, CSV import and export, scale labels. */
 
 const minor = z.number().int().refine(Number.isSafeInteger, 'not a safe integer');
-const taxClass = z.enum(['standard', 'reduced']);
 
 export const productUnitSchema = z.enum(['piece', 'kg']);
 

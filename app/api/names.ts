@@ -69,6 +69,7 @@ export const commandNames = [
   'session.login',
   'session.lock',
   'session.logout',
+  'session.setLanguage',
   'session.override',
   'setup.complete',
   'staff.list',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { riskTenders } from '../payments/risk-rules';
 import { feeKinds } from '../fees/fee-schedule';
-import { currencies } from '../money/currency';
+import { currencySchema } from '../money/currency-schema';
 import { offlineSettingsSchema, storedOfflineSettingsSchema } from './offline-schemas';
 
 const minor = z.number().int().min(0);
@@ -107,7 +107,7 @@ const paymentLegSchema = tenderDetailSchema.extend({
 
 /** The payment of the cart in progress: tenders taken, what is left, what is running. */
 export const paymentViewSchema = z.object({
-  currency: z.enum(Object.keys(currencies) as [keyof typeof currencies]),
+  currency: currencySchema,
   totalMinor: z.number().int(),
   paidMinor: z.number().int(),
   remainingMinor: z.number().int(),

@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { currencies } from '../money/currency';
+import { currencySchema as currency } from '../money/currency-schema';
 import { errorCodes } from '../errors';
+import { taxClassIdSchema as taxClass, taxClassesSchema } from '../tax/tax-class-schema';
 import { tenderDetailSchema } from './payment-schemas';
 
 /** zod schemas of the domain types that cross the renderer ↔ main boundary. */
 const minor = z.number().int().refine(Number.isSafeInteger, 'not a safe integer');
-const currency = z.enum(Object.keys(currencies) as [keyof typeof currencies]);
-const taxClass = z.enum(['standard', 'reduced']);
 const uuid = z.uuid();
 
 export const discountSchema = z.discriminatedUnion('kind', [
@@ -197,6 +196,9 @@ export const monoImageSchema = z.strictObject({
   bitsHex: z.string().max((384 * 240) / 4),
 });
 
+/** Words in both languages (app/i18n/both-languages). */
+const localizedTextSchema = z.object({ en: z.string(), 'zh-CN': z.string() });
+
 const decodedLineSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('text'),
@@ -205,8 +207,19 @@ const decodedLineSchema = z.discriminatedUnion('kind', [
     bold: z.boolean(),
     size: z.number(),
   }),
-  z.object({ kind: z.literal('qr'), data: z.string() }),
-  z.object({ kind: z.literal('barcode'), data: z.string(), symbology: z.string() }),
+  z.object({
+    kind: z.literal('qr'),
+    data: z.string(),
+    moduleDots: z.number().int(),
+    errorLevel: z.enum(['L', 'M', 'Q', 'H']),
+  }),
+  z.object({
+    kind: z.literal('barcode'),
+    data: z.string(),
+    symbology: z.string(),
+    moduleDots: z.number().int(),
+    heightDots: z.number().int(),
+  }),
   z.object({
     kind: z.literal('image'),
     widthDots: z.number().int(),
@@ -242,10 +255,8 @@ export const settingsSchema = z.object({
   receiptFooter: z.string().max(200),
   // Set by the first-start wizard (issue #5).
   shopAddress: z.string().max(200),
-  taxRates: z.object({
-    standard: z.number().int().min(0).max(10_000),
-    reduced: z.number().int().min(0).max(10_000),
-  }),
+  /** Named tax classes; documents saved before names had `taxRates` (see settings-store). */
+  taxClasses: taxClassesSchema,
 });
 
 export const appInfoSchema = z.object({
@@ -388,8 +399,8 @@ export const deviceStatusSchema = z.object({
   description: z.string(),
   since: z.string(),
   lastError: z.string().nullable(),
-  /** The latest thing the device did, masked: "Swipe 411111******1111 VISA credit". */
-  lastEvent: z.string().nullable(),
+  /** The latest thing the device did, masked ("14:02:11 Swipe 411111******1111 VISA credit"). */
+  lastEvent: localizedTextSchema.nullable(),
   nextRetryAt: z.string().nullable(),
   /** What a simulated customer display shows: its two 20-character lines. */
   screen: z.tuple([z.string(), z.string()]).nullable(),
@@ -409,7 +420,9 @@ export const devicesViewSchema = z.object({
 
 export const deviceTestResultSchema = z.object({
   ok: z.boolean(),
+  /** English, for logs; `text` is what a screen shows, in its language. */
   message: z.string(),
+  text: localizedTextSchema.optional(),
   /** What the device printed or showed for the test (a terminal's diagnosis printout). */
   printout: z.array(z.string()).optional(),
 });

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { currencies } from '../money/currency';
+import { currencySchema as currency } from '../money/currency-schema';
 
 // Hold and recall, customers and member points, stock (issue #7).
 const minor = z.number().int().refine(Number.isSafeInteger, 'not a safe integer');
-const currency = z.enum(Object.keys(currencies) as [keyof typeof currencies]);
 const count = z.number().int().min(0).max(1_000_000_000);
 
 export const heldSaleSchema = z.object({

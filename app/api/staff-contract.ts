@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   auditRecordSchema,
   permissionSchema,
+  localeSchema,
   pinSchema,
   sessionViewSchema,
   setupSchema,
@@ -44,6 +45,12 @@ export const staffCommands = {
     output: sessionViewSchema,
   },
   'session.logout': { summary: 'Signs out.', input: none, output: sessionViewSchema },
+  'session.setLanguage': {
+    summary:
+      'The signed-in person picks their screen language (anyone, cashier included); kept per person and applied at each sign-in. Receipts keep the shop’s language.',
+    input: z.strictObject({ language: localeSchema }),
+    output: sessionViewSchema,
+  },
   'session.override': {
     summary: 'Someone allowed enters their PIN: one action needing the permission is unlocked.',
     input: z.strictObject({

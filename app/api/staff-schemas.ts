@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { staffRoles } from '../ledger/staff-detail';
+import { currencySchema } from '../money/currency-schema';
 import { permissions } from '../staff/permissions';
+import { taxClassesSchema } from '../tax/tax-class-schema';
 
 // Staff, sessions, the audit log and shifts (issue #5).
 export const staffRoleSchema = z.enum(staffRoles);
 export const permissionSchema = z.enum(permissions);
+export const localeSchema = z.enum(['en', 'zh-CN']);
 /** 4–8 digits; checked again in main, never logged. */
 export const pinSchema = z.string().regex(/^\d{4,8}$/);
 const minor = z.number().int();
@@ -19,6 +22,8 @@ export const sessionViewSchema = z.object({
   state: z.enum(['setup', 'signedOut', 'locked', 'active']),
   user: operatorSchema.nullable(),
   permissions: z.array(permissionSchema),
+  /** The signed-in person's screen language; null: not chosen (the shop's), or nobody in. */
+  language: localeSchema.nullable(),
 });
 
 export const staffUserSchema = operatorSchema.extend({
@@ -86,12 +91,9 @@ export const setupSchema = z.strictObject({
   pin: pinSchema,
   shopName: z.string().trim().min(1).max(64),
   shopAddress: z.string().max(200),
-  currency: z.enum(['CNY', 'USD', 'EUR', 'HKD', 'JPY']),
-  taxRates: z.strictObject({
-    standard: z.number().int().min(0).max(10_000),
-    reduced: z.number().int().min(0).max(10_000),
-  }),
+  currency: currencySchema,
+  taxClasses: taxClassesSchema,
   receiptHeader: z.string().max(200),
   receiptFooter: z.string().max(200),
-  locale: z.enum(['en', 'zh-CN']),
+  locale: localeSchema,
 });

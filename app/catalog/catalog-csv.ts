@@ -1,6 +1,6 @@
 import type { CurrencyCode } from '../money/currency';
 import { parseDecimal, toDecimalString } from '../money/format';
-import type { TaxClassId } from '../tax/tax-class';
+import type { NamedTaxClass, TaxClassId } from '../tax/tax-class';
 import { csvLine } from './csv';
 import type { CsvRecord } from './csv';
 import type { Product, ProductUnit } from './product';
@@ -89,13 +89,16 @@ const UNITS: Record<string, ProductUnit> = {
   千克: 'kg',
   公斤: 'kg',
 };
-const TAX_CLASSES: Record<string, TaxClassId> = { standard: 'standard', reduced: 'reduced' };
 
-/** Reads one data row. Every problem of the row is reported, not just the first. */
+/**
+ * Reads one data row. Every problem of the row is reported, not just the first. A tax class
+ * is given by its id or its name (either case); an empty cell means the shop's first class.
+ */
 export function readCsvRow(
   record: CsvRecord,
   header: CsvHeader,
   currency: CurrencyCode,
+  taxClasses: readonly NamedTaxClass[],
 ): CsvRowResult {
   const problems: ProductProblem[] = [];
   const cell = (column: CsvColumn): string | undefined => {
@@ -140,7 +143,7 @@ export function readCsvRow(
   }
   const taxClass = cell('tax_class');
   if (taxClass !== undefined) {
-    const known = TAX_CLASSES[taxClass.toLowerCase() === '' ? 'standard' : taxClass.toLowerCase()];
+    const known = taxClassNamed(taxClasses, taxClass);
     if (known === undefined) problems.push({ code: 'invalid_tax_class', params: { taxClass } });
     else fields.taxClass = known;
   }
@@ -183,4 +186,10 @@ export function productCsvLine(product: Product, currency: CurrencyCode): string
     favourite: yes(product.favourite),
   };
   return csvLine(csvColumns.map((c) => values[c]));
+}
+
+function taxClassNamed(classes: readonly NamedTaxClass[], text: string): TaxClassId | undefined {
+  if (text === '') return classes[0]?.id;
+  const wanted = text.toLowerCase();
+  return classes.find((c) => c.id === wanted || c.name.toLowerCase() === wanted)?.id;
 }

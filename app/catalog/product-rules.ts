@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../errors';
-import { defaultTaxClasses } from '../tax/tax-class';
+import type { TaxClassId } from '../tax/tax-class';
 import { containsCardData } from '../sync/sensitive-data';
 import { isValidGtin } from './gtin';
 import { barcodesOf, productUnits } from './product';
@@ -25,8 +25,12 @@ const problem = (
 /**
  * What is wrong with a product on its own (uniqueness against others is the store's job):
  * the owner's form and every CSV row go through here, so both refuse the same things.
+ * `taxClasses` are the shop's class ids.
  */
-export function productProblems(product: Product): ProductProblem[] {
+export function productProblems(
+  product: Product,
+  taxClasses: readonly TaxClassId[],
+): ProductProblem[] {
   const found: ProductProblem[] = [];
   if (product.sku.trim() === '') found.push(problem('missing_field', { field: 'sku' }));
   else if (!SKU.test(product.sku)) found.push(problem('invalid_input', { field: 'sku' }));
@@ -46,7 +50,7 @@ export function productProblems(product: Product): ProductProblem[] {
   ) {
     found.push(problem('invalid_price', { price: String(product.costMinor) }));
   }
-  if (!defaultTaxClasses.some((c) => c.id === product.taxClass)) {
+  if (!taxClasses.includes(product.taxClass)) {
     found.push(problem('invalid_tax_class', { taxClass: product.taxClass }));
   }
   if (!productUnits.includes(product.unit)) {

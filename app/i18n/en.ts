@@ -4,6 +4,8 @@ import { paymentsEn } from './payments-en';
 import { correctionsEn } from './corrections-en';
 import { offlineEn } from './offline-en';
 import { backupEn } from './backup-en';
+import { shopEn } from './shop-en';
+import { activityEn } from './activity-en';
 
 /** English messages. Keys are shared with zh-CN (messages.test.ts checks both have every key). */
 export const en = {
@@ -26,8 +28,8 @@ export const en = {
   'cart.items_other': '{{count}} items',
   'totals.subtotal': 'Subtotal',
   'totals.discount': 'Discount',
-  'totals.tax': 'Tax {{rate}}',
-  'totals.taxIncluded': 'incl. tax {{rate}}',
+  'totals.tax': 'Tax {{name}} {{rate}}',
+  'totals.taxIncluded': 'incl. {{name}} {{rate}}',
   'totals.total': 'Total',
   'totals.rounding': 'Cash rounding',
   'totals.cashDue': 'Due in cash',
@@ -89,7 +91,6 @@ export const en = {
   'printer.status.failed': 'Failed',
   'printer.status.skipped': 'Skipped',
   'settings.title': 'Settings',
-  'settings.language': 'Language',
   'settings.shopName': 'Shop name',
   'settings.taxMode': 'Prices',
   'settings.taxMode.inclusive': 'include tax',
@@ -110,8 +111,8 @@ export const en = {
   'receipt.batch': 'Batch',
   'receipt.subtotal': 'Subtotal',
   'receipt.discount': 'Discount',
-  'receipt.tax': 'Tax {{rate}}',
-  'receipt.taxIncluded': 'Incl. tax {{rate}}',
+  'receipt.tax': 'Tax {{name}} {{rate}}',
+  'receipt.taxIncluded': 'Incl. {{name}} {{rate}}',
   'receipt.total': 'TOTAL',
   'receipt.rounding': 'Rounding',
   'receipt.cash': 'Cash',
@@ -588,9 +589,6 @@ export const en = {
   'setup.shopName': 'Shop name',
   'setup.shopAddress': 'Shop address',
   'setup.currency': 'Currency',
-  'setup.taxStandard': 'Standard tax rate (%)',
-  'setup.taxReduced': 'Reduced tax rate (%)',
-  'setup.taxInvalid': 'A tax rate is a percentage from 0 to 100 with at most two decimals.',
   'setup.header': 'Receipt header',
   'setup.footer': 'Receipt footer',
   'setup.language': 'Language',
@@ -672,7 +670,10 @@ export const en = {
   'errors.price_required': 'Enter a price.',
   'errors.invalid_price':
     '“{{price}}” is not a price: use digits with at most two decimals, e.g. 3.50.',
-  'errors.invalid_tax_class': 'Unknown tax class “{{taxClass}}”: use standard or reduced.',
+  'errors.invalid_tax_class':
+    'Unknown tax class “{{taxClass}}”: use one of the shop’s tax classes (Settings).',
+  'errors.tax_class_in_use':
+    'The tax class “{{name}}” is used by {{count}} products: move them to another class first.',
   'errors.invalid_unit': 'Unknown unit “{{unit}}”: use piece or kg.',
   'errors.invalid_plu': 'Scale item code “{{plu}}” must be 4 to 6 digits.',
   'errors.invalid_flag': '“{{value}}” in {{field}} is not yes or no (use 1 or 0).',
@@ -748,8 +749,6 @@ export const en = {
   'catalog.field.order': 'Order',
   'catalog.unit.piece': 'the piece',
   'catalog.unit.kg': 'weight (per kg)',
-  'catalog.tax.standard': 'Standard 13 %',
-  'catalog.tax.reduced': 'Reduced 9 %',
   'import.title': 'Import products from CSV',
   'import.explain':
     'Columns: sku, barcode, extra_barcodes, name_en, name_zh, price, unit, tax_class, category, cost, plu, active, track_stock, favourite (docs/catalog-csv.md). UTF-8 or GB18030. You see what would change before anything is saved.',
@@ -775,6 +774,8 @@ export const en = {
   ...sellingEn,
   ...offlineEn,
   ...backupEn,
+  ...shopEn,
+  ...activityEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -30,7 +30,7 @@ export const reportsEn = {
   'reports.reversals': 'Reversals',
   'reports.netExTax': 'Net excl. tax',
   'reports.tax': 'Tax',
-  'reports.taxRate': 'Tax {{rate}}',
+  'reports.taxRate': 'Tax {{name}} {{rate}}',
   'reports.taxBase': 'base {{base}}',
   'reports.sales': 'Sales',
   'reports.items': 'Items',

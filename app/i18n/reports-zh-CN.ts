@@ -29,7 +29,7 @@ export const reportsZhCN: Record<keyof typeof reportsEn, string> = {
   'reports.reversals': '冲正',
   'reports.netExTax': '不含税净额',
   'reports.tax': '税额',
-  'reports.taxRate': '税 {{rate}}',
+  'reports.taxRate': '税 {{name}} {{rate}}',
   'reports.taxBase': '计税 {{base}}',
   'reports.sales': '笔数',
   'reports.items': '件数',

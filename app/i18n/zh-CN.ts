@@ -5,6 +5,8 @@ import { paymentsZhCN } from './payments-zh-CN';
 import { correctionsZhCN } from './corrections-zh-CN';
 import { offlineZhCN } from './offline-zh-CN';
 import { backupZhCN } from './backup-zh-CN';
+import { shopZhCN } from './shop-zh-CN';
+import { activityZhCN } from './activity-zh-CN';
 
 /** 简体中文 */
 export const zhCN: Record<MessageKey, string> = {
@@ -27,8 +29,8 @@ export const zhCN: Record<MessageKey, string> = {
   'cart.items_other': '{{count}} 件',
   'totals.subtotal': '小计',
   'totals.discount': '优惠',
-  'totals.tax': '税 {{rate}}',
-  'totals.taxIncluded': '含税 {{rate}}',
+  'totals.tax': '税 {{name}} {{rate}}',
+  'totals.taxIncluded': '含{{name}} {{rate}}',
   'totals.total': '合计',
   'totals.rounding': '现金抹零',
   'totals.cashDue': '现金应收',
@@ -90,7 +92,6 @@ export const zhCN: Record<MessageKey, string> = {
   'printer.status.failed': '失败',
   'printer.status.skipped': '已跳过',
   'settings.title': '设置',
-  'settings.language': '语言',
   'settings.shopName': '店名',
   'settings.taxMode': '价格',
   'settings.taxMode.inclusive': '含税',
@@ -111,8 +112,8 @@ export const zhCN: Record<MessageKey, string> = {
   'receipt.batch': '批次号',
   'receipt.subtotal': '小计',
   'receipt.discount': '优惠',
-  'receipt.tax': '税额 {{rate}}',
-  'receipt.taxIncluded': '含税 {{rate}}',
+  'receipt.tax': '税额 {{name}} {{rate}}',
+  'receipt.taxIncluded': '含{{name}} {{rate}}',
   'receipt.total': '合计',
   'receipt.rounding': '抹零',
   'receipt.cash': '现金',
@@ -564,9 +565,6 @@ export const zhCN: Record<MessageKey, string> = {
   'setup.shopName': '店铺名称',
   'setup.shopAddress': '店铺地址',
   'setup.currency': '币种',
-  'setup.taxStandard': '标准税率（%）',
-  'setup.taxReduced': '低税率（%）',
-  'setup.taxInvalid': '税率为 0 到 100 的百分比，最多两位小数。',
   'setup.header': '小票页眉',
   'setup.footer': '小票页脚',
   'setup.language': '语言',
@@ -646,7 +644,9 @@ export const zhCN: Record<MessageKey, string> = {
   'errors.missing_field': '{{field}} 为必填项。',
   'errors.price_required': '请填写价格。',
   'errors.invalid_price': '“{{price}}”不是有效价格：请用数字，最多两位小数，如 3.50。',
-  'errors.invalid_tax_class': '未知税率类别“{{taxClass}}”：请用 standard 或 reduced。',
+  'errors.invalid_tax_class': '未知税率类别“{{taxClass}}”：请使用店铺设置中的税率类别。',
+  'errors.tax_class_in_use':
+    '税率类别“{{name}}”有 {{count}} 个商品在用：请先把这些商品改到其他类别。',
   'errors.invalid_unit': '未知单位“{{unit}}”：请用 piece（件）或 kg（千克）。',
   'errors.invalid_plu': '秤码“{{plu}}”须为 4 至 6 位数字。',
   'errors.invalid_flag': '{{field}} 中的“{{value}}”不是是/否（请用 1 或 0）。',
@@ -719,8 +719,6 @@ export const zhCN: Record<MessageKey, string> = {
   'catalog.field.order': '顺序',
   'catalog.unit.piece': '按件',
   'catalog.unit.kg': '按重量（每千克）',
-  'catalog.tax.standard': '标准 13%',
-  'catalog.tax.reduced': '低税率 9%',
   'import.title': '从 CSV 导入商品',
   'import.explain':
     '列：sku、barcode、extra_barcodes、name_en、name_zh、price、unit、tax_class、category、cost、plu、active、track_stock、favourite（见 docs/catalog-csv.md）。UTF-8 或 GB18030 编码。保存前先预览将要做的更改。',
@@ -746,4 +744,6 @@ export const zhCN: Record<MessageKey, string> = {
   ...sellingZhCN,
   ...offlineZhCN,
   ...backupZhCN,
+  ...shopZhCN,
+  ...activityZhCN,
 };

@@ -1,11 +1,11 @@
-import { currencies } from './currency';
+import { minorUnits } from './currency';
 import type { CurrencyCode } from './currency';
 import { assertMinor } from './money';
 
 /** 1234 CNY → "12.34", -5 → "-0.05", JPY 500 → "500": exact, from the integer's digits. */
 export function toDecimalString(minor: number, currency: CurrencyCode): string {
   assertMinor(minor);
-  const exponent = currencies[currency].exponent;
+  const exponent = minorUnits(currency);
   const digits = Math.abs(minor)
     .toString()
     .padStart(exponent + 1, '0');
@@ -20,7 +20,7 @@ export function toDecimalString(minor: number, currency: CurrencyCode): string {
  * A trailing point ("12.") is accepted because the keypad shows it mid-entry.
  */
 export function parseDecimal(text: string, currency: CurrencyCode): number | null {
-  const exponent = currencies[currency].exponent;
+  const exponent = minorUnits(currency);
   const match = /^(\d+)(?:\.(\d*))?$/.exec(text.trim());
   if (!match) return null;
   const whole = match[1] ?? '';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SaleRecord } from '../sale/sale';
 import type { ReceiptBlock } from './receipt-document';
 import { buildSaleReceipt } from './sale-receipt';
+import { defaultTaxClasses } from '../tax/tax-class';
 
 const swipe = {
   method: 'card' as const,
@@ -71,6 +72,7 @@ const ctx = {
   timeZone: 'Asia/Shanghai',
   logo: null,
   duplicate: false,
+  taxClasses: defaultTaxClasses('zh-CN'),
 };
 
 const lines = (blocks: ReceiptBlock[]): string[] =>

@@ -29,7 +29,7 @@ const int = (v: JsonValue | undefined): number =>
 export function buildCorrectionReceipt(
   entry: LedgerEntry,
   sale: SaleRecord,
-  ctx: Omit<ReceiptContext, 'duplicate' | 'logo'>,
+  ctx: Omit<ReceiptContext, 'duplicate' | 'logo' | 'taxClasses'>,
 ): ReceiptDocument {
   const t = (key: MessageKey, params?: Record<string, string | number>) =>
     translate(ctx.locale, key, params);

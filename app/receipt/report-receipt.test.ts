@@ -3,6 +3,7 @@ import type { ShiftReport } from '../reports/report-schema';
 import { buildReportReceipt } from './report-receipt';
 import { columnsFor } from './receipt-document';
 import { displayWidth } from './text-width';
+import { defaultTaxClasses } from '../tax/tax-class';
 
 const hash = 'ab'.repeat(32);
 const report = (kind: 'x' | 'z', salesCount: number): ShiftReport => ({
@@ -93,6 +94,7 @@ const ctx = {
   locale: 'zh-CN' as const,
   printedAt: '2026-11-22T14:05:00.000Z',
   duplicate: false,
+  taxClasses: defaultTaxClasses('zh-CN'),
 };
 
 describe('X and Z on the receipt printer', () => {
@@ -106,7 +108,7 @@ describe('X and Z on the receipt printer', () => {
     expect(lines).toContain(hash.slice(0, 32));
     expect(lines).toContain(hash.slice(32));
     expect(lines).toContain('净销售额 | 30.00');
-    expect(lines).toContain('税 13% | 1.15');
+    expect(lines).toContain('税 标准税率 13% | 1.15');
     expect(lines).toContain('未知（未登录） (3) | 30.00');
   });
 

@@ -7,6 +7,8 @@ import type { ShiftReport } from '../reports/report-schema';
 import { formatLocalDateTime } from '../time/local-time';
 import type { PaperWidth, ReceiptDocument } from './receipt-document';
 import { columnsFor } from './receipt-document';
+import { rateText, taxClassName } from '../tax/tax-class';
+import type { NamedTaxClass } from '../tax/tax-class';
 
 export interface ReportReceiptContext {
   shopName: string;
@@ -16,9 +18,9 @@ export interface ReportReceiptContext {
   printedAt: string;
   /** Reprints of a Z carry DUPLICATE so a copy cannot pass for the original. */
   duplicate: boolean;
+  /** The shop's tax classes: each tax line prints its class's name. */
+  taxClasses: readonly NamedTaxClass[];
 }
-
-const percent = (bp: number): string => `${String(bp / 100)}%`;
 
 /**
  * An X or Z report for the receipt printer, 58 or 80 mm. Chinese goes through the same
@@ -69,7 +71,13 @@ export function buildReportReceipt(
   }
   columns(t('reports.net'), amount(f.netMinor), true);
   for (const tax of f.taxes) {
-    columns(t('reports.taxRate', { rate: percent(tax.rateBp) }), amount(tax.taxMinor));
+    columns(
+      t('reports.taxRate', {
+        name: taxClassName(ctx.taxClasses, tax.taxClass),
+        rate: rateText(tax.rateBp),
+      }),
+      amount(tax.taxMinor),
+    );
     columns(`  ${t('reports.taxBase', { base: amount(tax.baseMinor) })}`, '');
   }
   columns(t('reports.tax'), amount(f.taxMinor));

@@ -10,6 +10,8 @@ import { formatLocalDateTime } from '../time/local-time';
 import { formatKg } from '../catalog/weight';
 import { cardTenderBlocks, isCardTender, merchantCopyBlocks } from './card-slip';
 import { receiptNumber } from './receipt-number';
+import { rateText, taxClassName } from '../tax/tax-class';
+import type { NamedTaxClass } from '../tax/tax-class';
 
 export interface ReceiptContext {
   shopName: string;
@@ -22,9 +24,9 @@ export interface ReceiptContext {
   logo: MonoImage | null;
   /** Reprints carry a DUPLICATE mark so a copy cannot pass for the original. */
   duplicate: boolean;
+  /** The shop's tax classes: a tax line prints its class's name. */
+  taxClasses: readonly NamedTaxClass[];
 }
-
-const percent = (bp: number): string => `${String(bp / 100)}%`;
 
 /** The customer receipt of a committed sale, built only from what the ledger recorded. */
 export function buildSaleReceipt(sale: SaleRecord, ctx: ReceiptContext): ReceiptDocument {
@@ -58,7 +60,10 @@ export function buildSaleReceipt(sale: SaleRecord, ctx: ReceiptContext): Receipt
     columns(t('receipt.discount'), amount(-sale.totals.discountMinor));
   const taxKey = sale.lines.length > 0 && isInclusive(sale) ? 'receipt.taxIncluded' : 'receipt.tax';
   for (const tax of sale.totals.taxes)
-    columns(t(taxKey, { rate: percent(tax.rateBp) }), amount(tax.taxMinor));
+    columns(
+      t(taxKey, { name: taxClassName(ctx.taxClasses, tax.taxClass), rate: rateText(tax.rateBp) }),
+      amount(tax.taxMinor),
+    );
   if (sale.roundingMinor !== 0) columns(t('receipt.rounding'), amount(sale.roundingMinor));
   columns(t('receipt.total'), `${currencySign(sale.currency)}${amount(sale.paidMinor)}`, true);
   for (const tender of sale.tenders) {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { feeKinds, feeScheduleSchema } from '../fees/fee-schedule';
-import { currencies } from '../money/currency';
-import type { CurrencyCode } from '../money/currency';
+import { currencySchema as currency } from '../money/currency-schema';
 
 /**
  * What an X report, a Z report and the owner's dashboard show, in integer minor units.
@@ -10,7 +9,6 @@ import type { CurrencyCode } from '../money/currency';
  * their numbers cannot drift apart.
  */
 const minor = z.number().int();
-const currency = z.enum(Object.keys(currencies) as [CurrencyCode, ...CurrencyCode[]]);
 const entryType = z.enum(['sale', 'void', 'refund', 'reversal']);
 
 export const taxFigureSchema = z.object({

@@ -69,6 +69,6 @@ describe('a blind count', () => {
     expect(countTotal('CNY', { '25': 1 })).toBeNull();
     expect(countTotal('CNY', { '100': 1.5 })).toBeNull();
     expect(countTotal('CNY', { '100': -1 })).toBeNull();
-    expect(denominationsOf.JPY).toContain(10_000);
+    expect(denominationsOf('JPY')).toContain(10_000);
   });
 });

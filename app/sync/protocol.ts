@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currencies } from '../money/currency';
+import { currencySchema as currency } from '../money/currency-schema';
 import { entryTypes } from '../ledger/entry';
 import type { JsonValue } from '../ledger/entry';
 
@@ -10,7 +10,6 @@ import type { JsonValue } from '../ledger/entry';
  */
 const minor = z.number().int().refine(Number.isSafeInteger, 'not a safe integer');
 const hash = z.string().regex(/^[0-9a-f]{64}$/);
-const currency = z.enum(Object.keys(currencies) as [keyof typeof currencies]);
 
 export const merchantIdSchema = z.string().regex(/^\d{15}$/);
 export const terminalIdSchema = z.string().regex(/^[A-Z0-9]{8}$/);

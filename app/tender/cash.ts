@@ -1,4 +1,4 @@
-import { currencies } from '../money/currency';
+import { minorUnits } from '../money/currency';
 import type { CurrencyCode } from '../money/currency';
 import { assertMinor } from '../money/money';
 import { divRound } from '../money/rounding';
@@ -44,13 +44,18 @@ export function changeFor(dueMinor: number, tenderedMinor: number): Result<numbe
  * Notes a customer hands over, in major units, largest first. Ones are left to the keypad:
  * a 1-yuan "next amount" (38.00 for 37.40) is rarely what a customer gives.
  */
-const NOTES: Record<CurrencyCode, readonly number[]> = {
+const NOTES: Partial<Record<CurrencyCode, readonly number[]>> = {
   CNY: [100, 50, 20, 10, 5],
   USD: [100, 50, 20, 10, 5],
   EUR: [100, 50, 20, 10, 5],
   HKD: [100, 50, 20, 10, 5],
+  GBP: [50, 20, 10, 5],
+  AUD: [100, 50, 20, 10, 5],
+  INR: [500, 200, 100, 50, 20],
   JPY: [10_000, 5000, 1000],
 };
+/** A currency without its own list: the 1-2-5 series most note issues follow. */
+const COMMON_NOTES: readonly number[] = [100, 50, 20, 10, 5];
 
 export const MAX_QUICK_CASH = 5;
 
@@ -63,9 +68,9 @@ export const MAX_QUICK_CASH = 5;
 export function quickCashSuggestions(dueMinor: number, currency: CurrencyCode): number[] {
   assertMinor(dueMinor, 'amount due');
   if (dueMinor <= 0) return [dueMinor];
-  const major = 10 ** currencies[currency].exponent;
+  const major = 10 ** minorUnits(currency);
   const chosen = new Set<number>();
-  for (const note of NOTES[currency]) {
+  for (const note of NOTES[currency] ?? COMMON_NOTES) {
     if (chosen.size === MAX_QUICK_CASH - 1) break;
     const unit = note * major;
     // Strictly above: an amount that is already a multiple of the note is the exact button.

@@ -37,14 +37,19 @@ export async function openShift(page: Page, float = '0'): Promise<void> {
 
 /**
  * What every spec does first on a loaded app: on a first start the set-up wizard (owner
- * Wang Fang, shop, CNY), otherwise the owner's PIN on the lock screen; then a shift is
- * opened unless one is, so the till can sell at once.
+ * Wang Fang, shop, CNY, in `language`: Chinese unless a spec says otherwise; the wizard
+ * itself would follow the browser's), otherwise the owner's PIN on the lock screen; then a
+ * shift is opened unless one is, so the till can sell at once.
  */
-export async function setUpAndSignIn(page: Page, options = { openShift: true }): Promise<void> {
+export async function setUpAndSignIn(
+  page: Page,
+  options: { openShift?: boolean; language?: 'en' | 'zh-CN' } = {},
+): Promise<void> {
   const wizard = page.getByTestId('setup-wizard');
   const lock = page.getByTestId('lock-screen');
   await expect(wizard.or(lock)).toBeVisible();
   if (await wizard.isVisible()) {
+    await page.getByTestId('setup-locale').selectOption(options.language ?? 'zh-CN');
     await page.getByTestId('setup-ownerName').fill(OWNER.name);
     await page.getByTestId('setup-pin').fill(OWNER.pin);
     await page.getByTestId('setup-pinAgain').fill(OWNER.pin);
@@ -55,7 +60,7 @@ export async function setUpAndSignIn(page: Page, options = { openShift: true }):
   } else {
     await logIn(page, OWNER.name, OWNER.pin);
   }
-  if (!options.openShift) return;
+  if (options.openShift === false) return;
   await page.getByTestId('nav-sell').click();
   // The shift screen says whether one is open: no guessing from a banner still loading.
   await page.getByTestId('nav-shift').click();
@@ -73,7 +78,7 @@ export async function setUpAndSignIn(page: Page, options = { openShift: true }):
 export function countFor(minor: number): Record<string, number> {
   const counts: Record<string, number> = {};
   let left = minor;
-  for (const value of denominationsOf.CNY) {
+  for (const value of denominationsOf('CNY')) {
     const n = Math.floor(left / value);
     if (n > 0) counts[String(value)] = n;
     left -= n * value;

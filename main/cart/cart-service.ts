@@ -33,7 +33,7 @@ const CART_KEY = 'cart.current';
  * same transaction (`consume`), so a sold cart can never come back.
  */
 export class CartService {
-  private cart: Cart;
+  private stored: Cart;
   private lastLineId: string | null = null;
   /** The empty cart written by `consume` in a commit not yet published. */
   private consumed: { saleId: string; next: Cart } | null = null;
@@ -48,7 +48,20 @@ export class CartService {
     private readonly scaleLabels: () => EmbeddedConfig = () => ({}),
   ) {
     const saved = settings.getValue(CART_KEY) as Cart | undefined;
-    this.cart = withSaleId(saved ?? emptyCart(settings.get().currency));
+    this.stored = withSaleId(saved ?? emptyCart(settings.get().currency));
+  }
+
+  /** An empty cart is in the shop's currency, also right after set-up or a change of it. */
+  private get cart(): Cart {
+    const { currency } = this.settings.get();
+    if (this.stored.lines.length === 0 && this.stored.currency !== currency) {
+      this.stored = { ...this.stored, currency };
+    }
+    return this.stored;
+  }
+
+  private set cart(cart: Cart) {
+    this.stored = cart;
   }
 
   current(): Cart {

@@ -2,13 +2,11 @@ import type { Cart, PricingSettings } from '@app/cart/cart-types';
 import type { CartView, Settings } from '@app/api/contract';
 import { computeTotals } from '@app/cart/totals';
 import { quickCashSuggestions, roundCash } from '@app/tender/cash';
-import { defaultTaxClasses } from '@app/tax/tax-class';
 
 export const pricingFrom = (settings: Settings): PricingSettings => ({
   taxMode: settings.taxMode,
   taxRounding: settings.taxRounding,
-  // The owner's rates (setup wizard) for the two classes; defaults for an older settings file.
-  taxClasses: defaultTaxClasses.map((c) => ({ ...c, rateBp: settings.taxRates[c.id] })),
+  taxClasses: settings.taxClasses,
 });
 
 /** What the cashier's screen shows for a cart: totals, cash due after rounding, quick cash. */

@@ -1,6 +1,7 @@
 import type { CatalogExport, ImportPreview, ImportProgress, ImportResult } from '@app/api/contract';
 import { csvHeaderLine, productCsvLine } from '@app/catalog/catalog-csv';
 import type { CurrencyCode } from '@app/money/currency';
+import type { NamedTaxClass } from '@app/tax/tax-class';
 import { DomainError } from '@app/result';
 import type { CatalogStore } from './catalog-store';
 import { encodeCsv } from './csv-decode';
@@ -19,6 +20,7 @@ const REFUSED_SHOWN = 500;
 export interface CatalogImportDeps {
   catalog: CatalogStore;
   currency: () => CurrencyCode;
+  taxClasses: () => readonly NamedTaxClass[];
   runner: ImportRunner;
   /** Where the worker opens the database. */
   job: Omit<ImportJob, 'plan'>;
@@ -91,6 +93,7 @@ export class CatalogImportService {
     const plan = planImport(bytes, {
       catalog: this.deps.catalog,
       currency: this.deps.currency(),
+      taxClasses: this.deps.taxClasses(),
       newId: this.deps.newId,
     });
     this.pending = { id: this.deps.newId(), plan };

@@ -71,7 +71,7 @@ export class CatalogService {
       nameZh: input.nameZh.trim(),
       priceMinor: input.priceMinor,
       // The store refuses anything outside the known tax classes and units.
-      taxClass: input.taxClass as TaxClassId,
+      taxClass: input.taxClass,
       categoryId: input.categoryId === '' ? null : input.categoryId,
       costMinor: input.costMinor,
       unit: input.unit as ProductUnit,

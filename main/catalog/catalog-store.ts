@@ -3,6 +3,7 @@ import { barcodesOf } from '@app/catalog/product';
 import type { Category, Product, ProductUnit } from '@app/catalog/product';
 import { categoryProblems, productProblems } from '@app/catalog/product-rules';
 import { DomainError } from '@app/result';
+import { defaultTaxClassIds } from '@app/tax/tax-class';
 import type { TaxClassId } from '@app/tax/tax-class';
 import { matchExpression, searchText } from './search-terms';
 
@@ -107,8 +108,8 @@ export interface ProductPage {
 export const FAVOURITES = 'favourites';
 
 /** Throws the first problem a product has, as the error the screen translates. */
-export function assertProduct(product: Product): void {
-  const first = productProblems(product)[0];
+export function assertProduct(product: Product, taxClasses: readonly TaxClassId[]): void {
+  const first = productProblems(product, taxClasses)[0];
   if (first) {
     throw new DomainError(first.code, `${product.sku}: ${first.code}`, {
       sku: product.sku,
@@ -150,8 +151,13 @@ export class CatalogStore {
   private readonly categoryUseStmt;
   private readonly deleteCategoryStmt;
   private readonly clearPluStmt;
+  private readonly taxClassCountStmt;
 
-  constructor(private readonly db: Database.Database) {
+  /** `taxClasses` are the shop's tax class ids, which every saved product must use. */
+  constructor(
+    private readonly db: Database.Database,
+    private readonly taxClasses: () => readonly TaxClassId[] = () => defaultTaxClassIds,
+  ) {
     this.byBarcodeStmt = db.prepare<[string], ProductRow>(
       `SELECT ${COLUMNS} FROM product_barcodes b JOIN products p ON p.id = b.product_id
        WHERE b.barcode = ?`,
@@ -182,6 +188,9 @@ export class CatalogStore {
        LIMIT ?`,
     );
     this.countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM products');
+    this.taxClassCountStmt = db.prepare<[string], { n: number }>(
+      'SELECT count(*) AS n FROM products WHERE tax_class = ?',
+    );
     this.docStmt = db.prepare<[string], { doc: number }>(
       'SELECT search_doc AS doc FROM products WHERE id = ?',
     );
@@ -325,8 +334,9 @@ export class CatalogStore {
     return this.db.transaction((): number => {
       let nextDoc = (this.maxDocStmt.get()?.doc ?? 0) + 1;
       let count = 0;
+      const taxClasses = this.taxClasses();
       for (const product of products) {
-        assertProduct(product);
+        assertProduct(product, taxClasses);
         const existing = this.docStmt.get(product.id);
         let doc: number;
         if (existing) {
@@ -358,7 +368,7 @@ export class CatalogStore {
    * is a clear message (which SKU, barcode or item code, and who has it), not a constraint.
    */
   save(product: Product): Product {
-    assertProduct(product);
+    assertProduct(product, this.taxClasses());
     const sameSku = this.bySkuStmt.get(product.sku);
     if (sameSku && sameSku.id !== product.id) {
       throw new DomainError('duplicate_sku', `SKU ${product.sku} is taken`, {
@@ -423,6 +433,16 @@ export class CatalogStore {
 
   count(): number {
     return this.countStmt.get()?.n ?? 0;
+  }
+
+  /** How many products use each of these tax classes (active or not); classes unused are left out. */
+  countByTaxClass(ids: readonly TaxClassId[]): Map<TaxClassId, number> {
+    const counts = new Map<TaxClassId, number>();
+    for (const id of ids) {
+      const n = this.taxClassCountStmt.get(id)?.n ?? 0;
+      if (n > 0) counts.set(id, n);
+    }
+    return counts;
   }
 
   categories(): Category[] {

@@ -4,6 +4,7 @@ import { makeEan13 } from '@app/catalog/gtin';
 import { csvHeaderLine, productCsvLine } from '@app/catalog/catalog-csv';
 import { tempDatabase } from '../ledger/temp-database';
 import type { TempDatabase } from '../ledger/temp-database';
+import { defaultTaxClasses } from '@app/tax/tax-class';
 import { CatalogStore } from './catalog-store';
 import { encodeCsv } from './csv-decode';
 import { demoCatalog, demoCategories } from './demo-catalog';
@@ -21,7 +22,12 @@ describe('CSV import', () => {
   let catalog: CatalogStore;
   let ids = 0;
   const plan = (bytes: Uint8Array): ImportPlan =>
-    planImport(bytes, { catalog, currency: 'CNY', newId: () => `imp-${String(++ids)}` });
+    planImport(bytes, {
+      catalog,
+      currency: 'CNY',
+      taxClasses: defaultTaxClasses('en'),
+      newId: () => `imp-${String(++ids)}`,
+    });
   const apply = (p: ImportPlan, progress: number[] = []) =>
     applyPlan(catalog, p, (done) => progress.push(done));
   const refusals = (p: ImportPlan) =>

@@ -6,6 +6,7 @@ import type { Category, Product } from '@app/catalog/product';
 import { categoryPalette, categoryProblems, productProblems } from '@app/catalog/product-rules';
 import type { ProductProblem } from '@app/catalog/product-rules';
 import type { CurrencyCode } from '@app/money/currency';
+import type { NamedTaxClass } from '@app/tax/tax-class';
 import { DomainError } from '@app/result';
 import type { CatalogStore } from './catalog-store';
 import { decodeCsv } from './csv-decode';
@@ -40,6 +41,7 @@ export interface ImportPlan {
 export interface PlanDeps {
   catalog: CatalogStore;
   currency: CurrencyCode;
+  taxClasses: readonly NamedTaxClass[];
   newId: () => string;
 }
 
@@ -111,7 +113,7 @@ export function planImport(bytes: Uint8Array, deps: PlanDeps): ImportPlan {
         },
       ]);
     }
-    const read = readCsvRow(record, header.header, currency);
+    const read = readCsvRow(record, header.header, currency, deps.taxClasses);
     if (!read.ok) return refuse(read.problems);
     const existing = catalog.bySku(read.fields.sku);
     const base =
@@ -123,7 +125,7 @@ export function planImport(bytes: Uint8Array, deps: PlanDeps): ImportPlan {
         nameEn: '',
         nameZh: '',
         priceMinor: 0,
-        taxClass: 'standard',
+        taxClass: deps.taxClasses[0]?.id ?? 'standard',
       });
     const product = merge(base, read.fields);
     candidates.push({
@@ -131,7 +133,10 @@ export function planImport(bytes: Uint8Array, deps: PlanDeps): ImportPlan {
       fields: read.fields,
       product,
       existing,
-      problems: productProblems(product),
+      problems: productProblems(
+        product,
+        deps.taxClasses.map((c) => c.id),
+      ),
     });
   });
   if (parsed.unterminatedAt !== null) {

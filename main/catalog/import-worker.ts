@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { DomainError } from '@app/result';
 import { openDatabase } from '../ledger/database';
+import { SettingsStore } from '../settings/settings-store';
 import { CatalogStore } from './catalog-store';
 import { applyPlan } from './import-plan';
 import type { ImportJob, WorkerMessage } from './import-runner';
@@ -17,7 +18,8 @@ const db = openDatabase(job.file, {
   ...(job.nativeBinding === undefined ? {} : { nativeBinding: job.nativeBinding }),
 });
 try {
-  const catalog = new CatalogStore(db);
+  const taxClasses = new SettingsStore(db).get().taxClasses.map((c) => c.id);
+  const catalog = new CatalogStore(db, () => taxClasses);
   catalog.useImportCache();
   const written = applyPlan(catalog, job.plan, (done) => post({ kind: 'progress', done }));
   post({ kind: 'done', written });

@@ -150,6 +150,17 @@ describe('DeviceService', () => {
     expect(swipes.at(-1)).toMatchObject({ ok: false, code: 'lrc_mismatch' });
   });
 
+  it('says what a device last did in both languages, for each screen to show its own', async () => {
+    await service.configure('cardReader', { kind: 'simulated' });
+    await until((v) => stateOf(v, 'cardReader') === 'connected');
+    service.simulateSwipe('visa');
+    const reader = (await service.view()).devices.find((d) => d.role === 'cardReader');
+    expect(reader?.lastEvent?.en).toMatch(/^\d\d:\d\d:\d\d Swipe 411111\*{6}1111 Visa /);
+    expect(reader?.lastEvent?.['zh-CN']).toMatch(/^\d\d:\d\d:\d\d 刷卡 411111\*{6}1111 Visa /);
+    const test = await service.test('cardReader');
+    expect(test.text?.['zh-CN']).toBe('读卡器已打开：刷一张卡查看读取结果。');
+  });
+
   it('the simulated ZVT terminal answers a status enquiry over loopback TCP', async () => {
     await service.configure('paymentTerminal', { kind: 'simulated' });
     await until((v) => stateOf(v, 'paymentTerminal') === 'connected');
@@ -164,6 +175,7 @@ describe('DeviceService', () => {
     const result = await service.diagnoseTerminal();
     expect(result).toMatchObject({ ok: true, printout: ['DIAGNOSIS', 'TID 52001233', 'HOST OK'] });
     expect(result.message).toMatch(/^Diagnosis passed: the terminal reaches its host \(\d+ ms\)$/);
+    expect(result.text?.['zh-CN']).toMatch(/^诊断通过：终端能连到主机（\d+ 毫秒）$/);
     const latency = (await service.view()).devices.find((d) => d.role === 'paymentTerminal');
     expect(latency?.latencyMs).toBeGreaterThanOrEqual(0);
   });

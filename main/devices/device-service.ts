@@ -32,6 +32,9 @@ import { openPaymentTerminal } from './payment-terminal';
 import type { PaymentTerminalDevice } from './payment-terminal';
 import type { ZvtClient } from '@native/zvt/zvt-client';
 import { ReconnectingDevice } from './reconnecting-device';
+import { inBothLanguages } from '@app/i18n/both-languages';
+import { translate } from '@app/i18n/messages';
+import type { LocalizedText } from '@app/i18n/both-languages';
 
 const CONFIG_KEY = 'devices.config';
 const LOCAL_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -50,7 +53,7 @@ interface Slot {
     | ReconnectingDevice<PaymentTerminalDevice>
     | ReconnectingDevice<BarcodeScannerDevice>
     | ReconnectingDevice<CustomerDisplayDevice>;
-  lastEvent: string | null;
+  lastEvent: LocalizedText | null;
   /** Round trip of the latest exchange with a device that answers (terminal, display). */
   latencyMs: number | null;
 }
@@ -120,31 +123,44 @@ export class DeviceService {
 
   async test(role: DeviceRole): Promise<DeviceTestResult> {
     const slot = this.slots.get(role);
-    if (!slot) return { ok: false, message: `No device is assigned to ${role}` };
+    if (!slot) return said(false, inBothLanguages('devices.test.none'));
     const device = slot.device.device();
     if (device === null) {
-      return {
-        ok: false,
-        message: `Not connected: ${slot.device.status().lastError ?? 'connecting'}`,
-      };
+      const reason = slot.device.status().lastError;
+      return said(
+        false,
+        reason === null
+          ? inBothLanguages('devices.test.connecting')
+          : inBothLanguages('devices.test.notConnected', () => ({ reason })),
+      );
     }
     if ('client' in device) {
       const { result, ms } = await this.timed(role, device.client.statusEnquiry());
-      const message = result.ok
-        ? `Terminal answered: ID ${result.value.terminalId ?? 'unknown'} (${ms} ms)`
-        : `Terminal did not answer the status enquiry: ${result.error.message.en}`;
-      this.note(role, message);
-      return { ok: result.ok, message };
+      const text = result.ok
+        ? inBothLanguages('devices.event.terminalAnswered', () => ({
+            terminalId: result.value.terminalId ?? '?',
+            ms,
+          }))
+        : inBothLanguages('devices.event.terminalSilent', (locale) => ({
+            reason: locale === 'en' ? result.error.message.en : result.error.message.zh,
+          }));
+      this.note(role, text);
+      return { ok: result.ok, message: text.en, text };
     }
     if ('show' in device) {
       // Every column lit: a dead segment or a wrong command set shows at once.
       const screen = messageScreen('COUNTERTOP TEST', '0123456789ABCDEFGHIJ');
       const { ms } = await this.timed(role, device.show(screen));
       this.deps.onChange(this.currentView());
-      return { ok: true, message: `${device.description}: test screen sent (${ms} ms)` };
+      return said(
+        true,
+        inBothLanguages('devices.test.screenSent', () => ({ ms })),
+      );
     }
-    const action = role === 'barcodeScanner' ? 'scan a code' : 'swipe a card';
-    return { ok: true, message: `${device.description} is open: ${action} to see it read` };
+    return said(
+      true,
+      inBothLanguages(role === 'barcodeScanner' ? 'devices.test.scanNow' : 'devices.test.swipeNow'),
+    );
   }
 
   /**
@@ -157,11 +173,19 @@ export class DeviceService {
       return { ok: false, message: 'No payment terminal is connected' };
     }
     const { result, ms } = await this.timed('paymentTerminal', device.client.diagnose());
-    const message = result.ok
-      ? `Diagnosis passed: the terminal reaches its host (${ms} ms)`
-      : `Diagnosis failed: ${result.error.message.en} (${ms} ms)`;
-    this.note('paymentTerminal', message);
-    return { ok: result.ok, message, printout: result.receipts.flatMap((r) => r.lines) };
+    const text = result.ok
+      ? inBothLanguages('devices.event.diagnosisPassed', () => ({ ms }))
+      : inBothLanguages('devices.event.diagnosisFailed', (locale) => ({
+          reason: locale === 'en' ? result.error.message.en : result.error.message.zh,
+          ms,
+        }));
+    this.note('paymentTerminal', text);
+    return {
+      ok: result.ok,
+      message: text.en,
+      text,
+      printout: result.receipts.flatMap((r) => r.lines),
+    };
   }
 
   simulateSwipe(card: SimulatedSwipe): DeviceTestResult {
@@ -202,7 +226,11 @@ export class DeviceService {
       () => {
         if (device.simulatedScreen) this.deps.onChange(this.currentView());
       },
-      (error: unknown) => this.note('customerDisplay', `Display failed: ${String(error)}`),
+      (error: unknown) =>
+        this.note(
+          'customerDisplay',
+          inBothLanguages('devices.event.displayFailed', () => ({ reason: String(error) })),
+        ),
     );
   }
 
@@ -240,7 +268,14 @@ export class DeviceService {
   private swiped(source: MaskedSwipe['source'], read: MagstripeEvents['swipe']): MaskedSwipe {
     this.keepTrack(read.track2);
     const { card } = read;
-    this.note('cardReader', `Swipe ${card.maskedPan} ${card.brand} ${card.kind}`);
+    this.note(
+      'cardReader',
+      inBothLanguages('devices.event.swipe', (locale) => ({
+        card: card.maskedPan,
+        brand: translate(locale, `card.brand.${card.brand}`),
+        kind: translate(locale, `card.kind.${card.kind}`),
+      })),
+    );
     const swipe: MaskedSwipe = {
       ok: true,
       source,
@@ -259,7 +294,12 @@ export class DeviceService {
     error: MagstripeEvents['swipe-error'],
   ): MaskedSwipe {
     const message = cardMessages.en[error.code];
-    this.note('cardReader', `Swipe failed: ${message}`);
+    this.note(
+      'cardReader',
+      inBothLanguages('devices.event.swipeFailed', (locale) => ({
+        reason: cardMessages[locale][error.code],
+      })),
+    );
     const swipe: MaskedSwipe = {
       ok: false,
       source,
@@ -299,13 +339,16 @@ export class DeviceService {
           () =>
             openBarcodeScanner(connection, {
               code: ({ text }) => {
-                this.note(role, `Scan ${text}`);
+                this.note(
+                  role,
+                  inBothLanguages('devices.event.scan', () => ({ code: text })),
+                );
                 this.deps.onScan(text);
               },
               malformed: ({ reason, length }) =>
                 this.note(
                   role,
-                  `Not a code (${reason}, ${String(length)} bytes): check the suffix`,
+                  inBothLanguages('devices.event.notACode', () => ({ reason, bytes: length })),
                 ),
             }),
           describe,
@@ -353,10 +396,10 @@ export class DeviceService {
     return { result, ms: String(latencyMs) };
   }
 
-  private note(role: DeviceRole, event: string): void {
+  private note(role: DeviceRole, event: LocalizedText): void {
     const slot = this.slots.get(role);
     const time = formatLocalDateTime(new Date().toISOString(), LOCAL_ZONE).slice(11);
-    if (slot) slot.lastEvent = `${time} ${event}`;
+    if (slot) slot.lastEvent = { en: `${time} ${event.en}`, 'zh-CN': `${time} ${event['zh-CN']}` };
     this.deps.onChange(this.currentView());
   }
 
@@ -421,3 +464,10 @@ function describeConnection(connection: DeviceConnection): string {
       return `TCP ${connection.host}:${connection.port}`;
   }
 }
+
+/** A test's outcome: English for logs, both languages for the screen. */
+const said = (ok: boolean, text: LocalizedText): DeviceTestResult => ({
+  ok,
+  message: text.en,
+  text,
+});

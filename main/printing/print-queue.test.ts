@@ -81,8 +81,8 @@ describe('the print queue', () => {
     const pages = await call(services, 'printer.pages', {});
     const qrs = pages.map((p) => p.lines.find((l) => l.kind === 'qr'));
     expect(qrs).toEqual([
-      { kind: 'qr', data: first.id },
-      { kind: 'qr', data: second.id },
+      expect.objectContaining({ kind: 'qr', data: first.id }),
+      expect.objectContaining({ kind: 'qr', data: second.id }),
     ]);
     expect(await call(services, 'printer.status', {})).toMatchObject({ state: 'ready', queued: 0 });
   });
@@ -224,7 +224,7 @@ describe('the print queue', () => {
     });
     await until(() => backup.pages().length > 0);
     expect(backup.pages().map((p) => p.lines.find((l) => l.kind === 'qr'))).toEqual([
-      { kind: 'qr', data: first.id },
+      expect.objectContaining({ kind: 'qr', data: first.id }),
     ]);
     // Printed once: neither a second send nor paper coming back prints it again.
     expect(await services.dispatch('printer.sendToBackup', { jobId: held!.id })).toMatchObject({

@@ -1,21 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { TaxClassId } from '@app/tax/tax-class';
+import { defaultTaxRates as RATE_BP } from '@app/tax/tax-class';
 import type { SaleLine } from '@app/sale/sale';
 import type { Ledger } from '../kernel/ledger';
 import type { SaleRepository } from './sale-repository';
 import { saleToNewEntry } from './sale-entry';
 import type { SaleStaffDetail, UncommittedSale } from './sale-entry';
 
-const RATE_BP: Record<TaxClassId, number> = { standard: 1300, reduced: 900 };
-
 /** The tax inside a tax-inclusive amount, rounded half up, in integer arithmetic. */
 const inclusiveTax = (gross: number, rateBp: number): number =>
   Math.floor((gross * rateBp * 2 + (10_000 + rateBp)) / ((10_000 + rateBp) * 2));
 
-const SHELF: readonly Omit<
+const SHELF: readonly (Omit<
   SaleLine,
-  'lineId' | 'quantity' | 'grossMinor' | 'netMinor' | 'taxMinor'
->[] = [
+  'lineId' | 'quantity' | 'grossMinor' | 'netMinor' | 'taxMinor' | 'taxClass'
+> & { taxClass: keyof typeof RATE_BP })[] = [
   {
     productId: 'demo-drk0001',
     sku: 'DRK0001',

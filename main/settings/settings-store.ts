@@ -1,8 +1,10 @@
 import type Database from 'better-sqlite3';
+import { z } from 'zod';
 import { settingsSchema } from '@app/api/schemas';
 import { withoutFsync } from '../ledger/work-writes';
 import { prepared } from '../ledger/prepared';
 import type { Settings } from '@app/api/contract';
+import { defaultTaxClasses } from '@app/tax/tax-class';
 
 export const defaultSettings: Settings = {
   locale: 'zh-CN',
@@ -15,14 +17,34 @@ export const defaultSettings: Settings = {
   receiptHeader: '',
   receiptFooter: '',
   shopAddress: '',
-  taxRates: { standard: 1300, reduced: 900 },
+  taxClasses: defaultTaxClasses('zh-CN'),
 };
+
+/** A rule another part of the till keeps over a change of settings; throws to refuse it. */
+export type SettingsCheck = (before: Settings, after: Settings) => void;
+
+const legacyRatesSchema = z.object({ standard: z.number().int(), reduced: z.number().int() });
+
+/**
+ * Documents saved before tax classes had names hold `taxRates: {standard, reduced}`: they
+ * become the two named classes (named in the shop's language), with the same ids and rates.
+ */
+export function migrateSettings(stored: unknown): unknown {
+  if (typeof stored !== 'object' || stored === null) return stored;
+  const { taxRates, ...rest } = stored as Record<string, unknown>;
+  if ('taxClasses' in rest) return rest;
+  const rates = legacyRatesSchema.safeParse(taxRates);
+  if (!rates.success) return rest;
+  const locale = rest.locale === 'en' ? 'en' : 'zh-CN';
+  return { ...rest, taxClasses: defaultTaxClasses(locale, rates.data) };
+}
 
 const KEY = 'shop';
 
 /** Shop settings as one validated JSON document in the settings table. */
 export class SettingsStore {
   private cached: Settings | null = null;
+  private readonly checks: SettingsCheck[] = [];
 
   constructor(private readonly db: Database.Database) {}
 
@@ -31,14 +53,21 @@ export class SettingsStore {
     const row = prepared(this.db, 'SELECT value FROM settings WHERE key = ?').get(KEY) as
       { value: string } | undefined;
     // A stored document from an older version keeps its values; new keys get defaults.
-    const stored: unknown = row ? JSON.parse(row.value) : {};
+    const stored = migrateSettings(row ? JSON.parse(row.value) : {});
     const parsed = settingsSchema.partial().safeParse(stored);
     this.cached = { ...defaultSettings, ...(parsed.success ? parsed.data : {}) };
     return this.cached;
   }
 
+  /** Adds a rule every later update must pass (the catalog's: no removing a class in use). */
+  addCheck(check: SettingsCheck): void {
+    this.checks.push(check);
+  }
+
   update(patch: Partial<Settings>): Settings {
-    const next = settingsSchema.parse({ ...this.get(), ...patch });
+    const before = this.get();
+    const next = settingsSchema.parse({ ...before, ...patch });
+    for (const check of this.checks) check(before, next);
     prepared(
       this.db,
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',

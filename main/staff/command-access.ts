@@ -15,6 +15,8 @@ export const commandAccess: Record<CommandName, Access> = {
   'app.info': 'public',
   'settings.get': 'public',
   'settings.update': 'settings.change',
+  // Each person's own screen language (issue #16).
+  'session.setLanguage': 'login',
   'catalog.search': 'login',
   // The cashier's grid and product look-ups; everything that changes the catalog is managed.
   'catalog.get': 'login',

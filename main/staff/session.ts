@@ -1,3 +1,4 @@
+import type { Locale } from '@app/i18n/messages';
 import type { OperatorRef, OverrideRef } from '@app/ledger/staff-detail';
 import { can, rolePermissions } from '@app/staff/permissions';
 import type { Permission } from '@app/staff/permissions';
@@ -8,6 +9,7 @@ import type { AuditLog } from './audit-log';
 import { verifyPin } from './pin-hash';
 import { operatorOf } from './staff-store';
 import type { StaffStore, StaffUser } from './staff-store';
+import type { UserLanguages } from './user-languages';
 
 export type SessionState = 'setup' | 'signedOut' | 'locked' | 'active';
 
@@ -16,6 +18,8 @@ export interface SessionView {
   /** Who is signed in (also while locked: their cart and shift wait for them). */
   user: OperatorRef | null;
   permissions: Permission[];
+  /** The signed-in person's screen language; null: theirs is not chosen, or nobody is in. */
+  language: Locale | null;
 }
 
 /** What a command runs as: the person, and a manager's one-shot override when one was used. */
@@ -33,6 +37,7 @@ export interface SessionDeps {
   policy: () => StaffPolicy;
   now: () => number;
   onChange: (view: SessionView) => void;
+  languages: UserLanguages;
 }
 
 /**
@@ -49,13 +54,23 @@ export class SessionService {
   constructor(private readonly deps: SessionDeps) {}
 
   view(): SessionView {
-    if (!this.deps.staff.hasActiveOwner()) return { state: 'setup', user: null, permissions: [] };
-    if (!this.user) return { state: 'signedOut', user: null, permissions: [] };
+    if (!this.deps.staff.hasActiveOwner()) {
+      return { state: 'setup', user: null, permissions: [], language: null };
+    }
+    if (!this.user) return { state: 'signedOut', user: null, permissions: [], language: null };
     return {
       state: this.locked ? 'locked' : 'active',
       user: this.user,
       permissions: this.locked ? [] : [...rolePermissions[this.user.role]],
+      language: this.deps.languages.of(this.user.id),
     };
+  }
+
+  /** The signed-in person picks their screen language; kept for their next sign-in. */
+  setLanguage(language: Locale): SessionView {
+    const user = this.requireUser();
+    this.deps.languages.set(user.id, language);
+    return this.changed();
   }
 
   async login(userId: string, pin: string): Promise<SessionView> {

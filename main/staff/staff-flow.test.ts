@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandName } from '@app/api/contract';
 import type { LedgerEntry } from '@app/ledger/entry';
 import type { AppError } from '@app/result';
+import { defaultTaxClasses } from '@app/tax/tax-class';
 import type { Services } from '../services';
 import { TEST_OWNER, call, signInOwner, tempServices } from '../testing/temp-services';
 import { checkNewEntry } from '../ledger/entry-rules';
@@ -81,7 +82,7 @@ describe('the dispatcher guard', () => {
           shopName: 'X',
           shopAddress: '',
           currency: 'CNY',
-          taxRates: { standard: 0, reduced: 0 },
+          taxClasses: defaultTaxClasses('en', { standard: 0, reduced: 0 }),
           receiptHeader: '',
           receiptFooter: '',
           locale: 'en',

@@ -50,13 +50,16 @@ export function createStaffHandlers(d: StaffHandlerDeps): Pick<Handlers, StaffCo
     'session.login': ({ userId, pin }) => d.session.login(userId, pin),
     'session.lock': () => d.session.lock('manual'),
     'session.logout': () => d.session.logout(),
+    'session.setLanguage': ({ language }) => d.session.setLanguage(language),
     'session.override': async ({ approverId, pin, permission }) => {
       await d.session.grantOverride(approverId, pin, permission);
       return {};
     },
     'setup.complete': async ({ ownerName, pin, ...settings }) => {
       const owner = await d.staff.setup({ ownerName, pin, settings });
-      return d.session.login(owner.id, pin);
+      await d.session.login(owner.id, pin);
+      // The owner set the shop up in this language: it is theirs on screen too.
+      return d.session.setLanguage(settings.locale);
     },
     'staff.list': () => d.staff.list(),
     'staff.add': ({ name, role, pin }, c) => d.staff.add(c.operator, name, role, pin),

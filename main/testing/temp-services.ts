@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { denominationsOf } from '@app/staff/denominations';
+import { defaultTaxClasses } from '@app/tax/tax-class';
 import type { CommandName, CommandOutput } from '@app/api/contract';
 import { createServices } from '../services';
 import type { Services, ServicesOptions } from '../services';
@@ -50,7 +51,7 @@ export async function signInOwnerWith(call: Caller): Promise<void> {
       shopName: 'Test Shop',
       shopAddress: '',
       currency: 'CNY',
-      taxRates: { standard: 1300, reduced: 900 },
+      taxClasses: defaultTaxClasses('zh-CN'),
       receiptHeader: '',
       receiptFooter: '',
       locale: 'zh-CN',
@@ -73,7 +74,7 @@ export async function closeShift(services: Services): Promise<void> {
   if (!totals) throw new Error('no own shift open');
   let left = totals.salesMinor + totals.payInsMinor - totals.payOutsMinor - totals.dropsMinor;
   const denominations: Record<string, number> = {};
-  for (const value of denominationsOf.CNY) {
+  for (const value of denominationsOf('CNY')) {
     const n = Math.floor(left / value);
     if (n > 0) denominations[String(value)] = n;
     left -= n * value;

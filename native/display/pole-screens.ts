@@ -18,7 +18,8 @@ export interface PoleLabels {
 export interface PoleScreenOptions {
   labels: PoleLabels;
   /** Put before amounts; the display's table has no ¥ we can rely on, so "RMB". */
-  currencyPrefix: Readonly<Record<CurrencyCode, string>>;
+  /** What goes before an amount; a currency not listed shows its code. */
+  currencyPrefix: Readonly<Partial<Record<CurrencyCode, string>>>;
 }
 
 export const defaultPoleScreenOptions: PoleScreenOptions = {
@@ -92,4 +93,4 @@ function totalLine(totalMinor: number, currency: CurrencyCode, options: PoleScre
 }
 
 const amount = (minor: number, currency: CurrencyCode, options: PoleScreenOptions): string =>
-  toDisplayAscii(options.currencyPrefix[currency]) + toDecimalString(minor, currency);
+  toDisplayAscii(options.currencyPrefix[currency] ?? `${currency} `) + toDecimalString(minor, currency);

@@ -2,6 +2,7 @@ import type { DecoderContext, Step } from './decoder-context';
 import { indexOfNul, lengthPrefixed, unknownCommand, word } from './decoder-context';
 import { codePageTable } from './decode-text';
 import { ESC_PARAMS, FS_PARAMS } from './escpos-command-table';
+import { initialSymbolStyle } from './decoder-context';
 
 /** ESC D: at most 32 tab positions, then NUL. */
 const MAX_TAB_LIST = 33;
@@ -32,6 +33,7 @@ export function decodeEsc(ctx: DecoderContext, b: Uint8Array, i: number): Step {
       page.resetStyle();
       ctx.chinese = false;
       ctx.codePage = 0;
+      Object.assign(ctx.symbolStyle, initialSymbolStyle());
       break;
     }
     case 0x61: // ESC a n: 0/48 left, 1/49 center, 2/50 right

@@ -1,5 +1,6 @@
 import { monoImageFromBytes } from '@app/receipt/logo';
 import { barcodeText } from './barcode-data';
+import type { DecodedLine, QrErrorLevel } from './decoded-printout';
 import type { DecoderContext, Step } from './decoder-context';
 import { indexOfNul, lengthPrefixed, unknownCommand, word } from './decoder-context';
 import { BARCODE_SYMBOLOGIES, GS_PARAMS, SYMBOLOGIES_2D } from './escpos-command-table';
@@ -7,6 +8,8 @@ import { BARCODE_SYMBOLOGIES, GS_PARAMS, SYMBOLOGIES_2D } from './escpos-command
 /** GS k m 0–6: data is NUL-terminated and at most 255 bytes (Epson GS k, function A). */
 const MAX_BARCODE_A = 255;
 const utf8 = new TextDecoder('utf-8');
+/** GS ( k fn 69 n: n 48–51 is error correction L, M, Q, H. */
+const QR_LEVELS: readonly QrErrorLevel[] = ['L', 'M', 'Q', 'H'];
 /** A 576-dot-wide image 240 dots high, so every logo fits; larger rasters are not kept. */
 const MAX_SHOWN_RASTER_BYTES = 72 * 240;
 
@@ -36,11 +39,14 @@ export function decodeGs(ctx: DecoderContext, b: Uint8Array, i: number): Step {
   const params = GS_PARAMS.get(cmd);
   if (params === undefined) return unknownCommand(ctx, 'GS', cmd);
   if (i + 2 + params > b.length) return 'more';
+  const n = b[i + 2] ?? 0;
   if (cmd === 0x21) {
     // GS ! n: width multiplier in the high nibble, height in the low, each 1–8.
-    const n = b[i + 2] ?? 0;
     ctx.page.style.size = Math.max((n >> 4) + 1, (n & 0x0f) + 1);
   }
+  // GS w n: bar module 2–6 dots (Epson accepts 1–6 on some models); GS h n: height 1–255.
+  if (cmd === 0x77 && n >= 1 && n <= 6) ctx.symbolStyle.barModuleDots = n;
+  if (cmd === 0x68 && n >= 1) ctx.symbolStyle.barHeightDots = n;
   return 2 + params;
 }
 
@@ -94,16 +100,30 @@ function symbol2d(ctx: DecoderContext, b: Uint8Array, i: number): Step {
   }
   const n = b[i + 7] ?? 0;
   // QR set-up (cn 49): fn 65 model 49–51, fn 67 module size 1–16, fn 69 error level 48–51.
+  const style = ctx.symbolStyle;
   if (cn === 49 && fn === 65 && (n < 49 || n > 51)) ctx.warn(`QR model ${String(n)} unknown`);
-  if (cn === 49 && fn === 67 && (n < 1 || n > 16)) ctx.warn(`QR size ${String(n)} invalid`);
-  if (cn === 49 && fn === 69 && (n < 48 || n > 51)) ctx.warn(`QR level ${String(n)} invalid`);
+  if (cn === 49 && fn === 67) {
+    if (n < 1 || n > 16) ctx.warn(`QR size ${String(n)} invalid`);
+    else style.qrModuleDots = n;
+  }
+  if (cn === 49 && fn === 69) {
+    const level = QR_LEVELS[n - 48];
+    if (level === undefined) ctx.warn(`QR level ${String(n)} invalid`);
+    else style.qrErrorLevel = level;
+  }
   // fn 80: pL pH cn 80 m d… (m = 48); the data follows m.
   if (fn === 80) ctx.stored.set(cn, b.slice(i + 8, i + 5 + length));
   if (fn === 81) {
     const data = ctx.stored.get(cn);
     if (data === undefined) ctx.warn(`${name} print without stored data: nothing printed`);
-    else if (cn === 49) ctx.page.addSymbol({ kind: 'qr', data: utf8.decode(data) });
-    else ctx.page.addSymbol({ kind: 'barcode', data: utf8.decode(data), symbology: name });
+    else if (cn === 49) {
+      ctx.page.addSymbol({
+        kind: 'qr',
+        data: utf8.decode(data),
+        moduleDots: style.qrModuleDots,
+        errorLevel: style.qrErrorLevel,
+      });
+    } else ctx.page.addSymbol(barcodeLine(ctx, utf8.decode(data), name));
   }
   return 5 + length;
 }
@@ -135,6 +155,11 @@ function barcode(ctx: DecoderContext, b: Uint8Array, i: number): Step {
     used = 4 + n;
   }
   if (data.length === 0) ctx.warn(`GS k: empty ${symbology} barcode`);
-  else ctx.page.addSymbol({ kind: 'barcode', data: barcodeText(m, data), symbology });
+  else ctx.page.addSymbol(barcodeLine(ctx, barcodeText(m, data), symbology));
   return used;
+}
+
+function barcodeLine(ctx: DecoderContext, data: string, symbology: string): DecodedLine {
+  const { barModuleDots, barHeightDots } = ctx.symbolStyle;
+  return { kind: 'barcode', data, symbology, moduleDots: barModuleDots, heightDots: barHeightDots };
 }

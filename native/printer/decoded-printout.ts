@@ -1,8 +1,12 @@
+export type QrErrorLevel = 'L' | 'M' | 'Q' | 'H';
+
 /** What a printer would have put on paper, decoded from the bytes it received. */
 export type DecodedLine =
   | { kind: 'text'; text: string; align: 'left' | 'center' | 'right'; bold: boolean; size: number }
-  | { kind: 'qr'; data: string }
-  | { kind: 'barcode'; data: string; symbology: string }
+  /** QR: module size (GS ( k fn 67) and error correction (fn 69) as set when it printed. */
+  | { kind: 'qr'; data: string; moduleDots: number; errorLevel: QrErrorLevel }
+  /** 1D (GS k) and other 2D symbols; bar width (GS w) and height (GS h) in dots. */
+  | { kind: 'barcode'; data: string; symbology: string; moduleDots: number; heightDots: number }
   /** A raster image (GS v 0): dots as in app/receipt/logo. */
   | { kind: 'image'; widthDots: number; heightDots: number; bitsHex: string };
 

@@ -1,4 +1,4 @@
-import type { DrawerKick } from './decoded-printout';
+import type { DrawerKick, QrErrorLevel } from './decoded-printout';
 import type { PageBuilder } from './page-builder';
 
 /** Bytes used by the command at the cursor, or 'more' when it continues past the input. */
@@ -20,7 +20,24 @@ export interface DecoderContext {
   chinese: boolean;
   /** ESC t n. */
   codePage: number;
+  /** How symbols print: set by GS ( k fn 67/69 (QR) and GS w / GS h (barcodes). */
+  readonly symbolStyle: SymbolStyle;
 }
+
+export interface SymbolStyle {
+  qrModuleDots: number;
+  qrErrorLevel: QrErrorLevel;
+  barModuleDots: number;
+  barHeightDots: number;
+}
+
+/** Epson's power-on values: QR module 3 dots, level L; bars 3 dots wide, 162 high. */
+export const initialSymbolStyle = (): SymbolStyle => ({
+  qrModuleDots: 3,
+  qrErrorLevel: 'L',
+  barModuleDots: 3,
+  barHeightDots: 162,
+});
 
 /** A little-endian 16-bit number (the nL nH, pL pH of ESC/POS). */
 export const word = (b: Uint8Array, at: number): number => (b[at] ?? 0) + (b[at + 1] ?? 0) * 256;

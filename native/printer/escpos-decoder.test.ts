@@ -105,19 +105,46 @@ describe('decodeEscPos: symbols, cuts, images and real-time commands', () => {
       [0x1d, 0x28, 0x6b, 5, 0, 49, 80, 48, 0x48, 0x69],
       [0x1d, 0x28, 0x6b, 3, 0, 49, 81, 48],
     );
-    expect(decodeEscPos(qr).pages[0]!.lines).toEqual([{ kind: 'qr', data: 'Hi' }]);
+    expect(decodeEscPos(qr).pages[0]!.lines).toEqual([
+      { kind: 'qr', data: 'Hi', moduleDots: 6, errorLevel: 'M' },
+    ]);
     const unset = decodeEscPos(bytes(0x1d, 0x28, 0x6b, 3, 0, 49, 81, 48));
     expect(unset.pages).toEqual([]);
     expect(unset.warnings.join()).toContain('without stored data');
   });
 
   it('reads both barcode forms: NUL-terminated (m 0–6) and length-prefixed (m 65–79)', () => {
+    // The first at the power-on size; GS w 2 and GS h 80 narrow and shorten the second.
     const { pages } = decodeEscPos(
-      bytes(0x1d, 0x6b, 2, '4006381333931', 0, 0x1d, 0x6b, 73, 9, '{BA-{{1-2'),
+      bytes(
+        [0x1d, 0x6b, 2, ...Buffer.from('4006381333931'), 0],
+        [0x1d, 0x77, 2, 0x1d, 0x68, 80],
+        [0x1d, 0x6b, 73, 9, ...Buffer.from('{BA-{{1-2')],
+      ),
     );
     expect(pages[0]!.lines).toEqual([
-      { kind: 'barcode', data: '4006381333931', symbology: 'ean13' },
-      { kind: 'barcode', data: 'A-{1-2', symbology: 'code128' },
+      {
+        kind: 'barcode',
+        data: '4006381333931',
+        symbology: 'ean13',
+        moduleDots: 3,
+        heightDots: 162,
+      },
+      { kind: 'barcode', data: 'A-{1-2', symbology: 'code128', moduleDots: 2, heightDots: 80 },
+    ]);
+  });
+
+  it('forgets QR and barcode sizes at ESC @', () => {
+    const { pages } = decodeEscPos(
+      bytes(
+        [0x1d, 0x28, 0x6b, 3, 0, 49, 67, 8, 0x1d, 0x77, 5, 0x1b, 0x40],
+        [0x1d, 0x28, 0x6b, 4, 0, 49, 80, 48, 0x41, 0x1d, 0x28, 0x6b, 3, 0, 49, 81, 48],
+        [0x1d, 0x6b, 3, ...Buffer.from('96385074'), 0],
+      ),
+    );
+    expect(pages[0]!.lines).toEqual([
+      { kind: 'qr', data: 'A', moduleDots: 3, errorLevel: 'L' },
+      { kind: 'barcode', data: '96385074', symbology: 'ean8', moduleDots: 3, heightDots: 162 },
     ]);
   });
 

@@ -1,4 +1,5 @@
 import type { DecodedPage, DecodedPrintout, DrawerKick } from './decoded-printout';
+import { initialSymbolStyle } from './decoder-context';
 import type { DecoderContext, Step } from './decoder-context';
 import { decodeDle, decodeEsc, decodeFs } from './decode-esc';
 import { decodeGs } from './decode-gs';
@@ -53,6 +54,7 @@ export function createEscPosStreamDecoder(): EscPosStreamDecoder {
     stored: new Map(),
     chinese: false,
     codePage: 0,
+    symbolStyle: initialSymbolStyle(),
   };
 
   const step = (b: Uint8Array, i: number): Step => {

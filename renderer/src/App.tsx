@@ -114,33 +114,26 @@ export function App({ connection }: { connection: ConnectionState }) {
     void api.invoke('shift.current', {}).then((r) => r.ok && setShift(r.value));
   });
   const loadSettings = useCallback(() => {
-    void api.invoke('settings.get', {}).then((r) => {
-      if (!r.ok) return;
-      setSettings(r.value);
-      void changeLocale(r.value.locale);
-    });
+    void api.invoke('settings.get', {}).then((r) => r.ok && setSettings(r.value));
   }, [api]);
 
   useEffect(() => {
     if (connection !== 'open') return;
-    void api.invoke('settings.get', {}).then((r) => {
-      if (!r.ok) return;
-      setSettings(r.value);
-      void changeLocale(r.value.locale);
-    });
+    loadSettings();
     void api.invoke('app.info', {}).then((r) => r.ok && setInfo(r.value));
-  }, [api, connection]);
+  }, [api, connection, loadSettings]);
   useEvent('printer.status', setPrinter);
 
-  const saveSettings = (next: Settings) => {
-    setSettings(next);
-    void changeLocale(next.locale);
-  };
+  // The signed-in person's language, else the shop's; the set-up wizard picks its own.
+  const language =
+    session?.state === 'setup' ? null : (session?.language ?? settings?.locale ?? null);
+  useEffect(() => {
+    if (language) void changeLocale(language);
+  }, [language]);
   const toggleLocale = () => {
-    if (!settings) return;
     void api
-      .invoke('settings.update', { locale: settings.locale === 'zh-CN' ? 'en' : 'zh-CN' })
-      .then((r) => r.ok && saveSettings(r.value));
+      .invoke('session.setLanguage', { language: language === 'zh-CN' ? 'en' : 'zh-CN' })
+      .then((r) => r.ok && setSession(r.value));
   };
 
   // First start, or nobody signed in / the till locked: the wizard or the PIN pad, nothing else.
@@ -232,8 +225,15 @@ export function App({ connection }: { connection: ConnectionState }) {
           >
             {t('session.switch')}
           </button>
-          <button type="button" className="chip" onClick={toggleLocale} data-testid="locale-toggle">
-            {settings?.locale === 'zh-CN' ? 'EN' : '中文'}
+          <button
+            type="button"
+            className="chip"
+            onClick={toggleLocale}
+            title={t('session.language')}
+            lang={language === 'zh-CN' ? 'en' : 'zh-CN'}
+            data-testid="locale-toggle"
+          >
+            {language === 'zh-CN' ? 'EN' : '中文'}
           </button>
         </div>
       </header>
@@ -291,7 +291,7 @@ export function App({ connection }: { connection: ConnectionState }) {
             <SyncScreen status={sync} onStatus={setSync} notify={notify} />
           )}
           {settings && shown === 'settings' && (
-            <SettingsScreen settings={settings} onSaved={saveSettings} notify={notify} />
+            <SettingsScreen settings={settings} onSaved={setSettings} notify={notify} />
           )}
         </main>
       </OverrideProvider>

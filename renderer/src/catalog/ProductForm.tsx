@@ -1,9 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CategoryView, ProductInput } from '@app/api/contract';
 import type { Product } from '@app/catalog/product';
 import type { CurrencyCode } from '@app/money/currency';
 import { parseDecimal, toDecimalString } from '@app/money/format';
+import { rateText } from '@app/tax/tax-class';
+import type { NamedTaxClass } from '@app/tax/tax-class';
 import { useApi } from '../api/api-context';
 import { Dialog } from '../common/Dialog';
 import type { Notice } from '../common/ErrorBanner';
@@ -40,6 +42,15 @@ export function ProductForm({ product, categories, currency, notify, onClose }: 
     favourite: product?.favourite ?? false,
   });
   const [error, setError] = useState<string | null>(null);
+  const [taxClasses, setTaxClasses] = useState<NamedTaxClass[]>([]);
+  useEffect(() => {
+    void api.invoke('settings.get', {}).then((r) => {
+      if (!r.ok) return;
+      setTaxClasses(r.value.taxClasses);
+      // A new product starts in the shop's first class.
+      if (!product) setDraft((d) => ({ ...d, taxClass: r.value.taxClasses[0]?.id ?? d.taxClass }));
+    });
+  }, [api, product]);
   const set = <K extends keyof typeof draft>(key: K, value: (typeof draft)[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
   const zh = i18n.language === 'zh-CN';
@@ -129,10 +140,14 @@ export function ProductForm({ product, categories, currency, notify, onClose }: 
           {t('catalog.field.taxClass')}
           <select
             value={draft.taxClass}
-            onChange={(e) => set('taxClass', e.target.value as typeof draft.taxClass)}
+            onChange={(e) => set('taxClass', e.target.value)}
+            data-testid="product-tax-class"
           >
-            <option value="standard">{t('catalog.tax.standard')}</option>
-            <option value="reduced">{t('catalog.tax.reduced')}</option>
+            {taxClasses.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name} {rateText(c.rateBp)}
+              </option>
+            ))}
           </select>
         </label>
         <label>

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceRole, DevicesView, DeviceStatus, MaskedSwipe } from '@app/api/contract';
+import type { LocalizedText } from '@app/i18n/both-languages';
 import { formatLocalDateTime } from '@app/time/local-time';
 import { useApi, useEvent } from '../api/api-context';
 import type { Notice } from '../common/ErrorBanner';
 import { useErrorText } from '../common/format';
+import { inScreenLanguage } from '../i18n';
 import { ConnectionForm } from './ConnectionForm';
 import { ScannerTest } from './ScannerTest';
 import { SimulatedScan } from './SimulatedScan';
@@ -46,13 +48,13 @@ export function DevicesScreen({ notify }: { notify: (notice: Notice | null) => v
   const test = async (role: DeviceRole) => {
     const result = await api.invoke('devices.test', { role });
     if (!result.ok) return notify({ kind: 'error', text: errorText(result.error) });
-    notify({ kind: result.value.ok ? 'info' : 'error', text: result.value.message });
+    notify({ kind: result.value.ok ? 'info' : 'error', text: testText(result.value) });
   };
   const diagnose = async () => {
     setPrintout(null);
     const result = await api.invoke('devices.terminalDiagnosis', {});
     if (!result.ok) return notify({ kind: 'error', text: errorText(result.error) });
-    notify({ kind: result.value.ok ? 'info' : 'error', text: result.value.message });
+    notify({ kind: result.value.ok ? 'info' : 'error', text: testText(result.value) });
     setPrintout(result.value.printout ?? []);
   };
   const simulateSwipe = async (card: (typeof SIMULATED_CARDS)[number]) => {
@@ -241,7 +243,9 @@ function DeviceState({ device }: { device: DeviceStatus }) {
         <span className={`badge badge-device-${device.state}`}>
           {t(`devices.state.${device.state}`)}
         </span>{' '}
-        {device.description}
+        {device.connection?.kind === 'simulated'
+          ? t(`devices.simulated.${device.role}`)
+          : device.description}
       </dd>
       {device.lastError && (
         <>
@@ -257,7 +261,7 @@ function DeviceState({ device }: { device: DeviceStatus }) {
       {device.lastEvent && (
         <>
           <dt>{t('devices.lastEvent')}</dt>
-          <dd>{device.lastEvent}</dd>
+          <dd>{inScreenLanguage(device.lastEvent)}</dd>
         </>
       )}
       {device.latencyMs !== null && (
@@ -282,3 +286,6 @@ function openCustomerWindow(): void {
     'popup,width=800,height=480',
   );
 }
+
+const testText = (result: { message: string; text?: LocalizedText }): string =>
+  result.text ? inScreenLanguage(result.text) : result.message;

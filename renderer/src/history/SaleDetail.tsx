@@ -4,6 +4,7 @@ import { formatLocalDateTime } from '@app/time/local-time';
 import { receiptNumber } from '@app/receipt/receipt-number';
 import { useMoney } from '../common/format';
 import { useRefusalText } from './correction-text';
+import { reasonIn } from './refund-draft';
 
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -126,7 +127,7 @@ export function SaleDetail({ view, done, onVoid, onRefund, onReprint }: Props) {
                   <td>{t(`correction.kind.${c.type}`)}</td>
                   <td className="col-money">{money(c.amountMinor, sale.currency)}</td>
                   <td>{c.operatorName}</td>
-                  <td>{c.reason}</td>
+                  <td>{reasonIn(i18n.language === 'zh-CN' ? 'zh-CN' : 'en', c.reason)}</td>
                 </tr>
               ))}
             </tbody>

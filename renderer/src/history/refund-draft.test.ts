@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { allLeft, composeReason, REASON_MAX, requestedLines, setUnits } from './refund-draft';
+import {
+  allLeft,
+  composeReason,
+  REASON_MAX,
+  reasonIn,
+  requestedLines,
+  setUnits,
+} from './refund-draft';
 
 describe('refund draft', () => {
   it('keeps a line within 0..left, whatever is typed or tapped', () => {
@@ -43,5 +50,15 @@ describe('refund draft', () => {
     const long = composeReason('wrongItem', '拿错商品', 'x'.repeat(200));
     expect(long).toHaveLength(REASON_MAX);
     expect(long.startsWith('拿错商品: x')).toBe(true);
+  });
+});
+
+describe('a stored reason on a screen in another language', () => {
+  it('gives the quick choice in the screen’s language and keeps the cashier’s words', () => {
+    expect(reasonIn('zh-CN', 'Wrong item')).toBe('拿错商品');
+    expect(reasonIn('zh-CN', 'Damaged: box crushed')).toBe('商品损坏: box crushed');
+    expect(reasonIn('en', '顾客不想要了')).toBe('Customer changed mind');
+    expect(reasonIn('en', 'Damaged')).toBe('Damaged');
+    expect(reasonIn('zh-CN', 'the lid was loose')).toBe('the lid was loose');
   });
 });

@@ -1,4 +1,6 @@
 import type { RequestedLine } from '@app/corrections/correction-plan';
+import { locales, messages } from '@app/i18n/messages';
+import type { Locale } from '@app/i18n/messages';
 
 /** Units chosen per sale line in the refund dialog; a line not in the map is 0. */
 export type Quantities = Readonly<Record<string, number>>;
@@ -41,4 +43,23 @@ export function composeReason(choice: ReasonChoice | null, label: string, text: 
   const reason =
     choice === null || choice === 'other' ? words : words === '' ? label : `${label}: ${words}`;
   return reason.slice(0, REASON_MAX).trim();
+}
+
+/**
+ * A stored reason in another language: the quick choice's label as it was kept ("Wrong item",
+ * "拿错商品: 盒子压坏") is given in `locale`; the cashier's own words stay as typed.
+ */
+export function reasonIn(locale: Locale, stored: string): string {
+  for (const choice of reasonChoices) {
+    if (choice === 'other') continue;
+    const key = `correction.reason.${choice}` as const;
+    for (const from of locales) {
+      const label = messages[from][key];
+      if (stored === label) return messages[locale][key];
+      if (stored.startsWith(`${label}: `)) {
+        return `${messages[locale][key]}: ${stored.slice(label.length + 2)}`;
+      }
+    }
+  }
+  return stored;
 }

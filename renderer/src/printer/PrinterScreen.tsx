@@ -52,7 +52,8 @@ export function PrinterScreen({
         <h1>{t('printer.title')}</h1>
         {status && (
           <p data-testid="printer-state" className={`state state-${status.state}`}>
-            {status.description} · {t(`printer.state.${status.state}`)}
+            {simulated ? t('printer.simulatedName') : status.description} ·{' '}
+            {t(`printer.state.${status.state}`)}
             {status.lastError ? ` · ${status.lastError}` : ''}
           </p>
         )}

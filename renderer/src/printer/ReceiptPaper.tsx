@@ -1,5 +1,6 @@
 import type { PrintedPage } from '@app/api/contract';
 import { MonoImageCanvas } from './MonoImageCanvas';
+import { PaperBarcode, PaperQr } from './PaperSymbols';
 
 /** The paper's 13 px monospace font puts 32 columns (384 dots on 58 mm) in about 250 px. */
 const DOT_PX = 0.65;
@@ -25,7 +26,12 @@ export function ReceiptPaper({ page }: { page: PrintedPage }) {
         if (line.kind === 'qr') {
           return (
             <div key={i} className="paper-code align-center" title={line.data} data-qr={line.data}>
-              <span className="qr-box">QR</span>
+              <PaperQr
+                data={line.data}
+                errorLevel={line.errorLevel}
+                moduleDots={line.moduleDots}
+                dotPx={DOT_PX}
+              />
             </div>
           );
         }
@@ -38,7 +44,13 @@ export function ReceiptPaper({ page }: { page: PrintedPage }) {
         }
         return (
           <div key={i} className="paper-code align-center">
-            <span className="barcode-box">||||| {line.symbology}</span>
+            <PaperBarcode
+              symbology={line.symbology}
+              data={line.data}
+              moduleDots={line.moduleDots}
+              heightDots={line.heightDots}
+              dotPx={DOT_PX}
+            />
             <span className="code-data">{line.data}</span>
           </div>
         );

@@ -3,6 +3,8 @@ import type { ReportFigures } from '@app/api/contract';
 import type { MessageKey } from '@app/i18n/en';
 import { formatLocalDateTime } from '@app/time/local-time';
 import { useMoney } from '../common/format';
+import { rateText, taxClassName } from '@app/tax/tax-class';
+import { useTaxClasses } from '../settings/useTaxClasses';
 
 /** One labelled amount; data-minor carries the exact integer for tests and exports. */
 export function Figure({
@@ -33,6 +35,7 @@ export function Figure({
 export function FiguresSummary({ figures: f, prefix }: { figures: ReportFigures; prefix: string }) {
   const { t } = useTranslation();
   const money = useMoney();
+  const taxClasses = useTaxClasses();
   const row = (label: string, minor: number, id: string, strong = false) => (
     <Figure label={label} minor={minor} figures={f} testId={`${prefix}-${id}`} strong={strong} />
   );
@@ -63,7 +66,7 @@ export function FiguresSummary({ figures: f, prefix }: { figures: ReportFigures;
         {row(t('reports.net'), f.netMinor, 'net', true)}
         {f.taxes.map((tax) =>
           row(
-            `${t('reports.taxRate', { rate: `${String(tax.rateBp / 100)}%` })} · ${t('reports.taxBase', { base: money(tax.baseMinor, f.currency) })}`,
+            `${t('reports.taxRate', { name: taxClassName(taxClasses, tax.taxClass), rate: rateText(tax.rateBp) })} · ${t('reports.taxBase', { base: money(tax.baseMinor, f.currency) })}`,
             tax.taxMinor,
             `tax-${tax.taxClass}`,
           ),

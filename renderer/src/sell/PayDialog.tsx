@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppError } from '@app/result';
 import type { CartView, PaymentView } from '@app/api/contract';
 import type { SaleRecord } from '@app/sale/sale';
-import { currencies } from '@app/money/currency';
+import { minorUnits } from '@app/money/currency';
 import { parseDecimal } from '@app/money/format';
 import { useApi, useEvent } from '../api/api-context';
 import { Dialog } from '../common/Dialog';
@@ -38,7 +38,7 @@ export function PayDialog({ cart, onDone, onCancel, onScan }: Props) {
   const api = useApi();
   const money = useMoney();
   const errorText = useErrorText();
-  const entry = useAmountEntry(currencies[cart.currency].exponent);
+  const entry = useAmountEntry(minorUnits(cart.currency));
   const [mode, setMode] = useState<Mode>('cash');
   const [payment, setPayment] = useState<PaymentView | null>(null);
   const [busy, setBusy] = useState(false);

@@ -11,7 +11,7 @@ import type { Discount } from '@app/cart/cart-types';
 import type { Product } from '@app/catalog/product';
 import type { Result } from '@app/result';
 import type { SaleRecord } from '@app/sale/sale';
-import { currencies } from '@app/money/currency';
+import { minorUnits } from '@app/money/currency';
 import { parseDecimal } from '@app/money/format';
 import { useApi, useEvent } from '../api/api-context';
 import type { Notice } from '../common/ErrorBanner';
@@ -195,7 +195,7 @@ export function SellScreen({ settings, printer, notify }: Props) {
     );
   }
 
-  const decimals = currencies[cart.currency].exponent;
+  const decimals = minorUnits(cart.currency);
   const applyDiscount = (lineId: string | null, mode: string, text: string) => {
     const discount: Discount | null =
       mode === 'percent'
@@ -240,7 +240,7 @@ export function SellScreen({ settings, printer, notify }: Props) {
       </section>
       <TouchGrid currency={cart.currency} onPick={pick} />
       <aside className="sell-right">
-        <TotalsPanel cart={cart} taxMode={settings.taxMode} />
+        <TotalsPanel cart={cart} settings={settings} />
         {member?.customer && (
           <div className="member-strip" data-testid="member-strip">
             <span>

@@ -1,10 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import type { CartView, Settings } from '@app/api/contract';
+import { rateText, taxClassName } from '@app/tax/tax-class';
 import { useMoney } from '../common/format';
 
-const rate = (bp: number) => `${String(bp / 100)}%`;
-
-export function TotalsPanel({ cart, taxMode }: { cart: CartView; taxMode: Settings['taxMode'] }) {
+export function TotalsPanel({
+  cart,
+  settings,
+}: {
+  cart: CartView;
+  settings: Pick<Settings, 'taxMode' | 'taxClasses'>;
+}) {
   const { t } = useTranslation();
   const money = useMoney();
   const { totals } = cart;
@@ -23,8 +28,9 @@ export function TotalsPanel({ cart, taxMode }: { cart: CartView; taxMode: Settin
       {totals.taxes.map((tax) => (
         <div key={tax.taxClass} className="totals-tax">
           <dt>
-            {t(taxMode === 'inclusive' ? 'totals.taxIncluded' : 'totals.tax', {
-              rate: rate(tax.rateBp),
+            {t(settings.taxMode === 'inclusive' ? 'totals.taxIncluded' : 'totals.tax', {
+              name: taxClassName(settings.taxClasses, tax.taxClass),
+              rate: rateText(tax.rateBp),
             })}
           </dt>
           <dd>{money(tax.taxMinor, cart.currency)}</dd>

@@ -2,9 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '@app/api/contract';
 import { toDecimalString } from '@app/money/format';
+import { classesFromDraft, draftOf } from '@app/tax/tax-class-draft';
 import { useApi } from '../api/api-context';
 import type { Notice } from '../common/ErrorBanner';
 import { useErrorText } from '../common/format';
+import { TaxClassesEditor } from './TaxClassesEditor';
 
 const CASH_STEPS: Settings['cashRoundingStep'][] = [0, 5, 10, 50, 100];
 
@@ -22,12 +24,16 @@ export function SettingsScreen({
   const api = useApi();
   const errorText = useErrorText();
   const [draft, setDraft] = useState(settings);
+  const [taxRows, setTaxRows] = useState(() => draftOf(settings.taxClasses));
   const set = <K extends keyof Settings>(key: K, value: Settings[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
 
   const save = async () => {
-    const result = await api.invoke('settings.update', draft);
+    const taxClasses = classesFromDraft(taxRows);
+    if (!taxClasses.ok) return notify({ kind: 'error', text: errorText(taxClasses.error) });
+    const result = await api.invoke('settings.update', { ...draft, taxClasses: taxClasses.value });
     if (!result.ok) return notify({ kind: 'error', text: errorText(result.error) });
+    setTaxRows(draftOf(result.value.taxClasses));
     onSaved(result.value);
     notify({ kind: 'info', text: t('settings.saved') });
   };
@@ -41,9 +47,10 @@ export function SettingsScreen({
       }}
     >
       <h1>{t('settings.title')}</h1>
-      <label>
-        {t('settings.language')}
+      <label title={t('settings.receiptLanguageHint')}>
+        {t('settings.receiptLanguage')}
         <select
+          data-testid="settings-receipt-language"
           value={draft.locale}
           onChange={(e) => set('locale', e.target.value as Settings['locale'])}
         >
@@ -79,6 +86,7 @@ export function SettingsScreen({
           <option value="per-receipt">{t('settings.taxRounding.per-receipt')}</option>
         </select>
       </label>
+      <TaxClassesEditor rows={taxRows} onChange={setTaxRows} />
       <label>
         {t('settings.cashRounding')}
         <select

@@ -1,17 +1,25 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionView, Settings } from '@app/api/contract';
-import { currencies } from '@app/money/currency';
-import { parseDecimal } from '@app/money/format';
+import type { Locale } from '@app/i18n/messages';
+import { currencyCodes } from '@app/money/currency';
+import { defaultTaxClasses } from '@app/tax/tax-class';
+import { classesFromDraft, draftOf } from '@app/tax/tax-class-draft';
+import type { TaxClassDraft } from '@app/tax/tax-class-draft';
 import { useApi } from '../api/api-context';
 import { useErrorText } from '../common/format';
-import { changeLocale } from '../i18n';
+import { browserLocale, changeLocale } from '../i18n';
+import { TaxClassesEditor } from '../settings/TaxClassesEditor';
 
-/** "13" or "6.5" percent → basis points; null unless 0–100 with at most two decimals. */
-const percentToBp = (text: string): number | null => {
-  const bp = parseDecimal(text, 'CNY');
-  return bp !== null && bp <= 10_000 ? bp : null;
-};
+/** The two starting classes keep their names in step with the wizard's language until edited. */
+function renameDefaults(rows: TaxClassDraft[], from: Locale, to: Locale): TaxClassDraft[] {
+  const before = defaultTaxClasses(from);
+  const after = defaultTaxClasses(to);
+  return rows.map((row) => {
+    const i = before.findIndex((c) => c.id === row.id && c.name === row.name);
+    return { ...row, name: after[i]?.name ?? row.name };
+  });
+}
 
 /** First start: the owner account and the shop, then straight to selling. */
 export function SetupWizard({
@@ -24,6 +32,8 @@ export function SetupWizard({
   const { t } = useTranslation();
   const api = useApi();
   const errorText = useErrorText();
+  // The wizard speaks the computer's language until the owner picks another.
+  const [locale, setLocale] = useState<Locale>(browserLocale);
   const [form, setForm] = useState({
     ownerName: '',
     pin: '',
@@ -31,31 +41,34 @@ export function SetupWizard({
     shopName: '',
     shopAddress: settings.shopAddress,
     currency: settings.currency,
-    standard: String(settings.taxRates.standard / 100),
-    reduced: String(settings.taxRates.reduced / 100),
     receiptHeader: settings.receiptHeader,
     receiptFooter: settings.receiptFooter,
-    locale: settings.locale,
   });
+  const [taxRows, setTaxRows] = useState(() =>
+    draftOf(defaultTaxClasses(locale, { standard: 1300, reduced: 900 })),
+  );
   const [error, setError] = useState<string | null>(null);
   const set = (key: keyof typeof form, value: string) => setForm((f) => ({ ...f, [key]: value }));
+  useEffect(() => void changeLocale(locale), [locale]);
+  const currencyNames = useMemo(() => new Intl.DisplayNames([locale], { type: 'currency' }), [
+    locale,
+  ]);
 
   const submit = async () => {
     if (!/^\d{4,8}$/.test(form.pin)) return setError(t('errors.pin_invalid'));
     if (form.pin !== form.pinAgain) return setError(t('setup.pinMismatch'));
-    const standard = percentToBp(form.standard);
-    const reduced = percentToBp(form.reduced);
-    if (standard === null || reduced === null) return setError(t('setup.taxInvalid'));
+    const taxClasses = classesFromDraft(taxRows);
+    if (!taxClasses.ok) return setError(errorText(taxClasses.error));
     const result = await api.invoke('setup.complete', {
       ownerName: form.ownerName,
       pin: form.pin,
       shopName: form.shopName,
       shopAddress: form.shopAddress,
       currency: form.currency,
-      taxRates: { standard, reduced },
+      taxClasses: taxClasses.value,
       receiptHeader: form.receiptHeader,
       receiptFooter: form.receiptFooter,
-      locale: form.locale,
+      locale,
     });
     if (!result.ok) return setError(errorText(result.error));
     onDone(result.value);
@@ -87,11 +100,12 @@ export function SetupWizard({
       <label>
         {t('setup.language')}
         <select
-          value={form.locale}
+          value={locale}
           data-testid="setup-locale"
           onChange={(e) => {
-            set('locale', e.target.value);
-            void changeLocale(e.target.value as Settings['locale']);
+            const next = e.target.value as Locale;
+            setTaxRows((rows) => renameDefaults(rows, locale, next));
+            setLocale(next);
           }}
         >
           <option value="zh-CN">简体中文</option>
@@ -114,15 +128,14 @@ export function SetupWizard({
           data-testid="setup-currency"
           onChange={(e) => set('currency', e.target.value)}
         >
-          {Object.keys(currencies).map((c) => (
+          {currencyCodes().map((c) => (
             <option key={c} value={c}>
-              {c}
+              {c} · {currencyNames.of(c) ?? c}
             </option>
           ))}
         </select>
       </label>
-      {field('standard', t('setup.taxStandard'), { inputMode: 'decimal' })}
-      {field('reduced', t('setup.taxReduced'), { inputMode: 'decimal' })}
+      <TaxClassesEditor rows={taxRows} onChange={setTaxRows} />
       {field('receiptHeader', t('setup.header'), { maxLength: 200 })}
       {field('receiptFooter', t('setup.footer'), { maxLength: 200 })}
       {error && (

@@ -82,7 +82,7 @@ export function ShiftScreen({
       notify({ kind: 'info', text: t('shift.recorded') });
     }
   };
-  const denominations = denominationsOf[currency];
+  const denominations = denominationsOf(currency);
   const countOf = (value: number): number => {
     const n = Number(counts[String(value)] ?? '0');
     return Number.isInteger(n) && n >= 0 ? n : NaN;

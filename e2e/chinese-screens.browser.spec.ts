@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+import { startBrowserHost, tempDataDir } from './support/browser-host';
+import { sellTwoItemsForCash } from './support/cash-sale-flow';
+import { setUpAndSignIn } from './support/staff';
+
+// Issue #16: every screen in Chinese, looked at. Screenshots: test-results/e2e/zh-*.png.
+
+const SCREENS = [
+  'sell',
+  'shift',
+  'history',
+  'catalog',
+  'reports',
+  'risk',
+  'printer',
+  'devices',
+  'diagnostics',
+  'sync',
+  'settings',
+  'staff',
+  'audit',
+  'stock',
+] as const;
+
+test('every owner screen in Chinese', async ({ page }) => {
+  test.setTimeout(120_000);
+  const app = await startBrowserHost(tempDataDir(), ['--simulate']);
+  try {
+    await page.goto(app.launchUrl);
+    await setUpAndSignIn(page);
+    await expect(page.getByTestId('locale-toggle')).toHaveText('EN');
+    await sellTwoItemsForCash(page);
+    await page.getByTestId('next-sale').click();
+    for (const screen of SCREENS) {
+      await page.getByTestId(`nav-${screen}`).click();
+      await expect(page.locator('main.content')).toContainText(/\S/);
+      if (screen === 'devices') {
+        // What the simulated reader last did, and a test's answer, in Chinese too.
+        await page.getByTestId('device-test-cardReader').click();
+        await page.getByTestId('swipe-visa').click();
+        await expect(page.getByTestId('device-state-cardReader')).toContainText('刷卡 411111');
+        await expect(page.getByTestId('device-state-cardReader')).toContainText('模拟读卡器');
+      }
+      await page.screenshot({ path: `test-results/e2e/zh-${screen}.png`, fullPage: true });
+    }
+  } finally {
+    await app.stop();
+  }
+});
