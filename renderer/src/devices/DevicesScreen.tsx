@@ -202,6 +202,7 @@ export function DevicesScreen({ notify }: { notify: (notice: Notice | null) => v
                                         host: '',
                                         port: '',
                                         suffix: 'cr',
+                                        charset: 'cp437',
                                       }
                                     : {
                                         kind: 'serial',
@@ -212,6 +213,7 @@ export function DevicesScreen({ notify }: { notify: (notice: Notice | null) => v
                                         host: '',
                                         port: '',
                                         suffix: 'cr',
+                                        charset: 'cp437',
                                       },
                               })
                             }
