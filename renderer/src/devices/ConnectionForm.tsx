@@ -130,6 +130,24 @@ export function ConnectionForm({
     </label>
   );
 
+  /** A choice among fixed options, each labelled `devices.<key>.<option>`. */
+  const choice = (key: 'suffix' | 'charset', options: readonly string[]) => (
+    <label>
+      {t(`devices.field.${key}`)}
+      <select
+        value={draft[key]}
+        onChange={(e) => set(key, e.target.value)}
+        data-testid={`device-${role}-${key}`}
+      >
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {t(`devices.${key}.${option}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
   return (
     <form
       className="form-row"
@@ -156,42 +174,14 @@ export function ConnectionForm({
       </label>
       {(draft.kind === 'serial' || draft.kind === 'hid') && field('path')}
       {draft.kind === 'serial' && field('baudRate')}
-      {draft.kind === 'serial' && role === 'barcodeScanner' && (
-        <label>
-          {t('devices.field.suffix')}
-          <select
-            value={draft.suffix}
-            onChange={(e) => set('suffix', e.target.value)}
-            data-testid={`device-${role}-suffix`}
-          >
-            {SUFFIXES.map((suffix) => (
-              <option key={suffix} value={suffix}>
-                {t(`devices.suffix.${suffix}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      {draft.kind === 'serial' && role === 'barcodeScanner' && choice('suffix', SUFFIXES)}
       {draft.kind === 'hid' && field('vendorId')}
       {draft.kind === 'hid' && field('productId')}
       {draft.kind === 'tcp' && field('host')}
       {draft.kind === 'tcp' && field('port')}
-      {(draft.kind === 'serial' || draft.kind === 'tcp') && role === 'paymentTerminal' && (
-        <label>
-          {t('devices.field.charset')}
-          <select
-            value={draft.charset}
-            onChange={(e) => set('charset', e.target.value)}
-            data-testid={`device-${role}-charset`}
-          >
-            {CHARSETS.map((charset) => (
-              <option key={charset} value={charset}>
-                {t(`devices.charset.${charset}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      {(draft.kind === 'serial' || draft.kind === 'tcp') &&
+        role === 'paymentTerminal' &&
+        choice('charset', CHARSETS)}
       <button type="submit" className="primary" data-testid={`device-save-${role}`}>
         {t('devices.save')}
       </button>
