@@ -9,6 +9,7 @@ import { startBrowserHost, tempDataDir, tempRunDir } from './support/browser-hos
 import { payTwoItemsInCash } from './support/cash-sale-flow';
 import { setUpAndSignIn } from './support/staff';
 import { VISA_SWIPE } from './support/payment-host';
+import { readerSwipe } from './support/wedge';
 
 test('the technician sets up simulated devices, swipes a card and tests the terminal', async ({
   page,
@@ -78,7 +79,7 @@ test('a wedge swipe stays out of every field, and the technician exports a clean
     await setUpAndSignIn(page);
     const scanField = page.getByTestId('scan-input');
     await scanField.focus();
-    await page.keyboard.type(VISA_SWIPE + '\n', { delay: 2 });
+    await readerSwipe(page, VISA_SWIPE);
     await expect(page.getByTestId('notice-text')).toContainText('411111******1111');
     await expect(scanField).toHaveValue('');
     // A person's % is held for a moment, then typed where it belongs.
@@ -89,7 +90,7 @@ test('a wedge swipe stays out of every field, and the technician exports a clean
     await scanField.fill('');
 
     await page.getByTestId('nav-devices').click();
-    await page.keyboard.type(VISA_SWIPE + '\n', { delay: 2 });
+    await readerSwipe(page, VISA_SWIPE);
     await expect(page.getByTestId('last-swipe')).toHaveAttribute('data-quality', 'good');
     await expect(page.getByTestId('track-2')).toHaveAttribute('data-state', 'ok');
     await page.screenshot({ path: 'test-results/e2e/swipe-test.png' });

@@ -103,6 +103,11 @@ describe('readLogTail', () => {
       fileBytes: 0,
     });
   });
+
+  it('returns nothing when the log folder is not a folder (Diagnostics shows that fault)', () => {
+    writeFileSync(join(dir, 'logs'), 'not a folder');
+    expect(readLogTail(file).lines).toEqual([]);
+  });
 });
 
 describe('parseLogLine', () => {

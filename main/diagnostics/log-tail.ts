@@ -114,7 +114,9 @@ function openIfExists(file: string): number | null {
   try {
     return openSync(file, 'r');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    // No log yet, or its folder is not one (the fault Diagnostics reports elsewhere).
+    const { code } = error as NodeJS.ErrnoException;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
     throw error;
   }
 }

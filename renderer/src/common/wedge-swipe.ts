@@ -15,17 +15,34 @@ const isTextField = (element: Element | null): element is HTMLInputElement | HTM
 export function installWedgeSwipeGuard(onSwipe: (text: string) => void): () => void {
   const detector = new SwipeDetector();
   let flushTimer: number | undefined;
+  // The last key's own time (when it reached the browser) and when this page handled it.
+  let lastStamp = 0;
+  let lastHandled = 0;
 
   const finish = (release: string[], swipe: string | null) => {
     if (release.length > 0) typeBack(release);
     if (swipe !== null) onSwipe(swipe);
   };
-  const scheduleFlush = () => {
+  /**
+   * Ends a held burst after a silence. Silence is counted from when this page handled the
+   * last key, not from the key's own time: a reader's keys that waited behind a busy render
+   * arrive with old times, and the next ones may still be on their way. A timer that fires
+   * late means the page itself was busy and could not have heard a key: it looks again
+   * rather than cut the swipe (for at most a second, so a person's % is never lost).
+   */
+  const scheduleFlush = (deferringSince = performance.now()) => {
     window.clearTimeout(flushTimer);
+    const delay = detector.gapMs() + 5;
+    const due = performance.now() + delay;
     flushTimer = window.setTimeout(() => {
-      const out = detector.flush(performance.now());
+      const now = performance.now();
+      if (now - due > LATE_TIMER_MS && now - deferringSince < MAX_DEFER_MS) {
+        scheduleFlush(deferringSince);
+        return;
+      }
+      const out = detector.flush(lastStamp + (now - lastHandled));
       finish(out.release, out.swipe);
-    }, detector.gapMs() + 5);
+    }, delay);
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -36,6 +53,8 @@ export function installWedgeSwipeGuard(onSwipe: (text: string) => void): () => v
     // When the key reached the browser, not when this busy page got round to it: a reader's
     // burst queued behind a render still has its few-ms gaps.
     const step = detector.push(event.key, event.timeStamp);
+    lastStamp = event.timeStamp;
+    lastHandled = performance.now();
     finish(step.release, step.swipe);
     if (step.swallow) {
       event.preventDefault();
@@ -49,6 +68,10 @@ export function installWedgeSwipeGuard(onSwipe: (text: string) => void): () => v
     window.clearTimeout(flushTimer);
   };
 }
+
+/** A flush timer this late (ms) means the page was busy, not that the reader went quiet. */
+const LATE_TIMER_MS = 25;
+const MAX_DEFER_MS = 1_000;
 
 /**
  * Gives a person's held keys (a `%` or `;` that did not start a swipe) to whatever has the

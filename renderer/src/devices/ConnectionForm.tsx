@@ -15,11 +15,17 @@ export interface Draft {
   port: string;
   /** Barcode scanners on serial: what ends a code. */
   suffix: string;
+  /** Payment terminals: how their texts are encoded. */
+  charset: string;
 }
 
 const SUFFIXES = ['cr', 'lf', 'crlf', 'tab', 'none'] as const;
 type Suffix = (typeof SUFFIXES)[number];
 const isSuffix = (text: string): text is Suffix => (SUFFIXES as readonly string[]).includes(text);
+
+const CHARSETS = ['cp437', 'latin1'] as const;
+type Charset = (typeof CHARSETS)[number];
+const isCharset = (text: string): text is Charset => (CHARSETS as readonly string[]).includes(text);
 
 /** Which connections each role's devices come with. */
 const KINDS: Record<DeviceRole, Kind[]> = {
@@ -38,6 +44,10 @@ const draftOf = (connection: DeviceConnection | null, role: DeviceRole): Draft =
     connection?.kind === 'hid' ? connection.productId.toString(16).padStart(4, '0') : '0002',
   host: connection?.kind === 'tcp' ? connection.host : '',
   suffix: connection?.kind === 'serial' ? (connection.suffix ?? 'cr') : 'cr',
+  charset:
+    connection?.kind === 'serial' || connection?.kind === 'tcp'
+      ? (connection.charset ?? 'cp437')
+      : 'cp437',
   port:
     connection?.kind === 'tcp'
       ? String(connection.port)
@@ -48,6 +58,8 @@ const draftOf = (connection: DeviceConnection | null, role: DeviceRole): Draft =
 
 /** The connection a draft describes, or null when a field does not make sense. */
 function connectionOf(draft: Draft, role: DeviceRole): DeviceConnection | null | 'invalid' {
+  const charset =
+    role === 'paymentTerminal' && isCharset(draft.charset) ? { charset: draft.charset } : {};
   const int = (text: string, radix = 10): number | null =>
     /^[0-9a-f]+$/i.test(text.trim()) ? parseInt(text.trim(), radix) : null;
   switch (draft.kind) {
@@ -63,6 +75,7 @@ function connectionOf(draft: Draft, role: DeviceRole): DeviceConnection | null |
         path: draft.path.trim(),
         baudRate,
         ...(role === 'barcodeScanner' && isSuffix(draft.suffix) ? { suffix: draft.suffix } : {}),
+        ...charset,
       };
     }
     case 'hid': {
@@ -80,7 +93,7 @@ function connectionOf(draft: Draft, role: DeviceRole): DeviceConnection | null |
     case 'tcp': {
       const port = int(draft.port);
       return draft.host.trim() && port && port <= 65_535
-        ? { kind: 'tcp', host: draft.host.trim(), port }
+        ? { kind: 'tcp', host: draft.host.trim(), port, ...charset }
         : 'invalid';
     }
   }
@@ -117,6 +130,24 @@ export function ConnectionForm({
     </label>
   );
 
+  /** A choice among fixed options, each labelled `devices.<key>.<option>`. */
+  const choice = (key: 'suffix' | 'charset', options: readonly string[]) => (
+    <label>
+      {t(`devices.field.${key}`)}
+      <select
+        value={draft[key]}
+        onChange={(e) => set(key, e.target.value)}
+        data-testid={`device-${role}-${key}`}
+      >
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {t(`devices.${key}.${option}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
   return (
     <form
       className="form-row"
@@ -143,26 +174,14 @@ export function ConnectionForm({
       </label>
       {(draft.kind === 'serial' || draft.kind === 'hid') && field('path')}
       {draft.kind === 'serial' && field('baudRate')}
-      {draft.kind === 'serial' && role === 'barcodeScanner' && (
-        <label>
-          {t('devices.field.suffix')}
-          <select
-            value={draft.suffix}
-            onChange={(e) => set('suffix', e.target.value)}
-            data-testid={`device-${role}-suffix`}
-          >
-            {SUFFIXES.map((suffix) => (
-              <option key={suffix} value={suffix}>
-                {t(`devices.suffix.${suffix}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      {draft.kind === 'serial' && role === 'barcodeScanner' && choice('suffix', SUFFIXES)}
       {draft.kind === 'hid' && field('vendorId')}
       {draft.kind === 'hid' && field('productId')}
       {draft.kind === 'tcp' && field('host')}
       {draft.kind === 'tcp' && field('port')}
+      {(draft.kind === 'serial' || draft.kind === 'tcp') &&
+        role === 'paymentTerminal' &&
+        choice('charset', CHARSETS)}
       <button type="submit" className="primary" data-testid={`device-save-${role}`}>
         {t('devices.save')}
       </button>

@@ -204,6 +204,7 @@ export function DevicesScreen({ notify }: { notify: (notice: Notice | null) => v
                                         host: '',
                                         port: '',
                                         suffix: 'cr',
+                                        charset: 'cp437',
                                       }
                                     : {
                                         kind: 'serial',
@@ -214,6 +215,7 @@ export function DevicesScreen({ notify }: { notify: (notice: Notice | null) => v
                                         host: '',
                                         port: '',
                                         suffix: 'cr',
+                                        charset: 'cp437',
                                       },
                               })
                             }
