@@ -73,6 +73,7 @@ export class FakeApp
       | 'whenReady'
       | 'isReady'
       | 'getPath'
+      | 'setPath'
       | 'quit'
       | 'exit'
       | 'requestSingleInstanceLock'
@@ -83,8 +84,9 @@ export class FakeApp
   ready = false;
   quitCalls = 0;
   exitCode: number | null = null;
-  /** Another Countertop already holds the single-instance lock. */
-  otherInstanceRunning = false;
+  /** Profile folders (userData) another running instance holds the single-instance lock of. */
+  readonly lockedProfiles = new Set<string>();
+  private readonly paths = new Map<string, string>();
   loginItem: Settings | null = null;
   private resolveReady: () => void = () => undefined;
   private readonly readyPromise = new Promise<void>((resolve) => (this.resolveReady = resolve));
@@ -110,7 +112,11 @@ export class FakeApp
   }
 
   getPath(name: Parameters<App['getPath']>[0]): string {
-    return join(this.root, name);
+    return this.paths.get(name) ?? join(this.root, name);
+  }
+
+  setPath(name: string, path: string): void {
+    this.paths.set(name, path);
   }
 
   quit(): void {
@@ -121,8 +127,9 @@ export class FakeApp
     this.exitCode = exitCode ?? 0;
   }
 
+  /** Electron locks the profile folder: one instance per userData. */
   requestSingleInstanceLock(): boolean {
-    return !this.otherInstanceRunning;
+    return !this.lockedProfiles.has(this.getPath('userData'));
   }
 
   setLoginItemSettings(settings: Settings): void {
