@@ -34,8 +34,8 @@ import type {
  * Electron's rules of order (no window, session, screen or safeStorage before `ready`; no
  * scheme registration after it), so code that breaks them fails here as it would there.
  *
- * Use: `vi.mock('electron', () => import('./testing/fake-electron'))`, then drive it through
- * `fake` (reset between tests with `resetFakeElectron()`).
+ * Use: `vi.mock('electron', () => import('./testing/fake-electron'))`; before each test,
+ * `resetFakeElectron()` gives a fresh fake to drive (make it ready, navigate, invoke, ...).
  */
 
 /*
@@ -70,6 +70,7 @@ export class FakeApp
   implements
     Pick<
       App,
+      | 'isPackaged'
       | 'whenReady'
       | 'isReady'
       | 'getPath'
