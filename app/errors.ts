@@ -20,6 +20,7 @@ export const errorCodes = [
   'invalid_amount',
   'ledger_write_failed',
   'ledger_outcome_unknown',
+  'sale_outcome_pending',
   'disk_full',
   'sale_not_found',
   'printer_offline',

@@ -3,6 +3,7 @@ import { devicesSection } from './devices';
 import { fsyncSection } from './fsync-latency';
 import type { BenchSection } from './section';
 import { saleCommitSection } from './sale-commit';
+import { apiSaleSection } from './api-sale';
 import { syncUploadSection } from './sync-upload';
 import { reportsSection } from './reports';
 
@@ -10,6 +11,7 @@ import { reportsSection } from './reports';
 export const sections: readonly BenchSection[] = [
   fsyncSection,
   saleCommitSection,
+  apiSaleSection,
   catalogSection,
   syncUploadSection,
   devicesSection,

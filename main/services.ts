@@ -6,9 +6,10 @@ import type { AppInfo, PrinterConfig } from '@app/api/contract';
 import { drawerSettingsSchema, printerConfigSchema } from '@app/api/schemas';
 import { buildSaleReceipt } from '@app/receipt/sale-receipt';
 import type { SaleRecord } from '@app/sale/sale';
+import { saleFromEntry } from './sales/sale-entry';
 import { SimulatedPrinter } from '@native/sim/simulated-printer';
 import { openDatabase } from './ledger/database';
-import type { LedgerStore } from './ledger/ledger-store';
+import { Ledger } from './kernel/ledger';
 import { IdleCheckpointer } from './ledger/idle-checkpointer';
 import { CatalogStore } from './catalog/catalog-store';
 import { demoCatalog, demoCategories } from './catalog/demo-catalog';
@@ -30,7 +31,7 @@ import { PrintJobStore } from './printing/print-job-store';
 import { PrintService } from './printing/print-service';
 import { ShopLogo } from './printing/shop-logo';
 import { createPayments } from './payments/create-payments';
-import { EventBus } from './api/event-bus';
+import { EventBus } from './kernel/event-bus';
 import { createDispatcher } from './api/dispatcher';
 import type { Dispatch } from './api/dispatcher';
 import { createHandlers } from './api/handlers';
@@ -55,7 +56,8 @@ import { ReportSettingsStore } from './reports/report-settings';
 import { buildReportReceipt } from '@app/receipt/report-receipt';
 import type { ShiftReport } from '@app/reports/report-schema';
 import { createCorrections } from './corrections/create-corrections';
-import { SellingLedger } from './selling/selling-ledger';
+import { buildCorrectionReceipt } from '@app/receipt/correction-receipt';
+import { followWithReceipts } from './printing/receipt-outbox';
 import { HeldSales } from './selling/held-sales';
 import { CustomerStore } from './members/customer-store';
 import { PointsBook } from './members/points-book';
@@ -141,14 +143,13 @@ export function createServices(options: ServicesOptions): Services {
     fees: () => reportSettings.get().fees,
     log,
   });
-  // Member points and stock follow every entry too (issue #7); the audit log they write to
-  // is created further down, so stock reaches it through a late-bound reference.
+  // The commit protocol: what an entry owes follows it inside its transaction (report sums,
+  // member points and stock here; the sale's rows, cart, payment session, overrides and
+  // receipt below); what reacts to it subscribes to the committed-entry stream.
+  const ledger = new Ledger(db, log);
+  ledger.follow('all', (entry) => reportIndex.apply(entry));
   const points = new PointsBook(db);
-  const stockRef: { current: StockService | null } = { current: null };
-  const ledger: LedgerStore = new SellingLedger(db, reportIndex, [
-    points,
-    { apply: (entry) => stockRef.current?.apply(entry) },
-  ]);
+  ledger.follow('all', (entry) => points.apply(entry));
   const secretStoreFor =
     options.secretStoreFor ?? ((name: string) => new FileSecretStore(join(options.dataDir, name)));
   const secrets = options.secrets ?? secretStoreFor('terminal-secret');
@@ -163,6 +164,7 @@ export function createServices(options: ServicesOptions): Services {
     ...(options.syncTimeoutMs === undefined ? {} : { timeoutMs: options.syncTimeoutMs }),
     ...(options.syncRetryLimits ? { retryLimits: options.syncRetryLimits } : {}),
   });
+  ledger.onCommitted(() => sync.noteNewEntry());
   const saleRepository = new SaleRepository(db);
   const catalogService = new CatalogService({
     catalog,
@@ -179,6 +181,8 @@ export function createServices(options: ServicesOptions): Services {
     onImported: () => bus.emit('catalog.changed', {}),
   });
   const cart = new CartService(catalog, settings, bus, () => catalogService.scaleLabels());
+  ledger.follow(['sale'], (entry) => cart.consume(entry));
+  ledger.onCommitted((entry) => entry.type === 'sale' && cart.committed(entry));
   const devices = new DeviceService({
     settings,
     log,
@@ -206,19 +210,56 @@ export function createServices(options: ServicesOptions): Services {
     saveBackup: (config) => settings.setValue(BACKUP_PRINTER_KEY, config),
   });
   const logo = new ShopLogo(settings);
-  const receiptFor = (sale: SaleRecord, duplicate: boolean) => {
+  const receiptSettings = () => {
     const s = settings.get();
-    return buildSaleReceipt(sale, {
+    return {
       shopName: s.shopName,
-      header: [s.shopAddress, s.receiptHeader].filter((line) => line.trim() !== '').join('\n'),
-      footer: s.receiptFooter,
       paperWidth: s.paperWidth,
       locale: s.locale,
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    };
+  };
+  const receiptFor = (sale: SaleRecord, duplicate: boolean) => {
+    const s = settings.get();
+    return buildSaleReceipt(sale, {
+      ...receiptSettings(),
+      header: [s.shopAddress, s.receiptHeader].filter((line) => line.trim() !== '').join('\n'),
+      footer: s.receiptFooter,
       duplicate,
       logo: logo.get(),
     });
   };
+  followWithReceipts({
+    ledger,
+    printing,
+    saleReceipt: (sale) => receiptFor(sale, false),
+    correctionReceipt: (entry, sale) =>
+      buildCorrectionReceipt(entry, sale, { ...receiptSettings(), header: '', footer: '' }),
+    saleById: (id) => saleRepository.get(id),
+  });
+  // The customer's thank-you and the screens' sale.committed follow the committed sale.
+  ledger.onCommitted((entry) => {
+    if (entry.type !== 'sale') return;
+    const sale = saleFromEntry(entry);
+    const change = sale.tenders.find((tender) => tender.method === 'cash')?.changeMinor ?? 0;
+    devices.showCustomer(
+      poleScreenOf({
+        kind: 'thanks',
+        paidMinor: sale.paidMinor,
+        changeMinor: change,
+        currency: sale.currency,
+      }),
+    );
+    bus.emit('sale.committed', {
+      id: sale.id,
+      seq: sale.seq,
+      at: sale.at,
+      currency: sale.currency,
+      paidMinor: sale.paidMinor,
+      itemCount: sale.totals.itemCount,
+      tenderMethods: sale.tenders.map((t) => t.method),
+    });
+  });
   // Staff, sessions, the audit log and shifts (issue #5).
   const now = options.now ?? (() => new Date());
   const audit = new AuditLog(db, () => `${options.host}:${identity.current().terminalId}`, now);
@@ -245,11 +286,16 @@ export function createServices(options: ServicesOptions): Services {
     currency: () => settings.get().currency,
     policy: () => staff.policy(),
     now,
-    afterEntry: () => sync.noteNewEntry(),
-    onOpenChange: (open) => bus.emit('shift.changed', { open }),
+  });
+  // The screen stays on while a shift is open (Electron's power-save blocker listens).
+  ledger.onCommitted((entry) => {
+    if (entry.type === 'shift_open' || entry.type === 'shift_close') {
+      bus.emit('shift.changed', { open: entry.type === 'shift_open' });
+    }
   });
   const saleOverrides = new SaleOverrides(settings);
-  // An emptied cart (sold or cancelled) takes its overrides with it.
+  // An emptied cart takes its overrides with it: a sold one in the sale's own transaction.
+  ledger.follow(['sale'], () => saleOverrides.clear());
   bus.on('cart.changed', (view) => view.lines.length === 0 && saleOverrides.clear());
   // Hold and recall, customers and member points, stock (issue #7).
   const held = new HeldSales({
@@ -270,16 +316,14 @@ export function createServices(options: ServicesOptions): Services {
     isProductCode: (code) => catalog.byBarcode(code) !== null,
   });
   const stock = new StockService({ db, settings, audit, now });
-  stockRef.current = stock;
+  ledger.follow(['sale', 'void', 'refund'], (entry) => stock.apply(entry));
   const idleTimer = setInterval(() => session.checkIdle(), 10_000);
   idleTimer.unref();
 
   const sales = new SaleService({
-    db,
     ledger,
     sales: saleRepository,
     cart,
-    bus,
     identity: () => identity.current(),
     log,
     staffDetail: () => {
@@ -288,21 +332,8 @@ export function createServices(options: ServicesOptions): Services {
       return { operator, shiftId: shift.id, overrides: saleOverrides.list() };
     },
     memberOf: (current, totalMinor) => members.memberOf(current, totalMinor),
-    afterCommit: (sale) => {
-      const change = sale.tenders.find((tender) => tender.method === 'cash')?.changeMinor ?? 0;
-      devices.showCustomer(
-        poleScreenOf({
-          kind: 'thanks',
-          paidMinor: sale.paidMinor,
-          changeMinor: change,
-          currency: sale.currency,
-        }),
-      );
-      sync.noteNewEntry();
-      printing.enqueue('receipt', sale.id, receiptFor(sale, false));
-      if (sale.tenders.some((tender) => tender.method === 'cash')) printing.openForCash();
-    },
   });
+  sales.reconcileAtStart();
 
   const printReport = (report: ShiftReport, duplicate: boolean) => {
     const s = settings.get();
@@ -327,10 +358,7 @@ export function createServices(options: ServicesOptions): Services {
     currency: () => settings.get().currency,
     log,
     heldSales: () => held.list(),
-    afterClose: (report) => {
-      sync.noteNewEntry();
-      printReport(report, false);
-    },
+    afterClose: (report) => printReport(report, false),
   });
   reports.catchUp();
 
@@ -361,6 +389,7 @@ export function createServices(options: ServicesOptions): Services {
   const { authorizations, riskSettings, cardKeyer, risk, payments, forwarder, offline, payment } =
     createPayments({
       db,
+      ledger,
       settings,
       secretStoreFor,
       sync,
@@ -368,7 +397,6 @@ export function createServices(options: ServicesOptions): Services {
       identity,
       cart,
       sales,
-      saleRepository,
       reportSettings,
       bus,
       log,
@@ -389,8 +417,6 @@ export function createServices(options: ServicesOptions): Services {
     riskSettings,
     reportSettings,
     settings,
-    printing,
-    sync,
     bus,
     log,
     now,

@@ -74,6 +74,13 @@ export const cartViewSchema = z.object({
   quickCash: z.array(minor),
   /** The line the last scan or add touched, for highlighting. */
   lastLineId: z.string().nullable(),
+  /** The id the sale of this cart will have (chosen with the cart, kept across restarts). */
+  saleId: z.string().optional(),
+  /**
+   * True while the cart's sale has an unknown outcome (a failed fsync): the cart is locked to
+   * that sale until Complete sale finds it committed or commits it.
+   */
+  outcomePending: z.boolean().optional(),
 });
 
 const tenderMethod = z.enum(['cash', 'card', 'qr', 'other']);

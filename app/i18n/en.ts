@@ -295,6 +295,8 @@ export const en = {
     'The sale could not be saved (the database cannot be written). Nothing was recorded; call the technician.',
   'errors.ledger_outcome_unknown':
     'Saving the sale failed part-way. Do not hand over goods yet: press Complete sale again to check whether it was recorded.',
+  'errors.sale_outcome_pending':
+    'This cart belongs to a sale whose saving is being checked, so it cannot be changed. Press Complete sale to finish it; it will not be charged twice.',
   'errors.disk_full':
     'The disk is full, so the sale was not saved. Nothing was recorded; call the technician.',
   'errors.sale_not_found': 'No sale with that number.',

@@ -292,6 +292,8 @@ export const zhCN: Record<MessageKey, string> = {
   'errors.ledger_write_failed': '交易无法保存（数据库不可写），未记录任何内容，请联系技术人员。',
   'errors.ledger_outcome_unknown':
     '保存交易时中途失败。请先不要交付商品，再按一次“完成交易”以核实是否已记录。',
+  'errors.sale_outcome_pending':
+    '此购物车属于一笔正在核实保存结果的交易，暂不能修改。请按“完成交易”完成它，不会重复收款。',
   'errors.disk_full': '磁盘已满，交易未保存，未记录任何内容，请联系技术人员。',
   'errors.sale_not_found': '找不到该交易。',
   'errors.printer_offline': '打印机离线。',

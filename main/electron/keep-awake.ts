@@ -1,5 +1,5 @@
 import { powerSaveBlocker } from 'electron';
-import type { EventBus } from '../api/event-bus';
+import type { EventBus } from '../kernel/event-bus';
 
 /**
  * Keeps the till's screen on while a shift is open (a dark screen mid-shift looks like a

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntryType, NewEntry } from '@app/ledger/entry';
-import { LedgerStore } from '../ledger/ledger-store';
+import { Ledger } from '../kernel/ledger';
 import { tempDatabase } from '../ledger/temp-database';
 import type { TempDatabase } from '../ledger/temp-database';
 import { silentLogger } from '../log/logger';
@@ -21,7 +21,7 @@ export const TILL_TERMINAL_ID = 'CTTEST01';
 /** One till's ledger and sync tables, bound to a test host, with an uploader over them. */
 export interface Till {
   temp: TempDatabase;
-  ledger: LedgerStore;
+  ledger: Ledger;
   store: SyncStore;
   identity: TerminalIdentityStore;
   credentials: TerminalCredentials;
@@ -49,7 +49,7 @@ export async function startHost(): Promise<TestHost> {
 export async function bindTill(host: TestHost, options: TillOptions = {}): Promise<Till> {
   const temp = tempDatabase('countertop-sync-');
   const { db } = temp;
-  const ledger = new LedgerStore(db);
+  const ledger = new Ledger(db, silentLogger);
   const store = new SyncStore(db);
   const identity = new TerminalIdentityStore(db);
   const clock = new HostClock();
@@ -96,12 +96,12 @@ export async function bindTill(host: TestHost, options: TillOptions = {}): Promi
     clock,
     uploader: makeUploader(),
     commit: (count, amount = (seq) => 100 * seq, type = 'sale') => {
-      db.transaction(() => {
+      ledger.commit((tx) => {
         for (let i = 0; i < count; i += 1) {
           const seq = ledger.head().seq + 1;
-          ledger.append(cashEntry(type, amount(seq), identity.current().batchNo));
+          tx.append(cashEntry(type, amount(seq), identity.current().batchNo));
         }
-      })();
+      });
     },
     restart: () => {
       till.uploader = makeUploader();

@@ -378,14 +378,16 @@ describe('bad answers are unknown outcomes, never success', () => {
 
 describe('upstream-sync-v1 "Settlement"', () => {
   const close = (t: Till) =>
-    closeBatch({
-      db: t.temp.db,
-      ledger: t.ledger,
-      identity: t.identity,
-      store: t.store,
-      currency: 'CNY',
-      now: new Date(),
-    });
+    t.ledger.commit((tx) =>
+      closeBatch({
+        db: t.temp.db,
+        tx,
+        identity: t.identity,
+        store: t.store,
+        currency: 'CNY',
+        now: new Date(),
+      }),
+    );
 
   it('balanced: sent after the z_close is accepted; the batch number had advanced at the close', async () => {
     till.commit(3);

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { batchAcceptedSchema, cursorSchema, settlementResponseSchema } from '@app/sync/protocol';
 import type { Cursor } from '@app/sync/protocol';
-import type { LedgerStore } from '../ledger/ledger-store';
+import type { LedgerReader } from '../kernel/ledger';
 import type { Logger } from '../log/logger';
 import { buildBatch, buildBatchGently } from './batch-builder';
 import type { BuiltBatch } from './batch-builder';
@@ -20,7 +20,7 @@ export type StepResult =
 
 export interface UploaderDeps {
   db: Database.Database;
-  ledger: LedgerStore;
+  ledger: LedgerReader;
   store: SyncStore;
   /** The client for the bound host, or null when not bound. */
   client: () => HostClient | null;
