@@ -5,7 +5,6 @@ import { defaultEmbeddedConfig, layoutProblem } from '@app/barcode/embedded';
 import type { EmbeddedConfig, RcnPrefix } from '@app/barcode/embedded';
 import type { Category, Product, ProductUnit } from '@app/catalog/product';
 import { DomainError } from '@app/result';
-import type { TaxClassId } from '@app/tax/tax-class';
 import type { SettingsStore } from '../settings/settings-store';
 import { FAVOURITES } from './catalog-store';
 import type { CatalogStore, ProductPage } from './catalog-store';

@@ -298,14 +298,22 @@ describe('kiosk mode', () => {
 });
 
 describe('one instance', () => {
-  it('a second launch hands over to the first and says so', async () => {
-    fake.app.otherInstanceRunning = true;
+  it('a second launch on the same data folder hands over to the first and says so', async () => {
     const said: string[] = [];
-    const second = await startOnFake(fake, { said });
+    const dataDir = join(fake.app.root, 'till-data');
+    fake.app.lockedProfiles.add(join(dataDir, 'electron-profile'));
+    const second = await startOnFake(fake, { dataDir, said });
     expect(second).toBeNull();
     expect(said).toEqual([ALREADY_RUNNING]);
     expect(fake.app.quitCalls).toBe(1);
     expect(fake.windows).toHaveLength(0);
+  });
+
+  it('a till on another data folder runs beside it', async () => {
+    fake.app.lockedProfiles.add(fake.app.getPath('userData'));
+    const other = await start({ dataDir: join(fake.app.root, 'training-till') });
+    expect(fake.app.getPath('userData')).toBe(join(other.dataDir, 'electron-profile'));
+    expect(fake.windows).toHaveLength(1);
   });
 
   it('the first brings its window to the front', async () => {

@@ -53,6 +53,15 @@ export const ALREADY_RUNNING =
  * it may open, the IPC bridge to the services. Resolves to null in a second instance.
  */
 export async function startElectronApp(options: ElectronAppOptions): Promise<ElectronApp | null> {
+  const { argv, env } = options;
+  const chosenDataDir =
+    argv.find((a) => a.startsWith('--data-dir='))?.slice('--data-dir='.length) ??
+    env.COUNTERTOP_DATA_DIR;
+  // Electron's lock is per profile folder: a till on its own data folder (a training till,
+  // a test) gets its own profile beside its data, so only a second app on one ledger is refused.
+  if (chosenDataDir !== undefined) {
+    app.setPath('userData', join(chosenDataDir, 'electron-profile'));
+  }
   if (!app.requestSingleInstanceLock()) {
     (options.say ?? console.log)(ALREADY_RUNNING);
     app.quit();
@@ -72,11 +81,7 @@ export async function startElectronApp(options: ElectronAppOptions): Promise<Ele
   });
 
   await app.whenReady();
-  const { argv, env } = options;
-  const dataDir =
-    argv.find((a) => a.startsWith('--data-dir='))?.slice('--data-dir='.length) ??
-    env.COUNTERTOP_DATA_DIR ??
-    join(app.getPath('userData'), 'data');
+  const dataDir = chosenDataDir ?? join(app.getPath('userData'), 'data');
   // Restartable: a restore closes the services, swaps the ledger and starts them again.
   services = restartableServices((replaceLedger) =>
     (options.makeServices ?? createServices)({

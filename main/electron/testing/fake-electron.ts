@@ -34,8 +34,8 @@ import type {
  * Electron's rules of order (no window, session, screen or safeStorage before `ready`; no
  * scheme registration after it), so code that breaks them fails here as it would there.
  *
- * Use: `vi.mock('electron', () => import('./testing/fake-electron'))`, then drive it through
- * `fake` (reset between tests with `resetFakeElectron()`).
+ * Use: `vi.mock('electron', () => import('./testing/fake-electron'))`; before each test,
+ * `resetFakeElectron()` gives a fresh fake to drive (make it ready, navigate, invoke, ...).
  */
 
 /*
@@ -70,9 +70,11 @@ export class FakeApp
   implements
     Pick<
       App,
+      | 'isPackaged'
       | 'whenReady'
       | 'isReady'
       | 'getPath'
+      | 'setPath'
       | 'quit'
       | 'exit'
       | 'requestSingleInstanceLock'
@@ -83,8 +85,9 @@ export class FakeApp
   ready = false;
   quitCalls = 0;
   exitCode: number | null = null;
-  /** Another Countertop already holds the single-instance lock. */
-  otherInstanceRunning = false;
+  /** Profile folders (userData) another running instance holds the single-instance lock of. */
+  readonly lockedProfiles = new Set<string>();
+  private readonly paths = new Map<string, string>();
   loginItem: Settings | null = null;
   private resolveReady: () => void = () => undefined;
   private readonly readyPromise = new Promise<void>((resolve) => (this.resolveReady = resolve));
@@ -110,7 +113,11 @@ export class FakeApp
   }
 
   getPath(name: Parameters<App['getPath']>[0]): string {
-    return join(this.root, name);
+    return this.paths.get(name) ?? join(this.root, name);
+  }
+
+  setPath(name: string, path: string): void {
+    this.paths.set(name, path);
   }
 
   quit(): void {
@@ -121,8 +128,9 @@ export class FakeApp
     this.exitCode = exitCode ?? 0;
   }
 
+  /** Electron locks the profile folder: one instance per userData. */
   requestSingleInstanceLock(): boolean {
-    return !this.otherInstanceRunning;
+    return !this.lockedProfiles.has(this.getPath('userData'));
   }
 
   setLoginItemSettings(settings: Settings): void {
