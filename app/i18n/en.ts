@@ -2,6 +2,7 @@ import { sellingEn } from './selling-en';
 import { reportsEn } from './reports-en';
 import { paymentsEn } from './payments-en';
 import { correctionsEn } from './corrections-en';
+import { layoutEn } from './layout-en';
 import { offlineEn } from './offline-en';
 
 /** English messages. Keys are shared with zh-CN (messages.test.ts checks both have every key). */
@@ -758,6 +759,7 @@ export const en = {
   ...correctionsEn,
   ...sellingEn,
   ...offlineEn,
+  ...layoutEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

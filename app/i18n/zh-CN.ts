@@ -3,6 +3,7 @@ import type { MessageKey } from './en';
 import { reportsZhCN } from './reports-zh-CN';
 import { paymentsZhCN } from './payments-zh-CN';
 import { correctionsZhCN } from './corrections-zh-CN';
+import { layoutZhCN } from './layout-zh-CN';
 import { offlineZhCN } from './offline-zh-CN';
 
 /** 简体中文 */
@@ -729,4 +730,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...correctionsZhCN,
   ...sellingZhCN,
   ...offlineZhCN,
+  ...layoutZhCN,
 };

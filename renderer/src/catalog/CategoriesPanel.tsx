@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CategoryView } from '@app/api/contract';
 import type { Result } from '@app/result';
 import { useApi } from '../api/api-context';
-import type { Notice } from '../common/ErrorBanner';
+import type { Notice } from '../common/notices';
 import { useErrorText } from '../common/format';
 
 /** The grid's categories: names in both languages, button colour and order. */

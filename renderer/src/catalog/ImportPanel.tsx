@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview, ImportProgress, ImportResult } from '@app/api/contract';
 import { useApi, useEvent } from '../api/api-context';
-import type { Notice } from '../common/ErrorBanner';
+import type { Notice } from '../common/notices';
 import { useErrorText } from '../common/format';
 
 /** Bytes per upload message: the browser host takes messages up to 1 MiB (base64 adds a third). */

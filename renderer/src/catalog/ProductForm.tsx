@@ -6,7 +6,7 @@ import type { CurrencyCode } from '@app/money/currency';
 import { parseDecimal, toDecimalString } from '@app/money/format';
 import { useApi } from '../api/api-context';
 import { Dialog } from '../common/Dialog';
-import type { Notice } from '../common/ErrorBanner';
+import type { Notice } from '../common/notices';
 import { useErrorText } from '../common/format';
 
 interface Props {

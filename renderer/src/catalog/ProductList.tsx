@@ -5,7 +5,7 @@ import type { Product } from '@app/catalog/product';
 import type { CurrencyCode } from '@app/money/currency';
 import type { Result } from '@app/result';
 import { useApi, useEvent } from '../api/api-context';
-import type { Notice } from '../common/ErrorBanner';
+import type { Notice } from '../common/notices';
 import { useErrorText, useMoney } from '../common/format';
 import { ProductForm } from './ProductForm';
 

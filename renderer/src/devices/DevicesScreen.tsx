@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeviceRole, DevicesView, DeviceStatus, MaskedSwipe } from '@app/api/contract';
 import { formatLocalDateTime } from '@app/time/local-time';
 import { useApi, useEvent } from '../api/api-context';
-import type { Notice } from '../common/ErrorBanner';
+import type { Notice } from '../common/notices';
 import { useErrorText } from '../common/format';
 import { ConnectionForm } from './ConnectionForm';
 import { ScannerTest } from './ScannerTest';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MonoImage } from '@app/receipt/logo';
 import { ditherToMono, MAX_LOGO_HEIGHT_DOTS, MAX_LOGO_WIDTH_DOTS } from '@app/receipt/logo';
 import { useApi } from '../api/api-context';
-import type { Notice } from '../common/ErrorBanner';
+import type { Notice } from '../common/notices';
 import { useErrorText } from '../common/format';
 import { MonoImageCanvas } from './MonoImageCanvas';
 

@@ -4,7 +4,7 @@ import type { PrintedPage, PrinterStatus, PrintJob } from '@app/api/contract';
 import type { Result } from '@app/result';
 import { formatLocalDateTime } from '@app/time/local-time';
 import { useApi, useEvent } from '../api/api-context';
-import type { Notice } from '../common/ErrorBanner';
+import type { Notice } from '../common/notices';
 import { useErrorText } from '../common/format';
 import { DrawerSettingsForm } from './DrawerSettingsForm';
 import { LogoPanel } from './LogoPanel';

@@ -9,7 +9,7 @@ import type { ReportFigures } from '@app/reports/report-schema';
 import { formatLocalDateTime } from '@app/time/local-time';
 import { useApi, useEvent } from '../api/api-context';
 import { Dialog } from '../common/Dialog';
-import type { Notice } from '../common/ErrorBanner';
+import type { Notice } from '../common/notices';
 import { useErrorText, useMoney } from '../common/format';
 import { downloadText } from './download';
 import { CashierTable, CorrectionsTable, FiguresSummary } from './FiguresView';

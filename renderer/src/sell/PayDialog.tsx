@@ -83,7 +83,7 @@ export function PayDialog({ cart, onDone, onCancel, onScan }: Props) {
     else setError(result.error);
   };
 
-  const take = (value: number | null) => {
+  const take = (value: number | null, scannedQr = qrCode) => {
     if (busy || value === null || value <= 0) return;
     switch (mode) {
       case 'cash':
@@ -96,7 +96,7 @@ export function PayDialog({ cart, onDone, onCancel, onScan }: Props) {
         void send(api.invoke('payment.chip', { amountMinor: value }));
         return;
       case 'qr':
-        void send(api.invoke('payment.qr', { amountMinor: value, code: qrCode }));
+        void send(api.invoke('payment.qr', { amountMinor: value, code: scannedQr }));
         return;
       case 'other':
         void send(api.invoke('payment.other', { amountMinor: value, kind: otherKind, reference }));
@@ -118,8 +118,14 @@ export function PayDialog({ cart, onDone, onCancel, onScan }: Props) {
     else if (key === 'Escape') back();
     else entry.press(key);
   };
-  // In QR mode a scanner's burst is the customer's payment code, not an item.
-  useKeyboardWedge((code) => (mode === 'qr' ? setQrCode(code) : onScan(code)), onKey);
+  // In QR mode a scanner's burst is the customer's payment code, not an item: its own
+  // Enter takes the payment, as Enter in the code field does.
+  const scanned = (code: string) => {
+    if (mode !== 'qr') return onScan(code);
+    setQrCode(code);
+    take(amountFor(entry.current()), code);
+  };
+  useKeyboardWedge(scanned, onKey);
 
   const waitingText =
     waiting === 'swipe'

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '@app/api/contract';
 import { toDecimalString } from '@app/money/format';
 import { useApi } from '../api/api-context';
-import type { Notice } from '../common/ErrorBanner';
+import type { Notice } from '../common/notices';
 import { useErrorText } from '../common/format';
 
 const CASH_STEPS: Settings['cashRoundingStep'][] = [0, 5, 10, 50, 100];

@@ -5,7 +5,7 @@ import type { Result } from '@app/result';
 import { denominationsOf } from '@app/staff/denominations';
 import { parseDecimal, toDecimalString } from '@app/money/format';
 import { useApi } from '../api/api-context';
-import type { Notice } from '../common/ErrorBanner';
+import type { Notice } from '../common/notices';
 import { useErrorText, useMoney } from '../common/format';
 
 /**
@@ -151,7 +151,13 @@ export function ShiftScreen({
         </section>
       )}
       {!view.open && (
-        <>
+        <form
+          className="shift-open-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void open();
+          }}
+        >
           <p>{t('shift.none')}</p>
           <label>
             {t('shift.float')}
@@ -163,15 +169,10 @@ export function ShiftScreen({
               placeholder={toDecimalString(0, currency)}
             />
           </label>
-          <button
-            type="button"
-            className="primary big"
-            onClick={() => void open()}
-            data-testid="shift-open"
-          >
+          <button type="submit" className="primary big" data-testid="shift-open">
             {t('shift.open')}
           </button>
-        </>
+        </form>
       )}
       {view.open && !view.open.own && (
         <p className="notice notice-error">

@@ -6,7 +6,7 @@ import type { StaffRole } from '@app/ledger/staff-detail';
 import { parseDecimal, toDecimalString } from '@app/money/format';
 import type { Result } from '@app/result';
 import { useApi } from '../api/api-context';
-import type { Notice } from '../common/ErrorBanner';
+import type { Notice } from '../common/notices';
 import { useErrorText } from '../common/format';
 import { useNow } from '../sync/useSyncStatus';
 

@@ -5,7 +5,7 @@ import { entryTypes } from '@app/ledger/entry';
 import { formatLocalDateTime } from '@app/time/local-time';
 import { useApi } from '../api/api-context';
 import { Dialog } from '../common/Dialog';
-import type { Notice } from '../common/ErrorBanner';
+import type { Notice } from '../common/notices';
 import { useErrorText, useMoney } from '../common/format';
 
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
