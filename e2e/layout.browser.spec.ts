@@ -43,6 +43,8 @@ for (const size of COUNTER_SCREENS) {
   test(`at ${name} a cash sale, a split payment, the blind count and the Z fit the screen`, async ({
     page,
   }) => {
+    // One till through a whole day at this size: longer than one flow's 60 s.
+    test.setTimeout(180_000);
     await page.setViewportSize(size);
     const upstream = await startPaymentHost();
     const app = await startBrowserHost(tempDataDir());
