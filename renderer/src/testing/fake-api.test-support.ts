@@ -34,7 +34,7 @@ export class FakeApi implements CountertopApi {
     input: CommandInput<K>,
   ): Promise<Result<CommandOutput<K>>> {
     this.calls.push({ name, input });
-    const answer = this.handlers[name] as Answer<K> | undefined;
+    const answer = this.handlers[name];
     if (!answer) throw new Error(`unexpected command ${name}`);
     return answer(input);
   }
