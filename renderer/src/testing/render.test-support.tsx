@@ -1,6 +1,5 @@
-import type { ReactNode } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { cleanup, render } from '@testing-library/react';
-import type { RenderResult } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { ApiProvider } from '../api/api-context';
 import { NoticeProvider } from '../common/notices';
@@ -16,11 +15,13 @@ afterEach(cleanup);
 export const ready = initI18n('en');
 
 /** Renders `ui` as App does: the API and the signed-in user's notice area around it. */
-export async function renderWithApi(ui: ReactNode, api: FakeApi): Promise<RenderResult> {
+export async function renderWithApi(ui: ReactElement, api: FakeApi) {
   await ready;
-  return render(
+  // A wrapper, so `rerender` keeps the providers and only changes `ui`.
+  const wrapper = ({ children }: { children: ReactNode }) => (
     <ApiProvider api={api}>
-      <NoticeProvider>{ui}</NoticeProvider>
-    </ApiProvider>,
+      <NoticeProvider>{children}</NoticeProvider>
+    </ApiProvider>
   );
+  return render(ui, { wrapper });
 }
