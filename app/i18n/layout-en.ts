@@ -1,4 +1,4 @@
-/** English messages of the till's frame: navigation groups, notices, dialogs, screen errors. */
+/** English messages of the till's frame (navigation groups, notices, dialogs, screen errors) and the import dry run's changes. */
 export const layoutEn = {
   'nav.group.till': 'Till',
   'nav.group.backOffice': 'Back office',
@@ -9,5 +9,8 @@ export const layoutEn = {
   'cart.clearTitle': 'Cancel sale',
   'screen.failed': 'This screen stopped working: {{message}}. Nothing you saved is lost.',
   'screen.back': 'Back to selling',
+  'import.changedFields': 'What changes',
+  'import.fields': 'Fields',
+  'import.moreChanged': '{{n}} more changed products (not listed)',
   'screen.retry': 'Try again',
 } as const;

@@ -11,5 +11,8 @@ export const layoutZhCN: Record<keyof typeof layoutEn, string> = {
   'cart.clearTitle': '取消交易',
   'screen.failed': '此界面出错：{{message}}。已保存的内容不会丢失。',
   'screen.back': '返回收银',
+  'import.changedFields': '将更改的内容',
+  'import.fields': '字段',
+  'import.moreChanged': '另有 {{n}} 个更改的商品（未列出）',
   'screen.retry': '重试',
 };
