@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '@app/result';
 import type { CartView, PaymentView } from '@app/api/contract';
@@ -6,6 +6,7 @@ import type { SaleRecord } from '@app/sale/sale';
 import { currencies } from '@app/money/currency';
 import { parseDecimal } from '@app/money/format';
 import { useApi, useEvent } from '../api/api-context';
+import { useQuery } from '../api/useQuery';
 import { Dialog } from '../common/Dialog';
 import { Keypad } from '../common/Keypad';
 import { useAmountEntry } from '../common/useAmountEntry';
@@ -40,16 +41,15 @@ export function PayDialog({ cart, onDone, onCancel, onScan }: Props) {
   const errorText = useErrorText();
   const entry = useAmountEntry(currencies[cart.currency].exponent);
   const [mode, setMode] = useState<Mode>('cash');
-  const [payment, setPayment] = useState<PaymentView | null>(null);
+  const paymentQuery = useQuery('payment.get', {});
+  const payment = paymentQuery.data;
+  const setPayment = paymentQuery.set;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [qrCode, setQrCode] = useState('');
   const [otherKind, setOtherKind] = useState<'voucher' | 'bank_transfer'>('voucher');
   const [reference, setReference] = useState('');
 
-  useEffect(() => {
-    void api.invoke('payment.get', {}).then((r) => r.ok && setPayment(r.value));
-  }, [api]);
   useEvent('payment.changed', setPayment);
 
   const legs = payment?.tenders ?? [];
@@ -69,7 +69,9 @@ export function PayDialog({ cart, onDone, onCancel, onScan }: Props) {
     setReference('');
     if (view.saleId === null) return;
     const sale = await api.invoke('sale.get', { saleId: view.saleId });
+    // Paid and committed; only reading it back failed: say so rather than sit still.
     if (sale.ok) onDone(sale.value);
+    else setError(sale.error);
   };
 
   const send = async (

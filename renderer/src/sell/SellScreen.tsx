@@ -1,12 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  CartView,
-  MemberCartView,
-  PrintedPage,
-  PrinterStatus,
-  Settings,
-} from '@app/api/contract';
+import type { PrintedPage, PrinterStatus, Settings } from '@app/api/contract';
 import type { Discount } from '@app/cart/cart-types';
 import type { Product } from '@app/catalog/product';
 import type { Result } from '@app/result';
@@ -14,6 +8,7 @@ import type { SaleRecord } from '@app/sale/sale';
 import { currencies } from '@app/money/currency';
 import { parseDecimal } from '@app/money/format';
 import { useApi, useEvent } from '../api/api-context';
+import { useQuery } from '../api/useQuery';
 import type { Notice } from '../common/notices';
 import { useCardMessage, useCardName, useErrorText, useMoney } from '../common/format';
 import { CartTable } from './CartTable';
@@ -56,7 +51,10 @@ export function SellScreen({ settings, printer, notify }: Props) {
   const cardMessage = useCardMessage();
   const cardName = useCardName();
   const money = useMoney();
-  const [cart, setCart] = useState<CartView | null>(null);
+  // The cart as main last told it: read once, then every cart.changed (a scan, the serial
+  // scanner, a recall) replaces it.
+  const cartQuery = useQuery('cart.get', {});
+  const cart = cartQuery.data;
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
   const [done, setDone] = useState<SaleRecord | null>(null);
@@ -64,22 +62,15 @@ export function SellScreen({ settings, printer, notify }: Props) {
   const [focusToken, setFocusToken] = useState(0);
   // What went wrong in the open dialog: said there, where the cashier is looking.
   const [dialogError, setDialogError] = useState<string | null>(null);
-  const [member, setMember] = useState<MemberCartView | null>(null);
-  const [heldCount, setHeldCount] = useState(0);
+  // The customer on the sale and the held sales follow the cart.
+  const memberQuery = useQuery('members.current', {}, ['cart.changed']);
+  const member = memberQuery.data;
+  const held = useQuery('hold.list', {}, ['cart.changed']);
+  const heldCount = held.data?.length ?? 0;
   // An unfinished void or refund stays in sight while selling (issue #6).
   const pendingCorrection = usePendingCorrection();
-  const refreshSelling = useCallback(() => {
-    void api.invoke('members.current', {}).then((r) => r.ok && setMember(r.value));
-    void api.invoke('hold.list', {}).then((r) => r.ok && setHeldCount(r.value.length));
-  }, [api]);
-
-  useEffect(() => {
-    void api.invoke('cart.get', {}).then((r) => r.ok && setCart(r.value));
-    refreshSelling();
-  }, [api, refreshSelling]);
   useEvent('cart.changed', (view) => {
-    refreshSelling();
-    setCart(view);
+    cartQuery.set(view);
     if (view.lastLineId) setSelected(view.lastLineId);
   });
   useEvent('printer.page', (page) => setPages((current) => [...current.slice(-4), page]));
@@ -366,7 +357,7 @@ export function SellScreen({ settings, printer, notify }: Props) {
       {editing.kind === 'held' && (
         <HeldListDialog
           onClose={() => {
-            refreshSelling();
+            held.refresh();
             closeDialog();
           }}
           onRecalled={(held) => {
@@ -379,7 +370,7 @@ export function SellScreen({ settings, printer, notify }: Props) {
         <MemberDialog
           member={member}
           currency={cart.currency}
-          onChange={setMember}
+          onChange={memberQuery.set}
           onClose={closeDialog}
         />
       )}
