@@ -14,9 +14,13 @@ export interface Command<K extends CommandName> {
 
 /**
  * A change the person asks for. A failure is said in the nearest notice area (a dialog's own
- * line inside a dialog); a success clears the error shown for the last attempt.
+ * line inside a dialog); a success clears the error shown for the last attempt. With
+ * `{ read: true }` it is a read that seeds a form: a success leaves the notices alone.
  */
-export function useCommand<K extends CommandName>(command: K): Command<K> {
+export function useCommand<K extends CommandName>(
+  command: K,
+  { read = false }: { read?: boolean } = {},
+): Command<K> {
   const api = useApi();
   const notify = useNotify();
   const errorText = useErrorText();
@@ -33,10 +37,10 @@ export function useCommand<K extends CommandName>(command: K): Command<K> {
         return null;
       }
       setError(null);
-      notify(null);
+      if (!read) notify(null);
       return result.value;
     },
-    [api, command, notify, errorText],
+    [api, command, notify, errorText, read],
   );
   return { run, busy, error };
 }

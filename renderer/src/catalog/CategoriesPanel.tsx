@@ -15,7 +15,7 @@ export function CategoriesPanel({ notify }: { notify: (notice: Notice | null) =>
   const [rows, setRows] = useState<CategoryView[]>([]);
 
   // The saved categories seed the rows being edited; a failed read is said, not skipped.
-  const read = useCommand('catalog.categories').run;
+  const read = useCommand('catalog.categories', { read: true }).run;
   useEffect(() => {
     void read({}).then((saved) => saved && setRows(saved));
   }, [read]);

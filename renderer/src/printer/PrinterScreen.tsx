@@ -31,7 +31,7 @@ export function PrinterScreen({
   const refresh = jobsQuery.refresh;
   // The pages printed before this screen opened, then each new one as it comes.
   const [pages, setPages] = useState<PrintedPage[]>([]);
-  const readPages = useCommand('printer.pages').run;
+  const readPages = useCommand('printer.pages', { read: true }).run;
   useEffect(() => {
     void readPages({}).then((printed) => printed && setPages(printed));
   }, [readPages]);

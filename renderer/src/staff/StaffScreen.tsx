@@ -36,7 +36,7 @@ export function StaffScreen({
   const users = staff.data ?? [];
   const load = staff.refresh;
   // The saved policy seeds the form; a failed read is said, not skipped.
-  const readPolicy = useCommand('staff.policy').run;
+  const readPolicy = useCommand('staff.policy', { read: true }).run;
   useEffect(() => {
     void readPolicy({}).then((saved) => {
       if (!saved) return;
