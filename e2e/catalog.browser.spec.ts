@@ -4,6 +4,7 @@ import { makeEan13 } from '@app/catalog/gtin';
 import { startBrowserHost, tempDataDir } from './support/browser-host';
 import { scan } from './support/cash-sale-flow';
 import { setUpAndSignIn } from './support/staff';
+import { goTo } from './support/nav';
 
 // Two new products under a new category, and one row with a wrong check digit; saved as
 // GB18030, as a Chinese spreadsheet program saves CSV.
@@ -22,7 +23,7 @@ test('the owner imports a CSV; the cashier sells it from the grid and a weighed 
   try {
     await page.goto(app.launchUrl);
     await setUpAndSignIn(page);
-    await page.getByTestId('nav-catalog').click();
+    await goTo(page, 'catalog');
     await page.getByTestId('catalog-tab-import').click();
     await page.getByTestId('import-file').setInputFiles({
       name: 'new-products.csv',

@@ -14,6 +14,7 @@ import {
   MANAGER,
 } from './support/staff';
 import { wedgeBurst } from './support/wedge';
+import { goTo } from './support/nav';
 
 // Voids (撤销) and refunds (退货) from the History screen (issue #6 "Corrections").
 
@@ -137,7 +138,7 @@ test('a card sale is voided from History: cancelled at the host, then nothing mo
     await page.getByTestId('nav-sell').click();
     const second = await sellBySwipe(page);
     await closeShift(page, 0);
-    await page.getByTestId('nav-sync').click();
+    await goTo(page, 'sync');
     await page.getByTestId('close-batch').click();
     await page.getByTestId('close-batch-confirm').click();
     await expect(page.getByText('CTE2E001 · 000002')).toBeVisible();

@@ -3,6 +3,7 @@ import { toDecimalString } from '@app/money/format';
 import { startBrowserHost, tempDataDir } from './support/browser-host';
 import { sellTwoItemsForCash, twoDemoProducts } from './support/cash-sale-flow';
 import { setUpAndSignIn } from './support/staff';
+import { goTo } from './support/nav';
 
 test('the customer display window opens from the Devices screen and shows the change after a sale', async ({
   page,
@@ -11,7 +12,7 @@ test('the customer display window opens from the Devices screen and shows the ch
   try {
     await page.goto(app.launchUrl);
     await setUpAndSignIn(page);
-    await page.getByTestId('nav-devices').click();
+    await goTo(page, 'devices');
     const opened = page.waitForEvent('popup');
     await page.getByTestId('open-customer-window').click();
     const customer = await opened;

@@ -10,6 +10,7 @@ import { payTwoItemsInCash } from './support/cash-sale-flow';
 import { setUpAndSignIn } from './support/staff';
 import { VISA_SWIPE } from './support/payment-host';
 import { readerSwipe } from './support/wedge';
+import { goTo } from './support/nav';
 
 test('the technician sets up simulated devices, swipes a card and tests the terminal', async ({
   page,
@@ -19,7 +20,7 @@ test('the technician sets up simulated devices, swipes a card and tests the term
   try {
     await page.goto(app.launchUrl);
     await setUpAndSignIn(page);
-    await page.getByTestId('nav-devices').click();
+    await goTo(page, 'devices');
     await expect(page.getByTestId('device-state-cardReader')).toHaveAttribute(
       'data-state',
       'not_configured',
@@ -89,7 +90,7 @@ test('a wedge swipe stays out of every field, and the technician exports a clean
     await expect(scanField).toHaveValue('%5');
     await scanField.fill('');
 
-    await page.getByTestId('nav-devices').click();
+    await goTo(page, 'devices');
     await readerSwipe(page, VISA_SWIPE);
     await expect(page.getByTestId('last-swipe')).toHaveAttribute('data-quality', 'good');
     await expect(page.getByTestId('track-2')).toHaveAttribute('data-state', 'ok');
@@ -107,7 +108,7 @@ test('a wedge swipe stays out of every field, and the technician exports a clean
     await expect(page.getByTestId('drawer-state')).toHaveText(/Open|已打开/);
     await page.screenshot({ path: 'test-results/e2e/test-page.png', fullPage: true });
 
-    await page.getByTestId('nav-diagnostics').click();
+    await goTo(page, 'diagnostics');
     await expect(page.getByTestId('log-lines')).toContainText('services started');
     await page.getByTestId('db-check').click();
     await expect(page.getByTestId('db-health')).toHaveAttribute('data-ok', 'true');

@@ -4,6 +4,7 @@ import { startBrowserHost, tempDataDir } from './support/browser-host';
 import { oneItemInCart, openPayDialog } from './support/pay-dialog';
 import { bindTill, startPaymentHost, swipeVisa } from './support/payment-host';
 import { setUpAndSignIn } from './support/staff';
+import { goTo } from './support/nav';
 
 // Issue #6 "Offline": with the host unreachable, a swipe within the owner's caps is approved
 // by the till and waits, sealed, to be forwarded; the owner sees it waiting.
@@ -19,7 +20,7 @@ test('the owner turns on offline acceptance; with the host down a swipe sale is 
     await setUpAndSignIn(page);
     await bindTill(page, upstream, 'cte2e006');
 
-    await page.getByTestId('nav-risk').click();
+    await goTo(page, 'risk');
     await page.getByTestId('offline-enabled').check();
     await page.getByTestId('offline-save').click();
     await expect(page.getByTestId('offline-pending')).toContainText(/\b0\b/);
@@ -40,7 +41,7 @@ test('the owner turns on offline acceptance; with the host down a swipe sale is 
     await expect(paper).toContainText(toDecimalString(price, 'CNY'));
     await page.screenshot({ path: 'test-results/e2e/offline-sale-done.png' });
 
-    await page.getByTestId('nav-risk').click();
+    await goTo(page, 'risk');
     await expect(page.getByTestId('offline-pending')).toContainText(toDecimalString(price, 'CNY'));
     await expect(page.getByTestId('offline-pending')).toContainText(/\b1\b/);
     await page.getByTestId('offline-panel').scrollIntoViewIfNeeded();

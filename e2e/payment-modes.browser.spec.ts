@@ -5,6 +5,7 @@ import { startBrowserHost, tempDataDir } from './support/browser-host';
 import { bindTill, hostAuthorizations, startPaymentHost, swipeVisa } from './support/payment-host';
 import { oneItemInCart, openPayDialog } from './support/pay-dialog';
 import { setUpAndSignIn } from './support/staff';
+import { goTo } from './support/nav';
 
 // upstream-sync-v1 "Test cards and codes": 18 digits starting 28, a wallet payment code.
 const WALLET_CODE = '281234567890123456';
@@ -123,7 +124,7 @@ test('a payment the host never answers is reversed, and the sale is paid in cash
     await expect(paper).not.toContainText('扫码支付');
 
     // The till's own record: the reversal was answered.
-    await page.getByTestId('nav-diagnostics').click();
+    await goTo(page, 'diagnostics');
     await expect(page.getByTestId('log-lines')).toContainText('authorization reversed');
     await expect(page.getByTestId('log-lines')).toContainText('reversed=false');
     await page.screenshot({ path: 'test-results/e2e/payments-reversed-log.png' });

@@ -8,6 +8,7 @@ import { scan, twoDemoProducts } from './support/cash-sale-flow';
 import { expectTerminalConnected, oneItemInCart } from './support/pay-dialog';
 import { swipeVisa } from './support/payment-host';
 import { setUpAndSignIn } from './support/staff';
+import { goTo } from './support/nav';
 
 test('a split sale: part in cash, the rest by card swipe, with the card lines on the receipt', async ({
   page,
@@ -18,7 +19,7 @@ test('a split sale: part in cash, the rest by card swipe, with the card lines on
   try {
     await page.goto(app.launchUrl);
     await setUpAndSignIn(page);
-    await page.getByTestId('nav-sync').click();
+    await goTo(page, 'sync');
     await page.getByTestId('bind-host').fill(upstream.url);
     await page.getByTestId('bind-merchant').fill(MERCHANT.merchantId);
     await page.getByTestId('bind-terminal').fill('cte2e001');

@@ -7,6 +7,7 @@ import { summaryOfCsv } from '@app/reports/csv';
 import { startBrowserHost, tempDataDir, tempRunDir } from './support/browser-host';
 import { sellTwoItemsForCash } from './support/cash-sale-flow';
 import { closeShift, OWNER, setUpAndSignIn } from './support/staff';
+import { goTo } from './support/nav';
 
 /** The exact minor units a figure on screen stands for (its data-minor attribute). */
 const minorOf = async (page: Page, testId: string): Promise<number> =>
@@ -35,7 +36,7 @@ test('the owner runs an X and a Z after a sale and the CSV export equals the Z',
     const { total } = await sellTwoItemsForCash(page);
     const totalMinor = parseDecimal(total, 'CNY') ?? NaN;
 
-    await page.getByTestId('nav-reports').click();
+    await goTo(page, 'reports');
     await expect(page.getByTestId('reports-screen')).toBeVisible();
     await expect(page.getByTestId('kpi-net').locator('strong')).toHaveAttribute(
       'data-minor',
@@ -59,7 +60,7 @@ test('the owner runs an X and a Z after a sale and the CSV export equals the Z',
       OWNER.name,
     );
     await closeShift(page, totalMinor);
-    await page.getByTestId('nav-reports').click();
+    await goTo(page, 'reports');
 
     // Z: confirm, then the numbered Z with its chain head hash.
     await page.getByTestId('reports-z').click();

@@ -10,6 +10,7 @@ import {
   CASHIER,
   MANAGER,
 } from './support/staff';
+import { goTo } from './support/nav';
 
 /** Notes and coins adding up to at most `minor`, largest first (what a cashier counts). */
 test('a cashier opens a shift, sells with a manager-approved discount and closes on a blind count', async ({
@@ -94,7 +95,7 @@ test('a cashier opens a shift, sells with a manager-approved discount and closes
     // The owner sees the override and the close in the audit log.
     await page.getByTestId('session-switch').click();
     await logIn(page, 'Wang Fang', '2468');
-    await page.getByTestId('nav-audit').click();
+    await goTo(page, 'audit');
     await expect(page.getByTestId('audit-log')).toContainText('override_used');
     await expect(page.getByTestId('audit-log')).toContainText('shift_close');
     await page.screenshot({ path: 'test-results/e2e/audit-log.png' });

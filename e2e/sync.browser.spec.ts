@@ -5,6 +5,7 @@ import { startBrowserHost, tempDataDir } from './support/browser-host';
 import { sellTwoItemsForCash } from './support/cash-sale-flow';
 import { closeShift, setUpAndSignIn } from './support/staff';
 import { parseDecimal } from '@app/money/format';
+import { goTo } from './support/nav';
 
 test('the owner binds the till, the sale goes up, and the closed batch settles balanced', async ({
   page,
@@ -18,7 +19,7 @@ test('the owner binds the till, the sale goes up, and the closed batch settles b
     const { total } = await sellTwoItemsForCash(page);
     await expect(page.getByTestId('sync-chip')).toHaveAttribute('data-state', 'not_bound');
 
-    await page.getByTestId('nav-sync').click();
+    await goTo(page, 'sync');
     await page.getByTestId('bind-host').fill(upstream.url);
     await page.getByTestId('bind-merchant').fill(MERCHANT.merchantId);
     await page.getByTestId('bind-terminal').fill('cte2e001');
@@ -37,7 +38,7 @@ test('the owner binds the till, the sale goes up, and the closed batch settles b
 
     // The day closes once the shift is counted: float 0 and the sale's cash.
     await closeShift(page, parseDecimal(total, 'CNY') ?? NaN);
-    await page.getByTestId('nav-sync').click();
+    await goTo(page, 'sync');
     await page.getByTestId('close-batch').click();
     await page.getByTestId('close-batch-confirm').click();
     await expect(page.getByTestId('settlement-000001')).toHaveAttribute('data-status', 'balanced');

@@ -2,6 +2,7 @@ import { sellingEn } from './selling-en';
 import { reportsEn } from './reports-en';
 import { paymentsEn } from './payments-en';
 import { correctionsEn } from './corrections-en';
+import { layoutEn } from './layout-en';
 import { offlineEn } from './offline-en';
 import { backupEn } from './backup-en';
 import { shopEn } from './shop-en';
@@ -779,6 +780,7 @@ export const en = {
   ...backupEn,
   ...shopEn,
   ...activityEn,
+  ...layoutEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

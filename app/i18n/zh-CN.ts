@@ -3,6 +3,7 @@ import type { MessageKey } from './en';
 import { reportsZhCN } from './reports-zh-CN';
 import { paymentsZhCN } from './payments-zh-CN';
 import { correctionsZhCN } from './corrections-zh-CN';
+import { layoutZhCN } from './layout-zh-CN';
 import { offlineZhCN } from './offline-zh-CN';
 import { backupZhCN } from './backup-zh-CN';
 import { shopZhCN } from './shop-zh-CN';
@@ -749,4 +750,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...backupZhCN,
   ...shopZhCN,
   ...activityZhCN,
+  ...layoutZhCN,
 };

@@ -123,6 +123,15 @@ const negateTax = (tax: TaxLine): TaxLine => ({
   taxMinor: neg(tax.taxMinor),
 });
 
+/**
+ * How many payments a takings entry adds to its tender's count: a sale's tender is one; a void
+ * or reversal undoes that payment; a refund gives money back on a payment that stands.
+ */
+function paymentCount(type: EntryType): number {
+  if (type === 'sale') return 1;
+  return type === 'void' || type === 'reversal' ? -1 : 0;
+}
+
 /** The rows one entry contributes. Pure: the same entry always gives the same rows. */
 export function rowsOfEntry(entry: LedgerEntry, ctx: RowsContext): EntryRows {
   const { day, hour } = businessMomentOf(Date.parse(entry.at), ctx.clock);
@@ -165,7 +174,12 @@ export function rowsOfEntry(entry: LedgerEntry, ctx: RowsContext): EntryRows {
           method: tender.method,
         };
       const { kind, feeMinor } = tenderFee(ctx.fees, { ...info, amountMinor: tender.amount });
-      rows.tenders.push({ kind, count: 1, amountMinor: tender.amount, feeMinor });
+      rows.tenders.push({
+        kind,
+        count: paymentCount(entry.type),
+        amountMinor: tender.amount,
+        feeMinor,
+      });
       if (tender.method === 'cash') {
         if (entry.type === 'sale') rows.cash.cashSalesMinor += tender.amount;
         else rows.cash.cashReturnsMinor -= tender.amount;

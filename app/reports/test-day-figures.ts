@@ -42,10 +42,11 @@ export const handFigures: ReportFigures = {
   // 5.00 × 0.50 % = 0.025 → 0.03 and 7.00 → 0.035 → 0.04; wallet 10.00 × 0.38 % = 0.038 →
   // 0.04, given back by the void (−0.04).
   tenders: [
-    { kind: 'cash', count: 4, amountMinor: 1310, feeMinor: 0 },
+    // Payments that stand: A, D and E in cash (the refund of A is no payment), C's QR voided.
+    { kind: 'cash', count: 3, amountMinor: 1310, feeMinor: 0 },
     { kind: 'credit', count: 1, amountMinor: 585, feeMinor: 4 },
     { kind: 'debit', count: 2, amountMinor: 1200, feeMinor: 7 },
-    { kind: 'wallet_qr', count: 2, amountMinor: 0, feeMinor: 0 },
+    { kind: 'wallet_qr', count: 0, amountMinor: 0, feeMinor: 0 },
   ],
   feeMinor: 11,
   nonCashMinor: 1785,

@@ -1,6 +1,7 @@
 import { expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { scan, twoDemoProducts } from './cash-sale-flow';
+import { goTo } from './nav';
 
 /** One demo product in the cart; its price must not be a test amount (…51, …91). */
 export async function oneItemInCart(page: Page): Promise<number> {
@@ -21,7 +22,7 @@ export async function openPayDialog(page: Page, tenderKey: string, tender: strin
 
 /** The simulated payment terminal shows connected on Devices; then back to Sell. */
 export async function expectTerminalConnected(page: Page): Promise<void> {
-  await page.getByTestId('nav-devices').click();
+  await goTo(page, 'devices');
   await expect(page.getByTestId('device-state-paymentTerminal')).toHaveAttribute(
     'data-state',
     'connected',

@@ -7,6 +7,7 @@ import type { TestHost } from '@main/upstream-host/test-host';
 import { MERCHANT } from '@main/upstream-host/test-support';
 import { tempRunDir } from './browser-host';
 import { wedgeBurst } from './wedge';
+import { goTo } from './nav';
 
 // A keyboard-wedge reader types the stripe at a few ms per key: the approved test Visa.
 export const VISA_SWIPE =
@@ -25,7 +26,7 @@ export function startPaymentHost(): Promise<TestHost> {
 
 /** Binds the till to the host on the sync screen, as the owner does once, then back to selling. */
 export async function bindTill(page: Page, upstream: TestHost, terminalId: string): Promise<void> {
-  await page.getByTestId('nav-sync').click();
+  await goTo(page, 'sync');
   await page.getByTestId('bind-host').fill(upstream.url);
   await page.getByTestId('bind-merchant').fill(MERCHANT.merchantId);
   await page.getByTestId('bind-terminal').fill(terminalId);

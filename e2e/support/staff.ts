@@ -1,6 +1,7 @@
 import { expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { denominationsOf } from '@app/staff/denominations';
+import { goTo } from './nav';
 
 export const OWNER = { name: 'Wang Fang', pin: '2468' };
 export const CASHIER = { name: 'Li Na', role: 'cashier', pin: '1357' } as const;
@@ -8,7 +9,7 @@ export const MANAGER = { name: 'Zhao Lei', role: 'manager', pin: '9753' } as con
 
 /** The owner adds a cashier and a manager on the Staff screen (left open). */
 export async function addCashierAndManager(page: Page): Promise<void> {
-  await page.getByTestId('nav-staff').click();
+  await goTo(page, 'staff');
   for (const { name, role, pin } of [CASHIER, MANAGER]) {
     await page.getByTestId('staff-name').fill(name);
     await page.getByTestId('staff-role').selectOption(role);

@@ -3,8 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo, PrinterStatus, Settings } from '@app/api/contract';
 import { useApi, useEvent } from './api/api-context';
 import type { ConnectionState } from './api/websocket-carrier';
-import { NoticeBanner } from './common/ErrorBanner';
-import type { Notice } from './common/ErrorBanner';
+import { NoticeProvider, useNotify } from './common/notices';
+import { ScreenBoundary } from './common/ScreenBoundary';
+import { Navigation } from './nav/Navigation';
+import { screensFor } from './nav/screens';
+import type { Screen } from './nav/screens';
 import { changeLocale } from './i18n';
 import { SellScreen } from './sell/SellScreen';
 import { HistoryScreen } from './history/HistoryScreen';
@@ -17,8 +20,7 @@ import { SyncChip } from './sync/SyncChip';
 import { StorageChip } from './diagnostics/StorageChip';
 import { SyncScreen } from './sync/SyncScreen';
 import { useSyncStatus } from './sync/useSyncStatus';
-import type { SessionView, ShiftView } from '@app/api/contract';
-import type { Permission } from '@app/staff/permissions';
+import type { SessionView, ShiftView, SyncStatus } from '@app/api/contract';
 import { LockScreen } from './staff/LockScreen';
 import { SetupWizard } from './staff/SetupWizard';
 import { OverrideProvider } from './staff/OverrideProvider';
@@ -30,59 +32,6 @@ import { RiskScreen } from './payments/RiskScreen';
 import { StockScreen } from './stock/StockScreen';
 import { BackupScreen } from './backup/BackupScreen';
 
-type Screen =
-  | 'sell'
-  | 'shift'
-  | 'history'
-  | 'catalog'
-  | 'reports'
-  | 'risk'
-  | 'printer'
-  | 'devices'
-  | 'diagnostics'
-  | 'sync'
-  | 'settings'
-  | 'staff'
-  | 'audit'
-  | 'stock'
-  | 'backup';
-const SCREENS: Screen[] = [
-  'sell',
-  'shift',
-  'history',
-  'catalog',
-  'reports',
-  'risk',
-  'printer',
-  'devices',
-  'diagnostics',
-  'sync',
-  'settings',
-  'staff',
-  'audit',
-  'stock',
-  'backup',
-];
-/** Tabs a role may not use are hidden; main refuses their commands anyway. */
-const screenNeeds: Record<Screen, readonly Permission[]> = {
-  sell: ['sale.sell'],
-  shift: ['sale.sell'],
-  history: ['sale.history'],
-  catalog: ['catalog.manage'],
-  reports: ['reports.view'],
-  risk: ['settings.change'],
-  // Cashiers retry, skip or reroute held receipts; setting the printer up stays guarded in main.
-  printer: ['sale.sell', 'devices.manage'],
-  devices: ['devices.manage'],
-  diagnostics: ['diagnostics.run'],
-  sync: ['sync.operate', 'sync.bind'],
-  settings: ['settings.change'],
-  staff: ['staff.manage'],
-  audit: ['audit.view'],
-  stock: ['catalog.manage'],
-  backup: ['data.backup'],
-};
-
 export function App({ connection }: { connection: ConnectionState }) {
   const { t } = useTranslation();
   const api = useApi();
@@ -90,16 +39,12 @@ export function App({ connection }: { connection: ConnectionState }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [printer, setPrinter] = useState<PrinterStatus | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
   const [session, setSession] = useState<SessionView | null>(null);
   const [shift, setShift] = useState<ShiftView | null>(null);
   const active = connection === 'open' && session?.state === 'active';
   const [sync, setSync] = useSyncStatus(active);
-  const notify = useCallback((n: Notice | null) => setNotice(n), []);
   useEvent('session.changed', setSession);
-  const screens = SCREENS.filter((s) =>
-    screenNeeds[s].some((p) => session?.permissions.includes(p)),
-  );
+  const screens = screensFor(session?.permissions ?? []);
   const shown: Screen | undefined = screens.includes(screen) ? screen : screens[0];
   useEffect(() => {
     if (connection !== 'open') return;
@@ -163,138 +108,179 @@ export function App({ connection }: { connection: ConnectionState }) {
   }
 
   return (
-    <div className="app">
-      <header className="topbar">
-        <div className="brand">
-          <strong>{settings?.shopName ?? t('app.title')}</strong>
-          {info && (
-            <span className="muted">
-              {sync?.binding?.terminalId ?? info.terminalId} · {sync?.batchNo ?? info.batchNo}
-            </span>
-          )}
-        </div>
-        <nav className="tabs">
-          {screens.map((s) => (
-            <button
-              key={s}
-              type="button"
-              className={s === shown ? 'tab active' : 'tab'}
-              onClick={() => setScreen(s)}
-              data-testid={`nav-${s}`}
-            >
-              {t(`nav.${s}`)}
-            </button>
-          ))}
-        </nav>
-        <div className="status">
-          {sync && <SyncChip status={sync} onOpen={() => setScreen('sync')} />}
-          <StorageChip onOpen={() => setScreen('diagnostics')} />
-          {printer && (
-            <button
-              type="button"
-              className={`chip chip-${printer.state}`}
-              onClick={() => setScreen('printer')}
-              data-testid="printer-chip"
-            >
-              {t('nav.printer')}: {t(`printer.state.${printer.state}`)}
-              {printer.queued > 0 ? ` · ${String(printer.queued)}` : ''}
-            </button>
-          )}
-          {session?.user && (
-            <span className="chip" data-testid="session-user">
-              {session.user.name} · {t(`role.${session.user.role}`)}
-            </span>
-          )}
-          <button
-            type="button"
-            className="chip"
-            onClick={() =>
-              void api.invoke('session.lock', {}).then((r) => r.ok && setSession(r.value))
-            }
-            data-testid="session-lock"
-          >
-            {t('session.lock')}
-          </button>
-          <button
-            type="button"
-            className="chip"
-            onClick={() =>
-              void api.invoke('session.logout', {}).then((r) => r.ok && setSession(r.value))
-            }
-            data-testid="session-switch"
-          >
-            {t('session.switch')}
-          </button>
-          <button
-            type="button"
-            className="chip"
-            onClick={toggleLocale}
-            title={t('session.language')}
-            lang={language === 'zh-CN' ? 'en' : 'zh-CN'}
-            data-testid="locale-toggle"
-          >
-            {language === 'zh-CN' ? 'EN' : '中文'}
-          </button>
-        </div>
-      </header>
-      {connection !== 'open' && (
-        <div className="notice notice-error" role="alert">
-          {t('status.connectionLost')}
-        </div>
-      )}
-      <NoticeBanner notice={notice} onClose={() => setNotice(null)} />
-      <OverrideProvider>
-        <main className="content">
-          {shown === 'sell' && shift && !shift.open?.own && (
-            <div
-              className="notice notice-error shift-needed"
-              role="alert"
-              data-testid="shift-needed"
-            >
-              {shift.open
-                ? t('shift.otherOpen', { name: shift.open.operatorName })
-                : t('shift.needed')}
+    // One notice area per signed-in user: what one was told never shows to the next.
+    <NoticeProvider key={session?.user?.id ?? 'nobody'}>
+      <div className="app">
+        <header className="topbar">
+          <div className="brand">
+            <strong>{settings?.shopName ?? t('app.title')}</strong>
+            {info && (
+              <span className="muted">
+                {sync?.binding?.terminalId ?? info.terminalId} · {sync?.batchNo ?? info.batchNo}
+              </span>
+            )}
+          </div>
+          <Navigation screens={screens} shown={shown} onOpen={setScreen} />
+          <div className="status">
+            {sync && <SyncChip status={sync} onOpen={() => setScreen('sync')} />}
+            <StorageChip onOpen={() => setScreen('diagnostics')} />
+            {printer && (
               <button
                 type="button"
-                className="primary"
-                onClick={() => setScreen('shift')}
-                data-testid="go-open-shift"
+                className={`chip chip-${printer.state}`}
+                onClick={() => setScreen('printer')}
+                data-testid="printer-chip"
               >
-                {t('shift.goOpen')}
+                {t('nav.printer')}: {t(`printer.state.${printer.state}`)}
+                {printer.queued > 0 ? ` · ${String(printer.queued)}` : ''}
               </button>
-            </div>
-          )}
-          {settings && shown === 'sell' && (
-            <SellScreen settings={settings} printer={printer} notify={notify} />
-          )}
-          {settings && shown === 'shift' && (
-            <ShiftScreen settings={settings} notify={notify} onChange={setShift} />
-          )}
-          {settings && shown === 'staff' && <StaffScreen settings={settings} notify={notify} />}
-          {settings && shown === 'audit' && <AuditScreen settings={settings} />}
-          {shown === 'history' && <HistoryScreen notify={notify} />}
-          {shown === 'reports' && <ReportsScreen notify={notify} />}
-          {settings && shown === 'risk' && (
-            <RiskScreen currency={settings.currency} notify={notify} />
-          )}
-          {shown === 'stock' && <StockScreen notify={notify} />}
-          {shown === 'backup' && <BackupScreen notify={notify} />}
-          {settings && shown === 'catalog' && (
-            <CatalogScreen currency={settings.currency} notify={notify} />
-          )}
-          {shown === 'printer' && <PrinterScreen status={printer} notify={notify} />}
-          {shown === 'devices' && <DevicesScreen notify={notify} />}
-          {shown === 'diagnostics' && (
-            <DiagnosticsScreen sync={sync} onOpenSync={() => setScreen('sync')} notify={notify} />
-          )}
-          {sync && shown === 'sync' && (
-            <SyncScreen status={sync} onStatus={setSync} notify={notify} />
-          )}
-          {settings && shown === 'settings' && (
-            <SettingsScreen settings={settings} onSaved={setSettings} notify={notify} />
-          )}
-        </main>
-      </OverrideProvider>
-    </div>
+            )}
+            {session?.user && (
+              <span className="chip" data-testid="session-user">
+                {session.user.name} · {t(`role.${session.user.role}`)}
+              </span>
+            )}
+            <button
+              type="button"
+              className="chip"
+              onClick={() =>
+                void api.invoke('session.lock', {}).then((r) => r.ok && setSession(r.value))
+              }
+              data-testid="session-lock"
+            >
+              {t('session.lock')}
+            </button>
+            <button
+              type="button"
+              className="chip"
+              onClick={() =>
+                void api.invoke('session.logout', {}).then((r) => r.ok && setSession(r.value))
+              }
+              data-testid="session-switch"
+            >
+              {t('session.switch')}
+            </button>
+            <button
+              type="button"
+              className="chip"
+              onClick={toggleLocale}
+              title={t('session.language')}
+              lang={language === 'zh-CN' ? 'en' : 'zh-CN'}
+              data-testid="locale-toggle"
+            >
+              {language === 'zh-CN' ? 'EN' : '中文'}
+            </button>
+          </div>
+        </header>
+        {connection !== 'open' && (
+          <div className="notice notice-error overlay-banner" role="alert">
+            {t('status.connectionLost')}
+          </div>
+        )}
+        <OverrideProvider>
+          <main className="content">
+            {shown === 'sell' && shift && !shift.open?.own && (
+              <div
+                className="notice notice-error overlay-banner shift-needed"
+                role="alert"
+                data-testid="shift-needed"
+              >
+                {shift.open
+                  ? t('shift.otherOpen', { name: shift.open.operatorName })
+                  : t('shift.needed')}
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() => setScreen('shift')}
+                  data-testid="go-open-shift"
+                >
+                  {t('shift.goOpen')}
+                </button>
+              </div>
+            )}
+            {shown && (
+              <ScreenBoundary
+                key={shown}
+                onBack={shown === 'sell' ? undefined : () => setScreen('sell')}
+              >
+                <ScreenView
+                  shown={shown}
+                  settings={settings}
+                  printer={printer}
+                  sync={sync}
+                  permissions={session?.permissions ?? []}
+                  onOpen={setScreen}
+                  onShift={setShift}
+                  onSync={setSync}
+                  onSettings={setSettings}
+                />
+              </ScreenBoundary>
+            )}
+          </main>
+        </OverrideProvider>
+      </div>
+    </NoticeProvider>
   );
+}
+
+/** The screen on show, inside the signed-in user's notice area. */
+function ScreenView({
+  shown,
+  settings,
+  printer,
+  sync,
+  permissions,
+  onOpen,
+  onShift,
+  onSync,
+  onSettings,
+}: {
+  shown: Screen;
+  settings: Settings | null;
+  printer: PrinterStatus | null;
+  sync: SyncStatus | null;
+  permissions: SessionView['permissions'];
+  onOpen: (screen: Screen) => void;
+  onShift: (view: ShiftView) => void;
+  onSync: (status: SyncStatus) => void;
+  onSettings: (settings: Settings) => void;
+}) {
+  const notify = useNotify();
+  if (!settings) return null;
+  switch (shown) {
+    case 'sell':
+      return <SellScreen settings={settings} printer={printer} notify={notify} />;
+    case 'shift':
+      return <ShiftScreen settings={settings} notify={notify} onChange={onShift} />;
+    case 'staff':
+      return <StaffScreen settings={settings} notify={notify} />;
+    case 'audit':
+      return <AuditScreen settings={settings} />;
+    case 'history':
+      return <HistoryScreen notify={notify} />;
+    case 'reports':
+      return <ReportsScreen notify={notify} />;
+    case 'risk':
+      return <RiskScreen currency={settings.currency} notify={notify} />;
+    case 'stock':
+      return <StockScreen notify={notify} />;
+    case 'catalog':
+      return <CatalogScreen currency={settings.currency} notify={notify} />;
+    case 'printer':
+      return <PrinterScreen status={printer} notify={notify} />;
+    case 'devices':
+      return <DevicesScreen notify={notify} />;
+    case 'diagnostics':
+      return <DiagnosticsScreen sync={sync} onOpenSync={() => onOpen('sync')} notify={notify} />;
+    case 'sync':
+      return (
+        sync && (
+          <SyncScreen status={sync} onStatus={onSync} permissions={permissions} notify={notify} />
+        )
+      );
+    case 'settings':
+      return <SettingsScreen settings={settings} onSaved={onSettings} notify={notify} />;
+    case 'backup':
+      return <BackupScreen notify={notify} />;
+  }
 }

@@ -8,6 +8,7 @@ import { initI18n } from './i18n';
 import { App } from './App';
 import { CustomerScreen } from './customer/CustomerScreen';
 import './styles.css';
+import './frame.css';
 
 // `?view=customer`: the window for a monitor facing the customer (read before the launch
 // token is taken out of the address bar).

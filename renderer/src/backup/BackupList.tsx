@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BackupCopy, BackupStatus } from '@app/api/contract';
 import type { Result } from '@app/result';
 import { useApi } from '../api/api-context';
-import type { Notice } from '../common/ErrorBanner';
+import type { Notice } from '../common/notices';
 import { formatBytes, useErrorText } from '../common/format';
 import { RestoreDialog } from './RestoreDialog';
 import { localTime, useProblemText } from './backup-text';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CurrencyCode } from '@app/money/currency';
-import type { Notice } from '../common/ErrorBanner';
+import type { Notice } from '../common/notices';
 import { CategoriesPanel } from './CategoriesPanel';
 import { ImportPanel } from './ImportPanel';
 import { ProductList } from './ProductList';

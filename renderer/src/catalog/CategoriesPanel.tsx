@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { CategoryView } from '@app/api/contract';
 import type { Result } from '@app/result';
 import { useApi } from '../api/api-context';
-import type { Notice } from '../common/ErrorBanner';
+import { useCommand } from '../api/useCommand';
+import type { Notice } from '../common/notices';
 import { useErrorText } from '../common/format';
 
 /** The grid's categories: names in both languages, button colour and order. */
@@ -13,9 +14,11 @@ export function CategoriesPanel({ notify }: { notify: (notice: Notice | null) =>
   const errorText = useErrorText();
   const [rows, setRows] = useState<CategoryView[]>([]);
 
+  // The saved categories seed the rows being edited; a failed read is said, not skipped.
+  const read = useCommand('catalog.categories', { read: true }).run;
   useEffect(() => {
-    void api.invoke('catalog.categories', {}).then((r) => r.ok && setRows(r.value));
-  }, [api]);
+    void read({}).then((saved) => saved && setRows(saved));
+  }, [read]);
 
   const run = async (call: Promise<Result<CategoryView[]>>) => {
     const result = await call;

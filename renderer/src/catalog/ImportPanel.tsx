@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview, ImportProgress, ImportResult } from '@app/api/contract';
 import { useApi, useEvent } from '../api/api-context';
-import type { Notice } from '../common/ErrorBanner';
+import type { Notice } from '../common/notices';
 import { useErrorText } from '../common/format';
+import { productFieldLabel } from './product-field-label';
 
 /** Bytes per upload message: the browser host takes messages up to 1 MiB (base64 adds a third). */
 const CHUNK = 512 * 1024;
@@ -22,7 +23,7 @@ const toBase64 = (bytes: Uint8Array): string => {
  * catalog in the same format.
  */
 export function ImportPanel({ notify }: { notify: (notice: Notice | null) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const errorText = useErrorText();
   const [busy, setBusy] = useState<'reading' | 'applying' | null>(null);
@@ -138,6 +139,41 @@ export function ImportPanel({ notify }: { notify: (notice: Notice | null) => voi
                 </>
               )}
             </dl>
+            {preview.changeSample.length > 0 && (
+              <table className="table" data-testid="import-changed-rows">
+                <caption>{t('import.changedFields')}</caption>
+                <thead>
+                  <tr>
+                    <th>{t('import.line')}</th>
+                    <th>{t('catalog.field.sku')}</th>
+                    <th>{t('catalog.field.name')}</th>
+                    <th>{t('import.fields')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.changeSample.map((row) => (
+                    <tr key={row.line} data-testid="import-changed-row">
+                      <td>{row.line}</td>
+                      <td>{row.sku}</td>
+                      <td>{i18n.language === 'zh-CN' ? row.nameZh : row.nameEn}</td>
+                      <td>
+                        {row.fields
+                          .map((field) => {
+                            const label = productFieldLabel(field);
+                            return label ? t(label) : field;
+                          })
+                          .join(', ')}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            {preview.changed > preview.changeSample.length && (
+              <p className="muted">
+                {t('import.moreChanged', { n: preview.changed - preview.changeSample.length })}
+              </p>
+            )}
             {preview.refused.length > 0 && (
               <table className="table refused-table" data-testid="import-refused-rows">
                 <thead>

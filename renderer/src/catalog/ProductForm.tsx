@@ -8,7 +8,7 @@ import { rateText } from '@app/tax/tax-class';
 import type { NamedTaxClass } from '@app/tax/tax-class';
 import { useApi } from '../api/api-context';
 import { Dialog } from '../common/Dialog';
-import type { Notice } from '../common/ErrorBanner';
+import type { Notice } from '../common/notices';
 import { useErrorText } from '../common/format';
 
 interface Props {

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CategoryView } from '@app/api/contract';
 import type { Product } from '@app/catalog/product';
 import type { CurrencyCode } from '@app/money/currency';
 import type { Result } from '@app/result';
 import { useApi, useEvent } from '../api/api-context';
-import type { Notice } from '../common/ErrorBanner';
+import { useQuery } from '../api/useQuery';
+import type { Notice } from '../common/notices';
 import { useErrorText, useMoney } from '../common/format';
 import { ProductForm } from './ProductForm';
 
@@ -25,16 +25,13 @@ export function ProductList({
   const errorText = useErrorText();
   const [query, setQuery] = useState('');
   const [categoryId, setCategoryId] = useState('');
-  const [categories, setCategories] = useState<CategoryView[]>([]);
+  const categories = useQuery('catalog.categories', {}, ['catalog.changed']).data ?? [];
   const [products, setProducts] = useState<Product[]>([]);
   const [hasMore, setHasMore] = useState(false);
   const [editing, setEditing] = useState<Product | 'new' | null>(null);
   const [version, setVersion] = useState(0);
   const zh = i18n.language === 'zh-CN';
 
-  useEffect(() => {
-    void api.invoke('catalog.categories', {}).then((r) => r.ok && setCategories(r.value));
-  }, [api, version]);
   useEvent('catalog.changed', () => setVersion((v) => v + 1));
 
   const load = async (afterSku: string, append: boolean) => {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Result } from '@app/result';
-import type { Notice } from './ErrorBanner';
+import type { Notice } from './notices';
 import { useErrorText } from './format';
 
 /**

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { ScanDetector } from '@app/input/scan-detector';
 
-const isTextField = (target: EventTarget | null): boolean =>
+/** A field the person types into: its keys are its own, never a shortcut. */
+export const isTextField = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement &&
   (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 

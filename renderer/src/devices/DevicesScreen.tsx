@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeviceRole, DevicesView, DeviceStatus, MaskedSwipe } from '@app/api/contract';
+import type { DeviceRole, DeviceStatus, MaskedSwipe } from '@app/api/contract';
 import type { LocalizedText } from '@app/i18n/both-languages';
 import { formatLocalDateTime } from '@app/time/local-time';
 import { useApi, useEvent } from '../api/api-context';
-import type { Notice } from '../common/ErrorBanner';
+import { useQuery } from '../api/useQuery';
+import type { Notice } from '../common/notices';
 import { useErrorText } from '../common/format';
 import { inScreenLanguage } from '../i18n';
 import { ConnectionForm } from './ConnectionForm';
@@ -30,18 +31,15 @@ export function DevicesScreen({ notify }: { notify: (notice: Notice | null) => v
   const { t } = useTranslation();
   const api = useApi();
   const errorText = useErrorText();
-  const [view, setView] = useState<DevicesView | null>(null);
+  const devices = useQuery('devices.list', {});
+  const view = devices.data;
+  const setView = devices.set;
   const [swipe, setSwipe] = useState<MaskedSwipe | null>(null);
   const [printout, setPrintout] = useState<string[] | null>(null);
   const [prefill, setPrefill] = useState<{ role: DeviceRole; draft: Draft; n: number } | null>(
     null,
   );
 
-  const refresh = useCallback(
-    () => void api.invoke('devices.list', {}).then((r) => r.ok && setView(r.value)),
-    [api],
-  );
-  useEffect(refresh, [refresh]);
   useEvent('devices.changed', setView);
   useEvent('devices.swipe', setSwipe);
 

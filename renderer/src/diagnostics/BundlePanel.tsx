@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SupportBundleView } from '@app/api/contract';
 import { useApi } from '../api/api-context';
-import type { Notice } from '../common/ErrorBanner';
+import type { Notice } from '../common/notices';
 import { formatBytes, useErrorText } from '../common/format';
 
 /** Builds the redacted support zip, saves it in the data folder and offers it as a download. */

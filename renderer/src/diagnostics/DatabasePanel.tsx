@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatabaseHealthView } from '@app/api/contract';
 import { useApi } from '../api/api-context';
-import type { Notice } from '../common/ErrorBanner';
+import type { Notice } from '../common/notices';
 import { formatBytes, useErrorText } from '../common/format';
 
 /** Integrity check, sizes and the re-verified hash chain of the ledger, on request. */

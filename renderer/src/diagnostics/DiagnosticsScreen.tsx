@@ -1,6 +1,6 @@
 import type { SyncStatus } from '@app/api/contract';
 import { useTranslation } from 'react-i18next';
-import type { Notice } from '../common/ErrorBanner';
+import type { Notice } from '../common/notices';
 import { SyncChip } from '../sync/SyncChip';
 import { BundlePanel } from './BundlePanel';
 import { DatabasePanel } from './DatabasePanel';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LogTailView } from '@app/api/contract';
 import { formatLocalDateTime } from '@app/time/local-time';
 import { useApi } from '../api/api-context';
-import type { Notice } from '../common/ErrorBanner';
+import type { Notice } from '../common/notices';
 import { useErrorText } from '../common/format';
 
 const LEVELS = ['info', 'warn', 'error'] as const;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SerialTraffic } from '@app/api/contract';
 import type { Result } from '@app/result';
 import { useApi, useEvent } from '../api/api-context';
-import type { Notice } from '../common/ErrorBanner';
+import type { Notice } from '../common/notices';
 import { useErrorText } from '../common/format';
 import { SerialPortFields } from '../common/SerialPortFields';
 

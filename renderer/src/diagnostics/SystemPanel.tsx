@@ -1,17 +1,13 @@
-import { Fragment, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Fragment } from 'react';
 import type { SystemInfoView } from '@app/api/contract';
-import { useApi } from '../api/api-context';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from '../api/useQuery';
 import { formatBytes } from '../common/format';
 
 /** Which build, on what, with how much room left: what support asks first. */
 export function SystemPanel() {
   const { t } = useTranslation();
-  const api = useApi();
-  const [info, setInfo] = useState<SystemInfoView | null>(null);
-  useEffect(() => {
-    void api.invoke('diagnostics.system', {}).then((r) => r.ok && setInfo(r.value));
-  }, [api]);
+  const info = useQuery('diagnostics.system', {}).data;
   if (!info) return null;
   const describePart = (part: SystemInfoView['storage']['log']): string =>
     part.failing

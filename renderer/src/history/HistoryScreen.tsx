@@ -4,7 +4,7 @@ import type { CorrectionView } from '@app/api/correction-schemas';
 import type { AppError } from '@app/result';
 import type { SaleSummary } from '@app/sale/sale';
 import { useApi, useEvent } from '../api/api-context';
-import type { Notice } from '../common/ErrorBanner';
+import type { Notice } from '../common/notices';
 import { useErrorText } from '../common/format';
 import { useKeyboardWedge } from '../common/useKeyboardWedge';
 import type { CorrectionDone } from './correction-text';

@@ -6,7 +6,7 @@ import { isCurrencyCode } from '@app/money/currency';
 import type { Result } from '@app/result';
 import { receiptNumber } from '@app/receipt/receipt-number';
 import { useApi } from '../api/api-context';
-import type { Notice } from '../common/ErrorBanner';
+import type { Notice } from '../common/notices';
 import { useErrorText, useMoney } from '../common/format';
 import { useDoneText, useLegErrorText, useLegText } from './correction-text';
 import type { CorrectionDone } from './correction-text';

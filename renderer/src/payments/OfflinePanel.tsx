@@ -6,7 +6,7 @@ import { parseDecimal, toDecimalString } from '@app/money/format';
 import type { OfflineSettings } from '@app/payments/offline-rules';
 import { formatLocalDateTime } from '@app/time/local-time';
 import { useApi, useEvent } from '../api/api-context';
-import type { Notice } from '../common/ErrorBanner';
+import type { Notice } from '../common/notices';
 import { useMoney } from '../common/format';
 import { useEditableView } from '../common/useEditableView';
 import { receiptNumber } from '@app/receipt/receipt-number';

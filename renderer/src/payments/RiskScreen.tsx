@@ -7,7 +7,7 @@ import { riskTenders } from '@app/payments/risk-rules';
 import type { RiskTender, TenderLimits } from '@app/payments/risk-rules';
 import { formatLocalDateTime } from '@app/time/local-time';
 import { useApi } from '../api/api-context';
-import type { Notice } from '../common/ErrorBanner';
+import type { Notice } from '../common/notices';
 import { useMoney } from '../common/format';
 import { useEditableView } from '../common/useEditableView';
 import { OfflinePanel } from './OfflinePanel';

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MonoImage } from '@app/receipt/logo';
 import { ditherToMono, MAX_LOGO_HEIGHT_DOTS, MAX_LOGO_WIDTH_DOTS } from '@app/receipt/logo';
 import { useApi } from '../api/api-context';
-import type { Notice } from '../common/ErrorBanner';
+import { useQuery } from '../api/useQuery';
+import type { Notice } from '../common/notices';
 import { useErrorText } from '../common/format';
 import { MonoImageCanvas } from './MonoImageCanvas';
 
@@ -32,12 +33,9 @@ export function LogoPanel({ notify }: { notify: (n: Notice | null) => void }) {
   const { t } = useTranslation();
   const api = useApi();
   const errorText = useErrorText();
-  const [saved, setSaved] = useState<MonoImage | null>(null);
+  const savedLogo = useQuery('printer.logo', {});
+  const saved = savedLogo.data?.logo ?? null;
   const [draft, setDraft] = useState<MonoImage | null>(null);
-
-  useEffect(() => {
-    void api.invoke('printer.logo', {}).then((r) => r.ok && setSaved(r.value.logo));
-  }, [api]);
 
   const choose = async (file: File | undefined) => {
     if (!file) return;
@@ -51,7 +49,7 @@ export function LogoPanel({ notify }: { notify: (n: Notice | null) => void }) {
   const save = async (logo: MonoImage | null) => {
     const result = await api.invoke('printer.setLogo', { logo });
     if (!result.ok) return notify({ kind: 'error', text: errorText(result.error) });
-    setSaved(result.value.logo);
+    savedLogo.set(result.value);
     setDraft(null);
   };
   const shown = draft ?? saved;

@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PrintedPage, PrinterStatus, PrintJob } from '@app/api/contract';
+import type { PrintedPage, PrinterStatus } from '@app/api/contract';
 import type { Result } from '@app/result';
 import { formatLocalDateTime } from '@app/time/local-time';
 import { useApi, useEvent } from '../api/api-context';
-import type { Notice } from '../common/ErrorBanner';
+import { useCommand } from '../api/useCommand';
+import { useQuery } from '../api/useQuery';
+import type { Notice } from '../common/notices';
 import { useErrorText } from '../common/format';
 import { DrawerSettingsForm } from './DrawerSettingsForm';
 import { LogoPanel } from './LogoPanel';
@@ -24,18 +26,15 @@ export function PrinterScreen({
   const { t } = useTranslation();
   const api = useApi();
   const errorText = useErrorText();
-  const [jobs, setJobs] = useState<PrintJob[]>([]);
+  const jobsQuery = useQuery('printer.jobs', {}, ['printer.status']);
+  const jobs = jobsQuery.data ?? [];
+  const refresh = jobsQuery.refresh;
+  // The pages printed before this screen opened, then each new one as it comes.
   const [pages, setPages] = useState<PrintedPage[]>([]);
-
-  const refresh = useCallback(
-    () => void api.invoke('printer.jobs', {}).then((r) => r.ok && setJobs(r.value)),
-    [api],
-  );
+  const readPages = useCommand('printer.pages', { read: true }).run;
   useEffect(() => {
-    refresh();
-    void api.invoke('printer.pages', {}).then((r) => r.ok && setPages(r.value));
-  }, [api, refresh]);
-  useEvent('printer.status', refresh);
+    void readPages({}).then((printed) => printed && setPages(printed));
+  }, [readPages]);
   useEvent('printer.page', (page) => setPages((current) => [...current.slice(-19), page]));
 
   const act = async (call: Promise<Result<unknown>>) => {

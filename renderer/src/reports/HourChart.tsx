@@ -5,6 +5,7 @@ import { useMoney } from '../common/format';
 const WIDTH = 480;
 const HEIGHT = 200;
 const PAD_BOTTOM = 22;
+// Room above the tallest bar for a short bar's value.
 const PAD_TOP = 8;
 
 /**
@@ -46,6 +47,14 @@ export function HourChart({ figures }: { figures: ReportFigures }) {
                 {`${String(h.hour).padStart(2, '0')}:00 · ${String(h.salesCount)} · ${money(h.netMinor, figures.currency)}`}
               </title>
             </rect>
+            {h.netMinor !== 0 && (
+              <BarValue
+                x={i * slot + slot / 2}
+                top={top}
+                height={height}
+                text={money(h.netMinor, figures.currency)}
+              />
+            )}
             {i % 2 === 0 && (
               <text x={i * slot + slot / 2} y={HEIGHT - 6} textAnchor="middle" className="tick">
                 {String(h.hour).padStart(2, '0')}
@@ -55,5 +64,39 @@ export function HourChart({ figures }: { figures: ReportFigures }) {
         );
       })}
     </svg>
+  );
+}
+
+/** Room in a bar, in chart units, for its value written up the bar's inside. */
+const LABEL_INSIDE = 64;
+
+/**
+ * A bar's value, written upwards: inside a tall bar, just above a short one, so each hour
+ * reads without hovering.
+ */
+function BarValue({
+  x,
+  top,
+  height,
+  text,
+}: {
+  x: number;
+  top: number;
+  height: number;
+  text: string;
+}) {
+  const inside = height >= LABEL_INSIDE;
+  const y = inside ? top + height - 4 : top - 4;
+  return (
+    <text
+      x={x}
+      y={y}
+      transform={`rotate(-90 ${String(x)} ${String(y)})`}
+      dominantBaseline="middle"
+      className={inside ? 'bar-value inside' : 'bar-value'}
+      data-testid="hour-value"
+    >
+      {text}
+    </text>
   );
 }

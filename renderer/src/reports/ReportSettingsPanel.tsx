@@ -7,7 +7,7 @@ import type { MessageKey } from '@app/i18n/en';
 import { parseDecimal, toDecimalString } from '@app/money/format';
 import type { CurrencyCode } from '@app/money/currency';
 import { useApi } from '../api/api-context';
-import type { Notice } from '../common/ErrorBanner';
+import type { Notice } from '../common/notices';
 import { useErrorText } from '../common/format';
 
 type FeeText = Record<FeeKind, { rate: string; cap: string }>;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Dashboard, ReportSettings, ShiftReport, ZSummary } from '@app/api/contract';
+import type { Dashboard, ShiftReport, ZSummary } from '@app/api/contract';
 import type { MessageKey } from '@app/i18n/en';
 import { divRound } from '@app/money/rounding';
 import { addDays } from '@app/reports/business-day';
@@ -8,8 +8,10 @@ import { figuresCsv } from '@app/reports/csv';
 import type { ReportFigures } from '@app/reports/report-schema';
 import { formatLocalDateTime } from '@app/time/local-time';
 import { useApi, useEvent } from '../api/api-context';
+import { useCommand } from '../api/useCommand';
+import { useQuery } from '../api/useQuery';
 import { Dialog } from '../common/Dialog';
-import type { Notice } from '../common/ErrorBanner';
+import type { Notice } from '../common/notices';
 import { useErrorText, useMoney } from '../common/format';
 import { downloadText } from './download';
 import { CashierTable, CorrectionsTable, FiguresSummary } from './FiguresView';
@@ -31,7 +33,9 @@ export function ReportsScreen({ notify }: { notify: (notice: Notice | null) => v
   const [draft, setDraft] = useState<{ from: string; to: string }>({ from: '', to: '' });
   const [dashboard, setDashboard] = useState<Dashboard | null>(null);
   const [zs, setZs] = useState<ZSummary[]>([]);
-  const [settings, setSettings] = useState<ReportSettings | null>(null);
+  const settingsQuery = useQuery('reports.settings', {});
+  const settings = settingsQuery.data;
+  const readZs = useCommand('reports.zList', { read: true }).run;
   const [shown, setShown] = useState<ShiftReport | null>(null);
   const [confirmZ, setConfirmZ] = useState(false);
 
@@ -41,15 +45,11 @@ export function ReportsScreen({ notify }: { notify: (notice: Notice | null) => v
         if (!result.ok) return notify({ kind: 'error', text: errorText(result.error) });
         setDashboard(result.value);
         setDraft({ from: result.value.range.from, to: result.value.range.to });
-        void api.invoke('reports.zList', {}).then((list) => list.ok && setZs(list.value));
+        void readZs({}).then((list) => list && setZs(list));
       }),
-    [api, range, notify, errorText],
+    [api, range, notify, errorText, readZs],
   );
   useEffect(load, [load]);
-  useEffect(
-    () => void api.invoke('reports.settings', {}).then((r) => r.ok && setSettings(r.value)),
-    [api],
-  );
   // Today's figures follow the till: a new sale refreshes them.
   useEvent('sale.committed', () => {
     if (range === null) load();
@@ -217,7 +217,7 @@ export function ReportsScreen({ notify }: { notify: (notice: Notice | null) => v
             currency={f.currency}
             notify={notify}
             onSaved={(next) => {
-              setSettings(next);
+              settingsQuery.set(next);
               load();
             }}
           />

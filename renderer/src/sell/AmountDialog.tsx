@@ -9,6 +9,10 @@ interface Props {
   title: string;
   /** Choices shown as tabs, e.g. percent / amount; none for a plain number. */
   modes?: { id: string; label: string; decimals: number }[];
+  /** Decimals of a plain number: a quantity keeps "2.5" as typed, for main to judge. */
+  decimals?: number;
+  /** Why the last Apply failed, shown in the dialog. */
+  error?: string | null;
   onApply: (mode: string, text: string) => void;
   onClear?: () => void;
   clearLabel?: string;
@@ -21,6 +25,8 @@ interface Props {
 export function AmountDialog({
   title,
   modes,
+  decimals = 0,
+  error = null,
   onApply,
   onClear,
   clearLabel,
@@ -29,7 +35,7 @@ export function AmountDialog({
 }: Props) {
   const { t } = useTranslation();
   const [mode, setMode] = useState(modes?.[0]?.id ?? 'number');
-  const entry = useAmountEntry(modes?.find((m) => m.id === mode)?.decimals ?? 0);
+  const entry = useAmountEntry(modes?.find((m) => m.id === mode)?.decimals ?? decimals);
   const text = entry.text;
   const onKey = (key: string) => {
     if (key === 'Enter') {
@@ -39,7 +45,7 @@ export function AmountDialog({
   };
   useKeyboardWedge(onScan, onKey);
   return (
-    <Dialog title={title} testId="amount-dialog">
+    <Dialog title={title} testId="amount-dialog" error={error}>
       {modes && (
         <div className="segmented">
           {modes.map((m) => (

@@ -34,7 +34,7 @@ export function CartTable({
         <tr>
           <th className="col-name">{t('cart.item')}</th>
           <th className="col-qty">{t('cart.qty')}</th>
-          <th className="col-money">{t('cart.price')}</th>
+          <th className="col-money col-price">{t('cart.price')}</th>
           <th className="col-money">{t('cart.amount')}</th>
           <th className="col-actions" />
         </tr>
@@ -51,7 +51,9 @@ export function CartTable({
               data-testid="cart-line"
             >
               <td className="col-name">
-                <div className="line-name">{zh ? line.nameZh : line.nameEn}</div>
+                <div className="line-name" title={zh ? line.nameZh : line.nameEn}>
+                  {zh ? line.nameZh : line.nameEn}
+                </div>
                 <div className="line-sub">
                   {zh ? line.nameEn : line.nameZh} · {line.barcode}
                   {discount > 0 && (
@@ -95,7 +97,7 @@ export function CartTable({
                   </div>
                 )}
               </td>
-              <td className="col-money">
+              <td className="col-money col-price">
                 {money(line.unitPriceMinor, cart.currency)}
                 {line.measure?.kind === 'weight' ? '/kg' : ''}
               </td>

@@ -10,14 +10,16 @@ import './selling.css';
 export function HoldDialog({
   onHold,
   onCancel,
+  error,
 }: {
   onHold: (note: string) => void;
   onCancel: () => void;
+  error: string | null;
 }) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');
   return (
-    <Dialog title={t('hold.title')} testId="hold-dialog">
+    <Dialog title={t('hold.title')} testId="hold-dialog" onCancel={onCancel} error={error}>
       <form
         className="selling-form"
         onSubmit={(event) => {
@@ -28,11 +30,9 @@ export function HoldDialog({
         <label>
           {t('hold.note')}
           <input
-            autoFocus
             value={note}
             maxLength={80}
             onChange={(e) => setNote(e.target.value)}
-            onKeyDown={(e) => e.key === 'Escape' && onCancel()}
             data-testid="hold-note"
           />
         </label>

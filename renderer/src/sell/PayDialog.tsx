@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '@app/result';
 import type { CartView, PaymentView } from '@app/api/contract';
@@ -6,6 +6,7 @@ import type { SaleRecord } from '@app/sale/sale';
 import { minorUnits } from '@app/money/currency';
 import { parseDecimal } from '@app/money/format';
 import { useApi, useEvent } from '../api/api-context';
+import { useQuery } from '../api/useQuery';
 import { Dialog } from '../common/Dialog';
 import { Keypad } from '../common/Keypad';
 import { useAmountEntry } from '../common/useAmountEntry';
@@ -40,16 +41,15 @@ export function PayDialog({ cart, onDone, onCancel, onScan }: Props) {
   const errorText = useErrorText();
   const entry = useAmountEntry(minorUnits(cart.currency));
   const [mode, setMode] = useState<Mode>('cash');
-  const [payment, setPayment] = useState<PaymentView | null>(null);
+  const paymentQuery = useQuery('payment.get', {});
+  const payment = paymentQuery.data;
+  const setPayment = paymentQuery.set;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [qrCode, setQrCode] = useState('');
   const [otherKind, setOtherKind] = useState<'voucher' | 'bank_transfer'>('voucher');
   const [reference, setReference] = useState('');
 
-  useEffect(() => {
-    void api.invoke('payment.get', {}).then((r) => r.ok && setPayment(r.value));
-  }, [api]);
   useEvent('payment.changed', setPayment);
 
   const legs = payment?.tenders ?? [];
@@ -69,7 +69,9 @@ export function PayDialog({ cart, onDone, onCancel, onScan }: Props) {
     setReference('');
     if (view.saleId === null) return;
     const sale = await api.invoke('sale.get', { saleId: view.saleId });
+    // Paid and committed; only reading it back failed: say so rather than sit still.
     if (sale.ok) onDone(sale.value);
+    else setError(sale.error);
   };
 
   const send = async (
@@ -83,7 +85,7 @@ export function PayDialog({ cart, onDone, onCancel, onScan }: Props) {
     else setError(result.error);
   };
 
-  const take = (value: number | null) => {
+  const take = (value: number | null, scannedQr = qrCode) => {
     if (busy || value === null || value <= 0) return;
     switch (mode) {
       case 'cash':
@@ -96,7 +98,7 @@ export function PayDialog({ cart, onDone, onCancel, onScan }: Props) {
         void send(api.invoke('payment.chip', { amountMinor: value }));
         return;
       case 'qr':
-        void send(api.invoke('payment.qr', { amountMinor: value, code: qrCode }));
+        void send(api.invoke('payment.qr', { amountMinor: value, code: scannedQr }));
         return;
       case 'other':
         void send(api.invoke('payment.other', { amountMinor: value, kind: otherKind, reference }));
@@ -118,8 +120,14 @@ export function PayDialog({ cart, onDone, onCancel, onScan }: Props) {
     else if (key === 'Escape') back();
     else entry.press(key);
   };
-  // In QR mode a scanner's burst is the customer's payment code, not an item.
-  useKeyboardWedge((code) => (mode === 'qr' ? setQrCode(code) : onScan(code)), onKey);
+  // In QR mode a scanner's burst is the customer's payment code, not an item: its own
+  // Enter takes the payment, as Enter in the code field does.
+  const scanned = (code: string) => {
+    if (mode !== 'qr') return onScan(code);
+    setQrCode(code);
+    take(amountFor(entry.current()), code);
+  };
+  useKeyboardWedge(scanned, onKey);
 
   const waitingText =
     waiting === 'swipe'

@@ -10,6 +10,8 @@ interface Props {
   currency: CurrencyCode;
   onScan: (code: string) => void;
   onPick: (product: Product) => void;
+  /** Delete in the empty field: the selected cart line goes (with text, Delete edits it). */
+  onDeleteLine: () => void;
   /** Bumped by the parent to take focus back after any action (the scanner types here). */
   focusToken: number;
 }
@@ -17,7 +19,7 @@ interface Props {
 const SEARCH_LIMIT = 8;
 
 /** The cashier's one field: a scanned or typed barcode adds the item; words search the catalog. */
-export function ScanBar({ currency, onScan, onPick, focusToken }: Props) {
+export function ScanBar({ currency, onScan, onPick, onDeleteLine, focusToken }: Props) {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const money = useMoney();
@@ -64,6 +66,9 @@ export function ScanBar({ currency, onScan, onPick, focusToken }: Props) {
       setSelected((s) => Math.max(s - 1, 0));
     } else if (event.key === 'Escape') {
       reset();
+    } else if (event.key === 'Delete' && text === '') {
+      event.preventDefault();
+      onDeleteLine();
     } else if (event.key === 'Enter') {
       event.preventDefault();
       const pick = shown?.[selected];

@@ -1,12 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  CartView,
-  MemberCartView,
-  PrintedPage,
-  PrinterStatus,
-  Settings,
-} from '@app/api/contract';
+import type { PrintedPage, PrinterStatus, Settings } from '@app/api/contract';
 import type { Discount } from '@app/cart/cart-types';
 import type { Product } from '@app/catalog/product';
 import type { Result } from '@app/result';
@@ -14,11 +8,13 @@ import type { SaleRecord } from '@app/sale/sale';
 import { minorUnits } from '@app/money/currency';
 import { parseDecimal } from '@app/money/format';
 import { useApi, useEvent } from '../api/api-context';
-import type { Notice } from '../common/ErrorBanner';
+import { useQuery } from '../api/useQuery';
+import type { Notice } from '../common/notices';
 import { useCardMessage, useCardName, useErrorText, useMoney } from '../common/format';
 import { CartTable } from './CartTable';
 import { ScanBar } from './ScanBar';
-import { useKeyboardWedge } from '../common/useKeyboardWedge';
+import { isTextField, useKeyboardWedge } from '../common/useKeyboardWedge';
+import { ConfirmDialog } from '../common/ConfirmDialog';
 import { TotalsPanel } from './TotalsPanel';
 import { PayDialog } from './PayDialog';
 import { AmountDialog } from './AmountDialog';
@@ -37,6 +33,7 @@ type Editing =
   | { kind: 'discount'; lineId: string | null }
   | { kind: 'weight'; product: Product }
   | { kind: 'hold' }
+  | { kind: 'clear' }
   | { kind: 'held' }
   | { kind: 'member' };
 
@@ -54,28 +51,26 @@ export function SellScreen({ settings, printer, notify }: Props) {
   const cardMessage = useCardMessage();
   const cardName = useCardName();
   const money = useMoney();
-  const [cart, setCart] = useState<CartView | null>(null);
+  // The cart as main last told it: read once, then every cart.changed (a scan, the serial
+  // scanner, a recall) replaces it.
+  const cartQuery = useQuery('cart.get', {});
+  const cart = cartQuery.data;
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
   const [done, setDone] = useState<SaleRecord | null>(null);
   const [pages, setPages] = useState<PrintedPage[]>([]);
   const [focusToken, setFocusToken] = useState(0);
-  const [member, setMember] = useState<MemberCartView | null>(null);
-  const [heldCount, setHeldCount] = useState(0);
+  // What went wrong in the open dialog: said there, where the cashier is looking.
+  const [dialogError, setDialogError] = useState<string | null>(null);
+  // The customer on the sale and the held sales follow the cart.
+  const memberQuery = useQuery('members.current', {}, ['cart.changed']);
+  const member = memberQuery.data;
+  const held = useQuery('hold.list', {}, ['cart.changed']);
+  const heldCount = held.data?.length ?? 0;
   // An unfinished void or refund stays in sight while selling (issue #6).
   const pendingCorrection = usePendingCorrection();
-  const refreshSelling = useCallback(() => {
-    void api.invoke('members.current', {}).then((r) => r.ok && setMember(r.value));
-    void api.invoke('hold.list', {}).then((r) => r.ok && setHeldCount(r.value.length));
-  }, [api]);
-
-  useEffect(() => {
-    void api.invoke('cart.get', {}).then((r) => r.ok && setCart(r.value));
-    refreshSelling();
-  }, [api, refreshSelling]);
   useEvent('cart.changed', (view) => {
-    refreshSelling();
-    setCart(view);
+    cartQuery.set(view);
     if (view.lastLineId) setSelected(view.lastLineId);
   });
   useEvent('printer.page', (page) => setPages((current) => [...current.slice(-4), page]));
@@ -98,15 +93,23 @@ export function SellScreen({ settings, printer, notify }: Props) {
     ),
   );
 
-  /** Runs a cart command; an error shows on screen and leaves the cart as it was. */
+  /**
+   * Runs a cart command; an error leaves the cart as it was and is said on the screen, or in
+   * the dialog it came from (the focus stays in the dialog then, never the scan field behind).
+   */
   const run = useCallback(
-    async <T,>(call: Promise<Result<T>>): Promise<T | null> => {
+    async <T,>(
+      call: Promise<Result<T>>,
+      from: 'screen' | 'dialog' = 'screen',
+    ): Promise<T | null> => {
       const result = await call;
-      setFocusToken((n) => n + 1);
+      if (from === 'screen') setFocusToken((n) => n + 1);
       if (!result.ok) {
-        notify({ kind: 'error', text: errorText(result.error) });
+        if (from === 'dialog') setDialogError(errorText(result.error));
+        else notify({ kind: 'error', text: errorText(result.error) });
         return null;
       }
+      setDialogError(null);
       notify(null);
       return result.value;
     },
@@ -142,12 +145,16 @@ export function SellScreen({ settings, printer, notify }: Props) {
   };
   const closeDialog = () => {
     setEditing({ kind: 'none' });
+    setDialogError(null);
     setFocusToken((n) => n + 1);
   };
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (editing.kind !== 'none' || done) return;
+      // Function keys work everywhere; Delete edits the text of a field it is pressed in
+      // (the scan field, when empty, removes the line itself).
+      if (event.key === 'Delete' && isTextField(event.target)) return;
       if (event.key === 'F12' && cart && cart.lines.length > 0) {
         event.preventDefault();
         setEditing({ kind: 'pay' });
@@ -204,19 +211,19 @@ export function SellScreen({ settings, printer, notify }: Props) {
             parseDecimal(text, cart.currency),
           );
     if (!discount) {
-      notify({ kind: 'error', text: t('errors.invalid_discount') });
+      setDialogError(t('errors.invalid_discount'));
       return;
     }
     const call = lineId
       ? api.invoke('cart.setLineDiscount', { lineId, discount })
       : api.invoke('cart.setOrderDiscount', { discount });
-    void run(call).then((view) => view && closeDialog());
+    void run(call, 'dialog').then((view) => view && closeDialog());
   };
   const clearDiscount = (lineId: string | null) => {
     const call = lineId
       ? api.invoke('cart.setLineDiscount', { lineId, discount: null })
       : api.invoke('cart.setOrderDiscount', { discount: null });
-    void run(call).then(closeDialog);
+    void run(call, 'dialog').then((view) => view && closeDialog());
   };
 
   return (
@@ -225,7 +232,15 @@ export function SellScreen({ settings, printer, notify }: Props) {
         {pendingCorrection && (
           <PendingCorrectionBanner pending={pendingCorrection} notify={notify} compact />
         )}
-        <ScanBar currency={cart.currency} onScan={scan} onPick={pick} focusToken={focusToken} />
+        <ScanBar
+          currency={cart.currency}
+          onScan={scan}
+          onPick={pick}
+          onDeleteLine={() => {
+            if (selected) void run(api.invoke('cart.removeLine', { lineId: selected }));
+          }}
+          focusToken={focusToken}
+        />
         <CartTable
           cart={cart}
           selectedLineId={selected}
@@ -274,9 +289,8 @@ export function SellScreen({ settings, printer, notify }: Props) {
             type="button"
             className="secondary danger"
             disabled={cart.lines.length === 0}
-            onClick={() => {
-              if (window.confirm(t('cart.clearConfirm'))) void run(api.invoke('cart.clear', {}));
-            }}
+            onClick={() => setEditing({ kind: 'clear' })}
+            data-testid="cart-clear"
           >
             {t('cart.clear')}
           </button>
@@ -318,11 +332,21 @@ export function SellScreen({ settings, printer, notify }: Props) {
         </div>
       </aside>
 
+      {editing.kind === 'clear' && (
+        <ConfirmDialog
+          title={t('cart.clearTitle')}
+          question={t('cart.clearConfirm')}
+          onNo={closeDialog}
+          onYes={() => void run(api.invoke('cart.clear', {}), 'dialog').then(closeDialog)}
+          testId="clear-dialog"
+        />
+      )}
       {editing.kind === 'hold' && (
         <HoldDialog
           onCancel={closeDialog}
+          error={dialogError}
           onHold={(note) =>
-            void run(api.invoke('hold.park', { note })).then((held) => {
+            void run(api.invoke('hold.park', { note }), 'dialog').then((held) => {
               if (!held) return;
               closeDialog();
               notify({ kind: 'info', text: t('hold.held', { note: held.note || '—' }) });
@@ -333,7 +357,7 @@ export function SellScreen({ settings, printer, notify }: Props) {
       {editing.kind === 'held' && (
         <HeldListDialog
           onClose={() => {
-            refreshSelling();
+            held.refresh();
             closeDialog();
           }}
           onRecalled={(held) => {
@@ -346,7 +370,7 @@ export function SellScreen({ settings, printer, notify }: Props) {
         <MemberDialog
           member={member}
           currency={cart.currency}
-          onChange={setMember}
+          onChange={memberQuery.set}
           onClose={closeDialog}
         />
       )}
@@ -356,11 +380,14 @@ export function SellScreen({ settings, printer, notify }: Props) {
       {editing.kind === 'quantity' && (
         <AmountDialog
           title={t('qty.title')}
+          decimals={3}
+          error={dialogError}
           onScan={scan}
           onCancel={closeDialog}
           onApply={(_mode, text) => {
             void run(
               api.invoke('cart.setQuantity', { lineId: editing.lineId, quantity: Number(text) }),
+              'dialog',
             ).then((view) => view && closeDialog());
           }}
         />
@@ -371,17 +398,19 @@ export function SellScreen({ settings, printer, notify }: Props) {
             name: i18n.language === 'zh-CN' ? editing.product.nameZh : editing.product.nameEn,
           })}
           modes={[{ id: 'kg', label: t('weight.kg'), decimals: 3 }]}
+          error={dialogError}
           onScan={scan}
           onCancel={closeDialog}
           onApply={(_mode, text) => {
             const grams = parseKg(text);
             if (grams === null || grams === 0) {
-              notify({ kind: 'error', text: t('errors.invalid_weight') });
+              setDialogError(t('errors.invalid_weight'));
               return;
             }
-            void run(api.invoke('cart.addProduct', { productId: editing.product.id, grams })).then(
-              (view) => view && closeDialog(),
-            );
+            void run(
+              api.invoke('cart.addProduct', { productId: editing.product.id, grams }),
+              'dialog',
+            ).then((view) => view && closeDialog());
           }}
         />
       )}
@@ -392,6 +421,7 @@ export function SellScreen({ settings, printer, notify }: Props) {
             { id: 'percent', label: t('discount.percent'), decimals: 2 },
             { id: 'amount', label: t('discount.amount'), decimals },
           ]}
+          error={dialogError}
           onScan={scan}
           onCancel={closeDialog}
           onApply={(mode, text) => applyDiscount(editing.lineId, mode, text)}

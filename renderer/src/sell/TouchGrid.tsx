@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CategoryView, ProductPage } from '@app/api/contract';
 import type { Product } from '@app/catalog/product';
 import type { CurrencyCode } from '@app/money/currency';
-import { useApi, useEvent } from '../api/api-context';
+import { useQuery } from '../api/useQuery';
 import { useMoney } from '../common/format';
 
 /** Products on one page of the grid: five rows of three large buttons. */
@@ -22,30 +21,15 @@ interface Props {
  */
 export function TouchGrid({ currency, onPick }: Props) {
   const { t, i18n } = useTranslation();
-  const api = useApi();
   const money = useMoney();
-  const [categories, setCategories] = useState<CategoryView[]>([]);
   const [category, setCategory] = useState(FAVOURITES);
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<ProductPage | null>(null);
-  const [version, setVersion] = useState(0);
+  const categories = useQuery('catalog.categories', {}, ['catalog.changed']).data ?? [];
+  // A slow page for a category tapped before does not replace the one tapped last.
+  const page = useQuery('catalog.grid', { categoryId: category, offset, limit: GRID_PAGE }, [
+    'catalog.changed',
+  ]).data;
   const zh = i18n.language === 'zh-CN';
-
-  useEffect(() => {
-    void api.invoke('catalog.categories', {}).then((r) => r.ok && setCategories(r.value));
-  }, [api, version]);
-  useEffect(() => {
-    let live = true;
-    void api
-      .invoke('catalog.grid', { categoryId: category, offset, limit: GRID_PAGE })
-      .then((r) => {
-        if (live && r.ok) setPage(r.value);
-      });
-    return () => {
-      live = false;
-    };
-  }, [api, category, offset, version]);
-  useEvent('catalog.changed', () => setVersion((v) => v + 1));
 
   const choose = (id: string) => {
     setCategory(id);

@@ -4,7 +4,7 @@ import type { Settings } from '@app/api/contract';
 import { toDecimalString } from '@app/money/format';
 import { classesFromDraft, draftOf } from '@app/tax/tax-class-draft';
 import { useApi } from '../api/api-context';
-import type { Notice } from '../common/ErrorBanner';
+import type { Notice } from '../common/notices';
 import { useErrorText } from '../common/format';
 import { TaxClassesEditor } from './TaxClassesEditor';
 

@@ -5,7 +5,8 @@ import type { Result } from '@app/result';
 import { denominationsOf } from '@app/staff/denominations';
 import { parseDecimal, toDecimalString } from '@app/money/format';
 import { useApi } from '../api/api-context';
-import type { Notice } from '../common/ErrorBanner';
+import { useCommand } from '../api/useCommand';
+import type { Notice } from '../common/notices';
 import { useErrorText, useMoney } from '../common/format';
 
 /**
@@ -41,9 +42,12 @@ export function ShiftScreen({
     },
     [onChange],
   );
-  useEffect(() => {
-    void api.invoke('shift.current', {}).then((r) => r.ok && show(r.value));
-  }, [api, show]);
+  const readShift = useCommand('shift.current', { read: true }).run;
+  const reload = useCallback(
+    () => void readShift({}).then((next) => next && show(next)),
+    [readShift, show],
+  );
+  useEffect(reload, [reload]);
 
   const done = <T,>(result: Result<T>): T | null => {
     if (!result.ok) {
@@ -77,8 +81,7 @@ export function ShiftScreen({
   };
   const noSale = async () => {
     if (done(await api.invoke('printer.kickDrawer', { pin: 2 }))) {
-      const r = await api.invoke('shift.current', {});
-      if (r.ok) show(r.value);
+      reload();
       notify({ kind: 'info', text: t('shift.recorded') });
     }
   };
@@ -103,8 +106,7 @@ export function ShiftScreen({
     setClosed(result);
     setCounting(false);
     setCounts({});
-    const r = await api.invoke('shift.current', {});
-    if (r.ok) show(r.value);
+    reload();
   };
 
   if (!view) return null;
@@ -151,7 +153,13 @@ export function ShiftScreen({
         </section>
       )}
       {!view.open && (
-        <>
+        <form
+          className="shift-open-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void open();
+          }}
+        >
           <p>{t('shift.none')}</p>
           <label>
             {t('shift.float')}
@@ -163,15 +171,10 @@ export function ShiftScreen({
               placeholder={toDecimalString(0, currency)}
             />
           </label>
-          <button
-            type="button"
-            className="primary big"
-            onClick={() => void open()}
-            data-testid="shift-open"
-          >
+          <button type="submit" className="primary big" data-testid="shift-open">
             {t('shift.open')}
           </button>
-        </>
+        </form>
       )}
       {view.open && !view.open.own && (
         <p className="notice notice-error">

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings, StaffPolicyView, StaffUserView } from '@app/api/contract';
 import { staffRoles } from '@app/ledger/staff-detail';
@@ -6,7 +6,9 @@ import type { StaffRole } from '@app/ledger/staff-detail';
 import { parseDecimal, toDecimalString } from '@app/money/format';
 import type { Result } from '@app/result';
 import { useApi } from '../api/api-context';
-import type { Notice } from '../common/ErrorBanner';
+import { useCommand } from '../api/useCommand';
+import { useQuery } from '../api/useQuery';
+import type { Notice } from '../common/notices';
 import { useErrorText } from '../common/format';
 import { useNow } from '../sync/useSyncStatus';
 
@@ -21,7 +23,6 @@ export function StaffScreen({
   const { t } = useTranslation();
   const api = useApi();
   const errorText = useErrorText();
-  const [users, setUsers] = useState<StaffUserView[]>([]);
   const now = useNow(30_000);
   const [policy, setPolicy] = useState<StaffPolicyView | null>(null);
   const [draft, setDraft] = useState({ limit: '', idle: '', tolerance: '', refundLimit: '' });
@@ -31,22 +32,23 @@ export function StaffScreen({
     pin: '',
   });
 
-  const load = useCallback(() => {
-    void api.invoke('staff.list', {}).then((r) => r.ok && setUsers(r.value));
-  }, [api]);
+  const staff = useQuery('staff.list', {});
+  const users = staff.data ?? [];
+  const load = staff.refresh;
+  // The saved policy seeds the form; a failed read is said, not skipped.
+  const readPolicy = useCommand('staff.policy', { read: true }).run;
   useEffect(() => {
-    load();
-    void api.invoke('staff.policy', {}).then((r) => {
-      if (!r.ok) return;
-      setPolicy(r.value);
+    void readPolicy({}).then((saved) => {
+      if (!saved) return;
+      setPolicy(saved);
       setDraft({
-        limit: String(r.value.discountLimitBp / 100),
-        idle: String(r.value.idleLockMinutes),
-        tolerance: toDecimalString(r.value.cashToleranceMinor, settings.currency),
-        refundLimit: toDecimalString(r.value.refundLimitMinor, settings.currency),
+        limit: String(saved.discountLimitBp / 100),
+        idle: String(saved.idleLockMinutes),
+        tolerance: toDecimalString(saved.cashToleranceMinor, settings.currency),
+        refundLimit: toDecimalString(saved.refundLimitMinor, settings.currency),
       });
     });
-  }, [api, load, settings.currency]);
+  }, [readPolicy, settings.currency]);
 
   const done = <T,>(result: Result<T>): T | null => {
     if (!result.ok) {

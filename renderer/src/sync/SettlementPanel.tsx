@@ -4,8 +4,9 @@ import type { SettlementView, SyncStatus } from '@app/api/contract';
 import { entryTypes } from '@app/ledger/entry';
 import { formatLocalDateTime } from '@app/time/local-time';
 import { useApi } from '../api/api-context';
+import { useCommand } from '../api/useCommand';
 import { Dialog } from '../common/Dialog';
-import type { Notice } from '../common/ErrorBanner';
+import type { Notice } from '../common/notices';
 import { useErrorText, useMoney } from '../common/format';
 
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -25,9 +26,10 @@ export function SettlementPanel({
   const [settlements, setSettlements] = useState<SettlementView[]>([]);
   const [confirming, setConfirming] = useState(false);
 
+  const readSettlements = useCommand('sync.settlements', { read: true }).run;
   const refresh = useCallback(
-    () => void api.invoke('sync.settlements', {}).then((r) => r.ok && setSettlements(r.value)),
-    [api],
+    () => void readSettlements({}).then((list) => list && setSettlements(list)),
+    [readSettlements],
   );
   // A settlement answer arrives as a status change (pendingSettlements drops).
   useEffect(refresh, [refresh, status.pendingSettlements, status.batchNo]);

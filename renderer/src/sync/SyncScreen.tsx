@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '@app/api/contract';
 import type { Result } from '@app/result';
+import type { Permission } from '@app/staff/permissions';
 import { formatLocalDateTime } from '@app/time/local-time';
 import { useApi } from '../api/api-context';
 import { Dialog } from '../common/Dialog';
-import type { Notice } from '../common/ErrorBanner';
+import type { Notice } from '../common/notices';
 import { useAge, useErrorText } from '../common/format';
 import { BindForm } from './BindForm';
 import { SettlementPanel } from './SettlementPanel';
@@ -21,10 +22,13 @@ const local = (iso: string | null): string => (iso ? formatLocalDateTime(iso, zo
 export function SyncScreen({
   status,
   onStatus,
+  permissions,
   notify,
 }: {
   status: SyncStatus;
   onStatus: (status: SyncStatus) => void;
+  /** A technician uploads and reads the queue; settlements are for those who see reports. */
+  permissions: readonly Permission[];
   notify: (notice: Notice | null) => void;
 }) {
   const { t } = useTranslation();
@@ -72,9 +76,11 @@ export function SyncScreen({
           )}
           <QueuePanel status={status} onSyncNow={() => void run(api.invoke('sync.now', {}))} />
         </div>
-        <div className="sync-column">
-          <SettlementPanel status={status} notify={notify} />
-        </div>
+        {permissions.includes('reports.view') && (
+          <div className="sync-column">
+            <SettlementPanel status={status} notify={notify} />
+          </div>
+        )}
       </div>
     </div>
   );
