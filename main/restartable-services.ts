@@ -1,6 +1,6 @@
 import type { EventName, EventPayload, RestoreOutcome } from '@app/api/contract';
 import { EventBus } from './kernel/event-bus';
-import type { Dispatch } from './api/dispatcher';
+import type { Dispatch } from './kernel/handlers';
 import { swapLedger } from './backup/ledger-swap';
 import type { LedgerSwap } from './backup/ledger-swap';
 import type { Services } from './services';

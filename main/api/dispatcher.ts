@@ -1,35 +1,13 @@
 import { commands, isCommandName } from '@app/api/contract';
 import { cardDataInInput } from '@app/api/card-data-guard';
-import type { CommandName, CommandOutput, Commands } from '@app/api/contract';
-import type { z } from 'zod';
 import { DomainError, fail, ok } from '@app/result';
-import type { Result } from '@app/result';
-import { describeStorageError } from './storage-errors';
+import { describeStorageError } from '../kernel/storage-errors';
 import type { Logger } from '../log/logger';
-import type { ActionContext } from '../staff/session';
+import type { ActionContext, CommandGuard, Dispatch, Handlers } from '../kernel/handlers';
 
-type HandlerInput<K extends CommandName> = z.output<Commands[K]['input']>;
-
-/** One function per contract command; each gets its input already validated. */
-export type Handlers = {
-  [K in CommandName]: (
-    input: HandlerInput<K>,
-    context: ActionContext,
-  ) => CommandOutput<K> | Promise<CommandOutput<K>>;
-};
-
-/**
- * Who may run a command (main/staff/command-guard.ts): `before` refuses by throwing a
- * DomainError, or answers who the command runs as; `after` records the outcome.
- */
-export interface CommandGuard {
-  before(command: CommandName): ActionContext;
-  after(command: CommandName, context: ActionContext, failed: string | null): void;
-}
+export type { CommandGuard, Dispatch, Handlers } from '../kernel/handlers';
 
 const noGuard: CommandGuard = { before: () => ({ operator: null }), after: () => undefined };
-
-export type Dispatch = (command: string, input: unknown) => Promise<Result<unknown>>;
 
 /**
  * The main-side edge of the contract: unknown commands and malformed input are refused

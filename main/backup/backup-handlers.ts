@@ -1,5 +1,5 @@
 import type { BackupCommandName } from '@app/api/backup-contract';
-import type { Handlers } from '../api/dispatcher';
+import type { Handlers } from '../kernel/handlers';
 import type { BackupService } from './backup-service';
 
 export interface BackupHandlerDeps {

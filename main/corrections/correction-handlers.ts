@@ -1,5 +1,5 @@
 import type { correctionCommands } from '@app/api/correction-contract';
-import type { Handlers } from '../api/dispatcher';
+import type { Handlers } from '../kernel/handlers';
 import type { CorrectionService } from './correction-service';
 
 export type CorrectionCommandName = keyof typeof correctionCommands;

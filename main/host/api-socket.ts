@@ -2,7 +2,7 @@ import type { WebSocket } from 'ws';
 import { fail } from '@app/result';
 import type { Result } from '@app/result';
 import type { ServerMessage } from '@app/api/wire';
-import type { Dispatch } from '../api/dispatcher';
+import type { Dispatch } from '../kernel/handlers';
 import type { EventBus } from '../kernel/event-bus';
 import type { Logger } from '../log/logger';
 import { readEnvelope } from './api-envelope';

@@ -1,6 +1,6 @@
 import type { OfflineCommandName } from '@app/api/offline-contract';
 import { DomainError } from '@app/result';
-import type { Handlers } from '../api/dispatcher';
+import type { Handlers } from '../kernel/handlers';
 import type { AuditLog } from '../staff/audit-log';
 import type { OfflineAcceptance } from './offline-acceptance';
 import type { RiskSettingsStore } from './risk-settings';

@@ -1,5 +1,5 @@
 import type { PaymentCommandName } from '@app/api/payment-contract';
-import type { Handlers } from '../api/dispatcher';
+import type { Handlers } from '../kernel/handlers';
 import type { PaymentSession } from './payment-session';
 
 /** The payment commands (issue #6), each one call into the cart's payment session. */

@@ -1,7 +1,7 @@
 import type { RiskView } from '@app/api/contract';
 import { panOfTrack2 } from '@app/card/track2';
 import { DomainError } from '@app/result';
-import type { Handlers } from '../api/dispatcher';
+import type { Handlers } from '../kernel/handlers';
 import type { CardKeyer } from './card-keyer';
 import type { RiskGuard } from './risk-guard';
 import type { RiskSettingsStore } from './risk-settings';

@@ -1,6 +1,6 @@
 import type { PrintJob } from '@app/api/contract';
 import type { ShiftReport } from '@app/reports/report-schema';
-import type { Handlers } from '../api/dispatcher';
+import type { Handlers } from '../kernel/handlers';
 import type { ReportService } from './report-service';
 import type { ReportSettingsStore } from './report-settings';
 import type { ReportIndex } from './report-index';

@@ -10,7 +10,7 @@ import { commitSale } from './commit-sale';
 import type { SaleRepository } from './sale-repository';
 import { saleFromEntry } from './sale-entry';
 import type { SaleStaffDetail, UncommittedSale } from './sale-entry';
-import { describeStorageError } from '../api/storage-errors';
+import { describeStorageError } from '../kernel/storage-errors';
 
 export interface SaleServiceDeps {
   ledger: Ledger;

@@ -1,6 +1,6 @@
 import type { SellingCommandName } from '@app/api/selling-contract';
 import { DomainError } from '@app/result';
-import type { Handlers } from '../api/dispatcher';
+import type { Handlers } from '../kernel/handlers';
 import type { ActionContext } from '../staff/session';
 import type { MemberService } from '../members/member-service';
 import type { StockService } from '../stock/stock-service';

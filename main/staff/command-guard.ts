@@ -1,5 +1,5 @@
 import type { CommandName } from '@app/api/names';
-import type { CommandGuard } from '../api/dispatcher';
+import type { CommandGuard } from '../kernel/handlers';
 import type { AuditLog } from './audit-log';
 import { commandAccess } from './command-access';
 import type { SessionService } from './session';

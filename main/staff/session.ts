@@ -23,10 +23,9 @@ export interface SessionView {
 }
 
 /** What a command runs as: the person, and a manager's one-shot override when one was used. */
-export interface ActionContext {
-  operator: OperatorRef | null;
-  override?: OverrideRef;
-}
+import type { ActionContext } from '../kernel/handlers';
+
+export type { ActionContext };
 
 /** How long an override waits for the action it unlocked. */
 const OVERRIDE_TTL_MS = 2 * 60_000;

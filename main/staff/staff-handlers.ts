@@ -4,7 +4,7 @@ import type { Discount } from '@app/cart/cart-types';
 import type { OperatorRef } from '@app/ledger/staff-detail';
 import { isOverDiscountLimit } from '@app/staff/policy';
 import { DomainError } from '@app/result';
-import type { Handlers } from '../api/dispatcher';
+import type { Handlers } from '../kernel/handlers';
 import type { CartService } from '../cart/cart-service';
 import type { AuditLog } from './audit-log';
 import type { SaleOverrides } from './sale-overrides';
