@@ -7,6 +7,7 @@ export const errorCodes = [
   'unknown_barcode',
   'invalid_barcode',
   'card_data_in_scan',
+  'card_data_in_text',
   'drawer_failed',
   'serial_in_use',
   'serial_open_failed',
@@ -20,6 +21,7 @@ export const errorCodes = [
   'invalid_amount',
   'ledger_write_failed',
   'ledger_outcome_unknown',
+  'sale_outcome_pending',
   'disk_full',
   'sale_not_found',
   'printer_offline',
@@ -48,6 +50,7 @@ export const errorCodes = [
   'host_unreachable',
   'host_error',
   'invalid_host_url',
+  'insecure_host_url',
   // Staff, sessions and shifts (issue #5).
   'login_required',
   'session_locked',
@@ -146,6 +149,8 @@ export const errorCodes = [
   'correction_not_found',
   'refund_leg_failed',
   'void_not_possible',
+  // Electron on Linux with no keyring: safeStorage would keep secrets in plain text.
+  'secret_store_unavailable',
   // Backup and restore (issue #14).
   'backup_folder_unset',
   'backup_folder_missing',

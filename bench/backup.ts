@@ -7,8 +7,9 @@ import type { BackupStatus } from '@app/api/contract';
 import type { NewEntry } from '@app/ledger/entry';
 import { PAGES_PER_STEP } from '@main/backup/snapshot-copy';
 import { backupServiceOn } from '@main/backup/backup-test-support';
-import { LedgerStore } from '@main/ledger/ledger-store';
+import { Ledger } from '@main/kernel/ledger';
 import { tempDatabase } from '@main/ledger/temp-database';
+import { silentLogger } from '@main/log/logger';
 import { commitSale } from '@main/sales/commit-sale';
 import { SaleRepository } from '@main/sales/sale-repository';
 import { sampleSale, sampleStaff } from '@main/sales/sample-sale';
@@ -24,7 +25,7 @@ const section = 'backup';
 
 type Phase = NonNullable<BackupStatus['running']>['phase'] | 'idle';
 
-/** A small sale entry: the ledger's bulk, appended through the real LedgerStore. */
+/** A small sale entry: the ledger's bulk, appended through the real ledger commit. */
 const filler = (): NewEntry => ({
   id: randomUUID(),
   type: 'sale',
@@ -36,11 +37,11 @@ const filler = (): NewEntry => ({
   detail: { lines: [{ sku: 'DRK0001', quantity: 1, grossMinor: 350 }] },
 });
 
-function fill(db: Database.Database, ledger: LedgerStore, entries: number): void {
+function fill(db: Database.Database, ledger: Ledger, entries: number): void {
   for (let done = 0; done < entries; done += 20_000) {
-    db.transaction(() => {
-      for (let i = 0; i < Math.min(20_000, entries - done); i += 1) ledger.append(filler());
-    })();
+    ledger.commit((tx) => {
+      for (let i = 0; i < Math.min(20_000, entries - done); i += 1) tx.append(filler());
+    });
   }
   // The idle checkpoint has run: the ledger is in the database file, the WAL empty.
   db.pragma('wal_checkpoint(TRUNCATE)');
@@ -78,7 +79,7 @@ export const backupSection: BenchSection = {
     const folder = mkdtempSync(join(tmpdir(), 'countertop-bench-backup-folder-'));
     try {
       const { db } = temp;
-      const ledger = new LedgerStore(db);
+      const ledger = new Ledger(db, silentLogger);
       const repository = new SaleRepository(db);
       const fillStart = performance.now();
       fill(db, ledger, ENTRIES);
@@ -96,7 +97,7 @@ export const backupSection: BenchSection = {
         },
       });
       const commit = (): void => {
-        commitSale(db, ledger, repository, sampleSale({ lines: 3 }), sampleStaff);
+        commitSale(ledger, repository, sampleSale({ lines: 3 }), sampleStaff);
       };
 
       const idle = summarize(
@@ -126,7 +127,7 @@ export const backupSection: BenchSection = {
       const rows: BenchRow[] = [
         { section, metric: 'ledger entries', value: ENTRIES, unit: 'entries' },
         { section, metric: 'ledger size', value: bytes / 1024 / 1024, unit: 'MiB' },
-        { section, metric: 'filling the ledger (LedgerStore.append)', value: fillS, unit: 's' },
+        { section, metric: 'filling the ledger (Ledger.commit)', value: fillS, unit: 's' },
         { section, metric: 'backup, total (copy, write, verify)', value: totalS, unit: 's' },
         { section, metric: 'backup, online copy (worker)', value: copyS, unit: 's' },
         { section, metric: 'sale p50 idle', value: idle.p50, unit: 'ms' },

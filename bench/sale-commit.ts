@@ -1,4 +1,5 @@
-import { LedgerStore } from '@main/ledger/ledger-store';
+import { Ledger } from '@main/kernel/ledger';
+import { silentLogger } from '@main/log/logger';
 import { tempDatabase } from '@main/ledger/temp-database';
 import { commitSale } from '@main/sales/commit-sale';
 import { SaleRepository } from '@main/sales/sale-repository';
@@ -22,16 +23,14 @@ export const saleCommitSection: BenchSection = {
     // As the app opens it: automatic checkpoints off (IdleCheckpointer runs them when idle).
     const temp = tempDatabase('countertop-bench-commit-', { checkpoint: 'manual' });
     try {
-      const ledger = new LedgerStore(temp.db);
+      const ledger = new Ledger(temp.db, silentLogger);
       const repository = new SaleRepository(temp.db);
       // Built beforehand so only the commit is timed.
       const sales = Array.from({ length: SALES }, () => sampleSale({ lines: 3 }));
       const samples: number[] = [];
       const total = timeNs(() => {
         for (const sale of sales) {
-          samples.push(
-            nsToMs(timeNs(() => commitSale(temp.db, ledger, repository, sale, sampleStaff))),
-          );
+          samples.push(nsToMs(timeNs(() => commitSale(ledger, repository, sale, sampleStaff))));
         }
       });
       const { p50, p99, max } = summarize(samples);

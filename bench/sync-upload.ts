@@ -3,12 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { LedgerStore } from '@main/ledger/ledger-store';
+import { Ledger } from '@main/kernel/ledger';
 import { tempDatabase } from '@main/ledger/temp-database';
 import { silentLogger } from '@main/log/logger';
 import { commitSale } from '@main/sales/commit-sale';
 import { SaleRepository } from '@main/sales/sale-repository';
-import { sampleSale, sampleStaff } from '@main/sales/sample-sale';
+import { commitSalesAtOnce, sampleSale, sampleStaff } from '@main/sales/sample-sale';
 import { SyncService } from '@main/sync/sync-service';
 import type { SecretStore } from '@main/sync/secret-store';
 import { TerminalIdentityStore } from '@main/terminal/terminal-identity';
@@ -93,19 +93,19 @@ export const syncUploadSection: BenchSection = {
     const host = await startHostProcess(join(hostDir, 'host.sqlite'));
     try {
       const { db } = temp;
-      const ledger = new LedgerStore(db);
+      const ledger = new Ledger(db, silentLogger);
       const repository = new SaleRepository(db);
       // The backlog: real sale entries (3 lines), committed in large transactions to save time.
       for (let done = 0; done < BACKLOG; done += 10_000) {
-        db.transaction(() => {
-          for (let i = 0; i < 10_000; i += 1) {
-            commitSale(db, ledger, repository, sampleSale({ lines: 3 }), sampleStaff);
-          }
-        })();
+        commitSalesAtOnce(
+          ledger,
+          repository,
+          Array.from({ length: 10_000 }, () => sampleSale({ lines: 3 })),
+        );
       }
       db.pragma('wal_checkpoint(TRUNCATE)');
       const sellOne = (): void => {
-        commitSale(db, ledger, repository, sampleSale({ lines: 3 }), sampleStaff);
+        commitSale(ledger, repository, sampleSale({ lines: 3 }), sampleStaff);
         sync.noteNewEntry();
       };
       const sync = new SyncService({

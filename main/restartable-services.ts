@@ -1,5 +1,5 @@
 import type { EventName, EventPayload, RestoreOutcome } from '@app/api/contract';
-import { EventBus } from './api/event-bus';
+import { EventBus } from './kernel/event-bus';
 import type { Dispatch } from './api/dispatcher';
 import { swapLedger } from './backup/ledger-swap';
 import type { LedgerSwap } from './backup/ledger-swap';
@@ -98,6 +98,7 @@ export function restartableServices(create: ServicesFactory): Services {
     get log() {
       return current.log;
     },
+    shiftOpen: () => current.shiftOpen(),
     idle: async () => {
       await waitForRestart();
       await current.idle();

@@ -6,9 +6,10 @@ import type { AppInfo, PrinterConfig } from '@app/api/contract';
 import { drawerSettingsSchema, printerConfigSchema } from '@app/api/schemas';
 import { buildSaleReceipt } from '@app/receipt/sale-receipt';
 import type { SaleRecord } from '@app/sale/sale';
+import { saleFromEntry } from './sales/sale-entry';
 import { SimulatedPrinter } from '@native/sim/simulated-printer';
 import { openDatabase } from './ledger/database';
-import type { LedgerStore } from './ledger/ledger-store';
+import { Ledger } from './kernel/ledger';
 import { IdleCheckpointer } from './ledger/idle-checkpointer';
 import { CatalogStore } from './catalog/catalog-store';
 import { demoCatalog, demoCategories } from './catalog/demo-catalog';
@@ -30,13 +31,14 @@ import { PrintJobStore } from './printing/print-job-store';
 import { PrintService } from './printing/print-service';
 import { ShopLogo } from './printing/shop-logo';
 import { createPayments } from './payments/create-payments';
-import { EventBus } from './api/event-bus';
+import { EventBus } from './kernel/event-bus';
 import { createDispatcher } from './api/dispatcher';
 import type { Dispatch } from './api/dispatcher';
 import { createHandlers } from './api/handlers';
 import { customerViewOfCart } from '@app/display/customer-view';
 import { poleScreenOf } from './devices/customer-screens';
 import { DiagnosticsService } from './diagnostics/diagnostics-service';
+import { StorageHealth } from './diagnostics/storage-health';
 import { SerialMonitor } from './diagnostics/serial-monitor';
 import { createFileLogger } from './log/logger';
 import type { Logger } from './log/logger';
@@ -55,7 +57,8 @@ import { ReportSettingsStore } from './reports/report-settings';
 import { buildReportReceipt } from '@app/receipt/report-receipt';
 import type { ShiftReport } from '@app/reports/report-schema';
 import { createCorrections } from './corrections/create-corrections';
-import { SellingLedger } from './selling/selling-ledger';
+import { buildCorrectionReceipt } from '@app/receipt/correction-receipt';
+import { followWithReceipts } from './printing/receipt-outbox';
 import { HeldSales } from './selling/held-sales';
 import { CustomerStore } from './members/customer-store';
 import { PointsBook } from './members/points-book';
@@ -99,6 +102,8 @@ export interface Services {
   dispatch: Dispatch;
   bus: EventBus;
   log: Logger;
+  /** Whether a shift is open now (then `shift.changed` tells of each change). */
+  shiftOpen(): boolean;
   /** Waits for queued print jobs to be tried and any upload step in flight (tests). */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -112,16 +117,18 @@ const BACKUP_PRINTER_KEY = 'printer.backup';
 export function createServices(options: ServicesOptions): Services {
   mkdirSync(options.dataDir, { recursive: true });
   const logFile = join(options.dataDir, 'logs', 'countertop.log');
-  const log = options.log ?? createFileLogger(logFile);
+  const storage = new StorageHealth();
+  const log = options.log ?? createFileLogger(logFile, storage.reporter('log'));
   const file = join(options.dataDir, 'ledger.sqlite');
   const db = openDatabase(file, {
     checkpoint: 'manual',
     ...(options.sqliteBinding ? { nativeBinding: options.sqliteBinding } : {}),
   });
-  const checkpointer = new IdleCheckpointer(db, `${file}-wal`);
+  const checkpointer = new IdleCheckpointer(db, `${file}-wal`, storage.reporter('checkpoint', log));
   checkpointer.start();
   options.onDatabase?.(db);
   const bus = new EventBus();
+  storage.onChange((view) => bus.emit('diagnostics.storage', view));
   const settings = new SettingsStore(db);
   const catalog = new CatalogStore(db);
   // A newcomer can sell within a minute: the demo catalog is there on first start.
@@ -143,14 +150,13 @@ export function createServices(options: ServicesOptions): Services {
     fees: () => reportSettings.get().fees,
     log,
   });
-  // Member points and stock follow every entry too (issue #7); the audit log they write to
-  // is created further down, so stock reaches it through a late-bound reference.
+  // The commit protocol: what an entry owes follows it inside its transaction (report sums,
+  // member points and stock here; the sale's rows, cart, payment session, overrides and
+  // receipt below); what reacts to it subscribes to the committed-entry stream.
+  const ledger = new Ledger(db, log);
+  ledger.follow('all', (entry) => reportIndex.apply(entry));
   const points = new PointsBook(db);
-  const stockRef: { current: StockService | null } = { current: null };
-  const ledger: LedgerStore = new SellingLedger(db, reportIndex, [
-    points,
-    { apply: (entry) => stockRef.current?.apply(entry) },
-  ]);
+  ledger.follow('all', (entry) => points.apply(entry));
   const secretStoreFor =
     options.secretStoreFor ?? ((name: string) => new FileSecretStore(join(options.dataDir, name)));
   const secrets = options.secrets ?? secretStoreFor('terminal-secret');
@@ -165,6 +171,7 @@ export function createServices(options: ServicesOptions): Services {
     ...(options.syncTimeoutMs === undefined ? {} : { timeoutMs: options.syncTimeoutMs }),
     ...(options.syncRetryLimits ? { retryLimits: options.syncRetryLimits } : {}),
   });
+  ledger.onCommitted(() => sync.noteNewEntry());
   const saleRepository = new SaleRepository(db);
   const catalogService = new CatalogService({
     catalog,
@@ -181,6 +188,8 @@ export function createServices(options: ServicesOptions): Services {
     onImported: () => bus.emit('catalog.changed', {}),
   });
   const cart = new CartService(catalog, settings, bus, () => catalogService.scaleLabels());
+  ledger.follow(['sale'], (entry) => cart.consume(entry));
+  ledger.onCommitted((entry) => entry.type === 'sale' && cart.committed(entry));
   const devices = new DeviceService({
     settings,
     log,
@@ -208,19 +217,56 @@ export function createServices(options: ServicesOptions): Services {
     saveBackup: (config) => settings.setValue(BACKUP_PRINTER_KEY, config),
   });
   const logo = new ShopLogo(settings);
-  const receiptFor = (sale: SaleRecord, duplicate: boolean) => {
+  const receiptSettings = () => {
     const s = settings.get();
-    return buildSaleReceipt(sale, {
+    return {
       shopName: s.shopName,
-      header: [s.shopAddress, s.receiptHeader].filter((line) => line.trim() !== '').join('\n'),
-      footer: s.receiptFooter,
       paperWidth: s.paperWidth,
       locale: s.locale,
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    };
+  };
+  const receiptFor = (sale: SaleRecord, duplicate: boolean) => {
+    const s = settings.get();
+    return buildSaleReceipt(sale, {
+      ...receiptSettings(),
+      header: [s.shopAddress, s.receiptHeader].filter((line) => line.trim() !== '').join('\n'),
+      footer: s.receiptFooter,
       duplicate,
       logo: logo.get(),
     });
   };
+  followWithReceipts({
+    ledger,
+    printing,
+    saleReceipt: (sale) => receiptFor(sale, false),
+    correctionReceipt: (entry, sale) =>
+      buildCorrectionReceipt(entry, sale, { ...receiptSettings(), header: '', footer: '' }),
+    saleById: (id) => saleRepository.get(id),
+  });
+  // The customer's thank-you and the screens' sale.committed follow the committed sale.
+  ledger.onCommitted((entry) => {
+    if (entry.type !== 'sale') return;
+    const sale = saleFromEntry(entry);
+    const change = sale.tenders.find((tender) => tender.method === 'cash')?.changeMinor ?? 0;
+    devices.showCustomer(
+      poleScreenOf({
+        kind: 'thanks',
+        paidMinor: sale.paidMinor,
+        changeMinor: change,
+        currency: sale.currency,
+      }),
+    );
+    bus.emit('sale.committed', {
+      id: sale.id,
+      seq: sale.seq,
+      at: sale.at,
+      currency: sale.currency,
+      paidMinor: sale.paidMinor,
+      itemCount: sale.totals.itemCount,
+      tenderMethods: sale.tenders.map((t) => t.method),
+    });
+  });
   // Staff, sessions, the audit log and shifts (issue #5).
   const now = options.now ?? (() => new Date());
   const audit = new AuditLog(db, () => `${options.host}:${identity.current().terminalId}`, now);
@@ -247,10 +293,16 @@ export function createServices(options: ServicesOptions): Services {
     currency: () => settings.get().currency,
     policy: () => staff.policy(),
     now,
-    afterEntry: () => sync.noteNewEntry(),
+  });
+  // The screen stays on while a shift is open (Electron's power-save blocker listens).
+  ledger.onCommitted((entry) => {
+    if (entry.type === 'shift_open' || entry.type === 'shift_close') {
+      bus.emit('shift.changed', { open: entry.type === 'shift_open' });
+    }
   });
   const saleOverrides = new SaleOverrides(settings);
-  // An emptied cart (sold or cancelled) takes its overrides with it.
+  // An emptied cart takes its overrides with it: a sold one in the sale's own transaction.
+  ledger.follow(['sale'], () => saleOverrides.clear());
   bus.on('cart.changed', (view) => view.lines.length === 0 && saleOverrides.clear());
   // Hold and recall, customers and member points, stock (issue #7).
   const held = new HeldSales({
@@ -271,16 +323,14 @@ export function createServices(options: ServicesOptions): Services {
     isProductCode: (code) => catalog.byBarcode(code) !== null,
   });
   const stock = new StockService({ db, settings, audit, now });
-  stockRef.current = stock;
+  ledger.follow(['sale', 'void', 'refund'], (entry) => stock.apply(entry));
   const idleTimer = setInterval(() => session.checkIdle(), 10_000);
   idleTimer.unref();
 
   const sales = new SaleService({
-    db,
     ledger,
     sales: saleRepository,
     cart,
-    bus,
     identity: () => identity.current(),
     log,
     staffDetail: () => {
@@ -289,21 +339,8 @@ export function createServices(options: ServicesOptions): Services {
       return { operator, shiftId: shift.id, overrides: saleOverrides.list() };
     },
     memberOf: (current, totalMinor) => members.memberOf(current, totalMinor),
-    afterCommit: (sale) => {
-      const change = sale.tenders.find((tender) => tender.method === 'cash')?.changeMinor ?? 0;
-      devices.showCustomer(
-        poleScreenOf({
-          kind: 'thanks',
-          paidMinor: sale.paidMinor,
-          changeMinor: change,
-          currency: sale.currency,
-        }),
-      );
-      sync.noteNewEntry();
-      printing.enqueue('receipt', sale.id, receiptFor(sale, false));
-      if (sale.tenders.some((tender) => tender.method === 'cash')) printing.openForCash();
-    },
   });
+  sales.reconcileAtStart();
 
   const printReport = (report: ShiftReport, duplicate: boolean) => {
     const s = settings.get();
@@ -328,10 +365,7 @@ export function createServices(options: ServicesOptions): Services {
     currency: () => settings.get().currency,
     log,
     heldSales: () => held.list(),
-    afterClose: (report) => {
-      sync.noteNewEntry();
-      printReport(report, false);
-    },
+    afterClose: (report) => printReport(report, false),
   });
   reports.catchUp();
 
@@ -343,6 +377,7 @@ export function createServices(options: ServicesOptions): Services {
     appVersion: options.version,
     devices: () => devices.view(),
     syncStatus: () => sync.status(),
+    storage: () => storage.view(),
     knownSecrets: () => {
       const secret = secrets.get();
       return secret === null ? [] : [secret.toString('base64'), secret.toString('hex')];
@@ -362,6 +397,7 @@ export function createServices(options: ServicesOptions): Services {
   const { authorizations, riskSettings, cardKeyer, risk, payments, forwarder, offline, payment } =
     createPayments({
       db,
+      ledger,
       settings,
       secretStoreFor,
       sync,
@@ -369,7 +405,6 @@ export function createServices(options: ServicesOptions): Services {
       identity,
       cart,
       sales,
-      saleRepository,
       reportSettings,
       bus,
       log,
@@ -390,8 +425,6 @@ export function createServices(options: ServicesOptions): Services {
     riskSettings,
     reportSettings,
     settings,
-    printing,
-    sync,
     bus,
     log,
     now,
@@ -462,6 +495,7 @@ export function createServices(options: ServicesOptions): Services {
     dispatch,
     bus,
     log,
+    shiftOpen: () => shifts.current() !== null,
     idle: async () => {
       await printing.idle();
       await sync.settled();

@@ -1,9 +1,12 @@
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { createServices } from './services';
 import { restartableServices } from './restartable-services';
 import { startBrowserHost } from './host/browser-host';
+import { relaunchWithoutCoreDumps } from './host/core-dumps';
 import { resolveDataDir } from './host/data-dir';
+import { describeHeldLock, lockDataDir } from './host/data-dir-lock';
 import { findElectronBinary, hasDisplay } from './host/electron-binary';
 import { parseLaunchOptions } from './host/launch-options';
 import { openChromiumApp } from './host/open-chromium';
@@ -15,11 +18,14 @@ import { appVersion } from './version';
  * otherwise the browser host on 127.0.0.1, opened in Chromium's app mode when it can be.
  */
 async function main(): Promise<void> {
+  if (relaunchWithoutCoreDumps()) return;
   const options = parseLaunchOptions(process.argv.slice(2));
   const dataDir = resolveDataDir(options.dataDir);
-  const electron = options.browser ? null : findElectronBinary(__filename);
+  // dist/main when built, main/ when run from source (tests): where this file is.
+  const here = dirname(resolve(process.argv[1] ?? '.'));
+  const electron = options.browser ? null : findElectronBinary(join(here, 'start.cjs'));
   if (electron && hasDisplay()) {
-    const args = [join(__dirname, 'electron-main.cjs'), `--data-dir=${dataDir}`];
+    const args = [join(here, 'electron-main.cjs'), `--data-dir=${dataDir}`];
     if (options.simulate) args.push('--simulate');
     const child = spawn(electron, args, {
       stdio: 'inherit',
@@ -35,6 +41,13 @@ async function main(): Promise<void> {
     );
   }
 
+  mkdirSync(dataDir, { recursive: true });
+  const lock = lockDataDir(dataDir);
+  if (!lock.ok) {
+    console.error(describeHeldLock(dataDir, lock));
+    process.exit(75); // EX_TEMPFAIL: try again once the other one has stopped
+  }
+  process.on('exit', () => lock.release());
   // Restartable: a restore closes the services, swaps the ledger and starts them again.
   const services = restartableServices((replaceLedger) =>
     createServices({
@@ -51,7 +64,7 @@ async function main(): Promise<void> {
   recordCrashes(services.log);
   const host = await startBrowserHost({
     services,
-    rendererDir: join(__dirname, '..', 'renderer'),
+    rendererDir: join(here, '..', 'renderer'),
     ...(options.port === undefined ? {} : { port: options.port }),
   });
   console.log(`Countertop ${appVersion} is running.`);

@@ -3,6 +3,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# First, before anything is installed: package.json "engines" (Vite 8 and ESLint 10 need
+# Node 20.19+, 22.13+ or 24+).
+if ! command -v node >/dev/null; then
+  echo "setup: Node is not installed. Install Node 20.19 or newer (e.g. from nodesource.com), then run npm run setup again."
+  exit 1
+fi
+node scripts/check-node.mjs
+
 # Chromium runs the browser host and the e2e; socat makes pty pairs for serial device tests;
 # udev lets serialport list ports; libusb/libudev are what node-hid loads; Noto CJK renders
 # Chinese in screenshots and on the simulated receipt.
@@ -24,12 +32,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 else
   echo "setup: OS packages present."
-fi
-
-node_major=$(node -p 'process.versions.node.split(".")[0]')
-if [ "$node_major" -lt 20 ]; then
-  echo "setup: Node 20 or newer is needed (found $(node --version))."
-  exit 1
 fi
 
 # The npm packages, native modules built for this Node. Electron's own binary comes from a

@@ -8,6 +8,7 @@ import {
   logLevelSchema,
   logTailSchema,
   serialTrafficSchema,
+  storageHealthSchema,
   supportBundleSchema,
   systemInfoSchema,
 } from './diagnostics-schemas';
@@ -52,11 +53,7 @@ import { riskCommands } from './risk-contract';
 import { correctionCommands, correctionEvents } from './correction-contract';
 import { offlineCommands, offlineEvents } from './offline-contract';
 import { backupCommands, backupEvents } from './backup-contract';
-import type {
-  backupCopySchema,
-  backupStatusSchema,
-  restoreOutcomeSchema,
-} from './backup-schemas';
+import type { backupCopySchema, backupStatusSchema, restoreOutcomeSchema } from './backup-schemas';
 import type { offlineViewSchema } from './offline-schemas';
 import { command } from './command';
 import type {
@@ -347,6 +344,10 @@ export const events = {
     summary: 'Bytes in or out of the serial monitor, as hex and text.',
     payload: serialTrafficSchema,
   },
+  'diagnostics.storage': {
+    summary: 'Writing the log or checkpointing the ledger started or stopped failing.',
+    payload: storageHealthSchema,
+  },
   'devices.scan': {
     summary: 'The serial barcode scanner read a code: the sell screen takes it as a scan.',
     payload: z.object({ code: z.string() }),
@@ -404,6 +405,7 @@ export type SwipeDiagnosisView = z.output<typeof swipeDiagnosisSchema>;
 export type LogTailView = z.output<typeof logTailSchema>;
 export type DatabaseHealthView = z.output<typeof databaseHealthSchema>;
 export type SystemInfoView = z.output<typeof systemInfoSchema>;
+export type StorageHealthView = z.output<typeof storageHealthSchema>;
 export type SupportBundleView = z.output<typeof supportBundleSchema>;
 export type SerialTraffic = z.output<typeof serialTrafficSchema>;
 export type SessionView = z.output<typeof sessionViewSchema>;

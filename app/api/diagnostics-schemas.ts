@@ -40,6 +40,22 @@ export const databaseHealthSchema = z.object({
   tookMs: z.number(),
 });
 
+const storagePartSchema = z.object({
+  /** Failing now: the last attempt failed. */
+  failing: z.boolean(),
+  /** Failed attempts since start (for the log: failed writes, each losing its lines). */
+  failures: z.number().int(),
+  lastError: z.string().nullable(),
+  /** When the current (or last) streak of failures began. */
+  since: z.string().nullable(),
+});
+
+/** Disk faults that do not stop selling but must be seen: the log and the WAL checkpoint. */
+export const storageHealthSchema = z.object({
+  log: storagePartSchema,
+  checkpoint: storagePartSchema,
+});
+
 export const systemInfoSchema = z.object({
   appVersion: z.string(),
   versions: z.object({
@@ -54,6 +70,7 @@ export const systemInfoSchema = z.object({
   uptimeSeconds: z.object({ system: z.number(), process: z.number() }),
   dataDir: z.string(),
   disk: z.object({ freeBytes: z.number(), totalBytes: z.number() }).nullable(),
+  storage: storageHealthSchema,
 });
 
 export const supportBundleSchema = z.object({

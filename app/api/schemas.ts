@@ -74,6 +74,13 @@ export const cartViewSchema = z.object({
   quickCash: z.array(minor),
   /** The line the last scan or add touched, for highlighting. */
   lastLineId: z.string().nullable(),
+  /** The id the sale of this cart will have (chosen with the cart, kept across restarts). */
+  saleId: z.string().optional(),
+  /**
+   * True while the cart's sale has an unknown outcome (a failed fsync): the cart is locked to
+   * that sale until Complete sale finds it committed or commits it.
+   */
+  outcomePending: z.boolean().optional(),
 });
 
 const tenderMethod = z.enum(['cash', 'card', 'qr', 'other']);
@@ -336,6 +343,8 @@ export const deviceRoles = [
 ] as const;
 export const deviceRoleSchema = z.enum(deviceRoles);
 
+export const zvtCharsetSchema = z.enum(['cp437', 'latin1']);
+
 export const deviceConnectionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('simulated') }),
   z.strictObject({
@@ -344,6 +353,8 @@ export const deviceConnectionSchema = z.discriminatedUnion('kind', [
     baudRate: z.number().int().min(300).max(921_600),
     /** Barcode scanners: what ends a code (default CR); 'none' ends it after a pause. */
     suffix: z.enum(['cr', 'lf', 'crlf', 'tab', 'none']).optional(),
+    /** Payment terminals: how their texts are encoded (default CP437, as ZVT specifies). */
+    charset: zvtCharsetSchema.optional(),
   }),
   z.strictObject({
     kind: z.literal('hid'),
@@ -356,6 +367,7 @@ export const deviceConnectionSchema = z.discriminatedUnion('kind', [
     kind: z.literal('tcp'),
     host: z.string().min(1).max(200),
     port: z.number().int().min(1).max(65_535),
+    charset: zvtCharsetSchema.optional(),
   }),
 ]);
 

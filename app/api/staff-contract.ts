@@ -153,6 +153,11 @@ export const staffEvents = {
     summary: 'Signed in, locked (also when idle) or signed out.',
     payload: sessionViewSchema,
   },
+  'shift.changed': {
+    summary:
+      'A shift opened or closed (the Electron app keeps the screen awake while one is open).',
+    payload: z.object({ open: z.boolean() }),
+  },
 } as const;
 
 /** The staff commands' names: their handlers live in main/staff/staff-handlers.ts. */

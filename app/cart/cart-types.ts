@@ -32,6 +32,12 @@ export interface CartLine {
 }
 
 export interface Cart {
+  /**
+   * The id the sale will have, chosen with the cart and saved with it: a commit consumes the
+   * cart with the sale of this id, and a retry after an unknown outcome looks it up first.
+   * Absent only on carts saved before it existed.
+   */
+  saleId?: string;
   currency: CurrencyCode;
   lines: CartLine[];
   orderDiscount: Discount | null;

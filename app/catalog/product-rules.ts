@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../errors';
 import { defaultTaxClasses } from '../tax/tax-class';
+import { containsCardData } from '../sync/sensitive-data';
 import { isValidGtin } from './gtin';
 import { barcodesOf, productUnits } from './product';
 import type { Category, Product } from './product';
@@ -33,6 +34,8 @@ export function productProblems(product: Product): ProductProblem[] {
     const name = product[field].trim();
     if (name === '') found.push(problem('missing_field', { field }));
     else if (name.length > MAX_NAME) found.push(problem('invalid_input', { field }));
+    // upstream-sync-v1 "Card data": a CSV row is not a command, so the API's check misses it.
+    else if (containsCardData(name)) found.push(problem('card_data_in_text', { field }));
   }
   if (!Number.isSafeInteger(product.priceMinor) || product.priceMinor < 0) {
     found.push(problem('invalid_price', { price: String(product.priceMinor) }));

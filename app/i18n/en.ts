@@ -284,6 +284,8 @@ export const en = {
   'errors.unknown_barcode': 'No product has barcode {{barcode}}. Check the item or search by name.',
   'errors.card_data_in_scan':
     'That was a card swipe, not a barcode, and it was not read completely. Swipe the card again in one smooth motion.',
+  'errors.card_data_in_text':
+    'That looks like a card number. Card numbers must never be typed into a note, name, reference or reason: take it out and try again.',
   'errors.invalid_barcode': '{{barcode}} is not a valid barcode (check digit wrong). Scan again.',
   'errors.product_not_found': 'That product is no longer in the catalog.',
   'errors.invalid_quantity': 'Quantity must be a whole number from 1 to 9999.',
@@ -296,6 +298,8 @@ export const en = {
     'The sale could not be saved (the database cannot be written). Nothing was recorded; call the technician.',
   'errors.ledger_outcome_unknown':
     'Saving the sale failed part-way. Do not hand over goods yet: press Complete sale again to check whether it was recorded.',
+  'errors.sale_outcome_pending':
+    'This cart belongs to a sale whose saving is being checked, so it cannot be changed. Press Complete sale to finish it; it will not be charged twice.',
   'errors.disk_full':
     'The disk is full, so the sale was not saved. Nothing was recorded; call the technician.',
   'errors.sale_not_found': 'No sale with that number.',
@@ -318,6 +322,8 @@ export const en = {
     'The host answered with an error (HTTP {{status}}). Nothing was changed; try again or call the host operator.',
   'errors.invalid_host_url':
     'The host address must start with http:// or https://, e.g. https://pos.example.com.',
+  'errors.insecure_host_url':
+    'The host {{host}} must be reached with https://: the terminal secret and every sale travel over it. Plain http:// is only for a host on this computer (127.0.0.1 or localhost).',
   'errors.internal': 'Something went wrong: {{message}}',
   'nav.diagnostics': 'Diagnostics',
   'diag.title': 'Diagnostics',
@@ -348,6 +354,13 @@ export const en = {
   'diag.system.disk': 'Disk (data folder)',
   'diag.system.diskFree': '{{free}} free of {{total}}',
   'diag.system.dataDir': 'Data folder',
+  'diag.storage.log': 'Log file',
+  'diag.storage.checkpoint': 'Ledger checkpoint',
+  'diag.storage.ok': 'Working',
+  'diag.storage.okAfter': 'Working ({{count}} failed attempts since start)',
+  'diag.storage.failing':
+    'Failing since {{since}} ({{count}} failed attempts): {{error}}. Selling goes on; check the disk.',
+  'storage.chip': 'Disk problem',
   'diag.bundle': 'Support bundle',
   'diag.bundle.what':
     "A zip of settings, devices, sync state, database health and the log's tail. Card numbers, track data, tokens and the terminal secret are removed.",
@@ -515,6 +528,8 @@ export const en = {
   'errors.setup_done': 'The shop is already set up: sign in instead.',
   'errors.setup_required': 'Set up the shop first.',
   'errors.approver_not_allowed': '{{name}} may not approve this either.',
+  'errors.secret_store_unavailable':
+    'This computer has no keyring to protect the till’s secret keys. Sign in to a desktop with GNOME Keyring or KWallet unlocked, then try again.',
   'errors.shift_not_open': 'No shift is open: open a shift with your float to sell.',
   'errors.shift_already_open': '{{name}}’s shift is already open on this till.',
   'errors.shift_other_user':

@@ -282,6 +282,8 @@ export const zhCN: Record<MessageKey, string> = {
   'errors.invalid_input': '无法识别该输入。',
   'errors.unknown_barcode': '条码 {{barcode}} 没有对应商品，请核对商品或按名称搜索。',
   'errors.card_data_in_scan': '刚才是刷卡而不是条码，且未完整读取。请匀速一次性重新刷卡。',
+  'errors.card_data_in_text':
+    '这看起来是银行卡号。备注、姓名、参考号和原因中不得填写卡号，请删除后重试。',
   'errors.invalid_barcode': '{{barcode}} 不是有效条码（校验位错误），请重新扫描。',
   'errors.product_not_found': '该商品已不在商品库中。',
   'errors.invalid_quantity': '数量必须是 1 到 9999 的整数。',
@@ -293,6 +295,8 @@ export const zhCN: Record<MessageKey, string> = {
   'errors.ledger_write_failed': '交易无法保存（数据库不可写），未记录任何内容，请联系技术人员。',
   'errors.ledger_outcome_unknown':
     '保存交易时中途失败。请先不要交付商品，再按一次“完成交易”以核实是否已记录。',
+  'errors.sale_outcome_pending':
+    '此购物车属于一笔正在核实保存结果的交易，暂不能修改。请按“完成交易”完成它，不会重复收款。',
   'errors.disk_full': '磁盘已满，交易未保存，未记录任何内容，请联系技术人员。',
   'errors.sale_not_found': '找不到该交易。',
   'errors.printer_offline': '打印机离线。',
@@ -311,6 +315,8 @@ export const zhCN: Record<MessageKey, string> = {
   'errors.host_error': '主机返回错误（HTTP {{status}}）。未做任何更改，请重试或联系主机管理员。',
   'errors.invalid_host_url':
     '主机地址必须以 http:// 或 https:// 开头，例如 https://pos.example.com。',
+  'errors.insecure_host_url':
+    '主机 {{host}} 必须使用 https:// 连接：终端密钥和每笔交易都经由它传输。http:// 只能用于本机上的主机（127.0.0.1 或 localhost）。',
   'errors.internal': '出现错误：{{message}}',
   'nav.diagnostics': '诊断',
   'diag.title': '诊断',
@@ -341,6 +347,13 @@ export const zhCN: Record<MessageKey, string> = {
   'diag.system.disk': '磁盘（数据目录）',
   'diag.system.diskFree': '可用 {{free}}，共 {{total}}',
   'diag.system.dataDir': '数据目录',
+  'diag.storage.log': '日志文件',
+  'diag.storage.checkpoint': '账本检查点',
+  'diag.storage.ok': '正常',
+  'diag.storage.okAfter': '正常（启动以来失败 {{count}} 次）',
+  'diag.storage.failing':
+    '自 {{since}} 起失败（{{count}} 次）：{{error}}。收银不受影响，请检查磁盘。',
+  'storage.chip': '磁盘故障',
   'diag.bundle': '支持包',
   'diag.bundle.what':
     '包含设置、设备、同步状态、数据库健康和日志末尾的 zip 文件。卡号、磁道数据、令牌和终端密钥均已去除。',
@@ -496,6 +509,8 @@ export const zhCN: Record<MessageKey, string> = {
   'errors.setup_done': '店铺已设置完成：请直接登录。',
   'errors.setup_required': '请先完成店铺设置。',
   'errors.approver_not_allowed': '{{name}} 也无权批准此操作。',
+  'errors.secret_store_unavailable':
+    '本机没有可保护收银台密钥的钥匙环。请在已解锁 GNOME 钥匙环或 KWallet 的桌面登录后重试。',
   'errors.shift_not_open': '没有开班：请清点备用金并开班后再收银。',
   'errors.shift_already_open': '本收银台已有 {{name}} 的班次。',
   'errors.shift_other_user': '本收银台正在进行 {{name}} 的班次：请其交班后再开班。',

@@ -1,4 +1,5 @@
 import { commands, isCommandName } from '@app/api/contract';
+import { cardDataInInput } from '@app/api/card-data-guard';
 import type { CommandName, CommandOutput, Commands } from '@app/api/contract';
 import type { z } from 'zod';
 import { DomainError, fail, ok } from '@app/result';
@@ -47,6 +48,11 @@ export function createDispatcher(
         'invalid_input',
         `Invalid input for ${command}: ${parsed.error.issues[0]?.message ?? ''}`,
       );
+    }
+    const cardField = cardDataInInput(command, parsed.data);
+    if (cardField !== null) {
+      log.warn('card data refused in a command input', { command, field: cardField });
+      return fail('card_data_in_text', `A card number in ${cardField}`, { field: cardField });
     }
     let context: ActionContext | null = null;
     try {

@@ -12,7 +12,7 @@ import type { SaleRepository } from '../sales/sale-repository';
 import type { CatalogStore } from '../catalog/catalog-store';
 import type { SettingsStore } from '../settings/settings-store';
 import type { PrintService } from '../printing/print-service';
-import type { EventBus } from './event-bus';
+import type { EventBus } from '../kernel/event-bus';
 import type { SyncService } from '../sync/sync-service';
 import type { DeviceService } from '../devices/device-service';
 import type { DiagnosticsService } from '../diagnostics/diagnostics-service';

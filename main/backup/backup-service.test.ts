@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LedgerStore } from '../ledger/ledger-store';
+import { Ledger } from '../kernel/ledger';
+import { silentLogger } from '../log/logger';
 import { tempDatabase } from '../ledger/temp-database';
 import type { TempDatabase } from '../ledger/temp-database';
 import { commitSale } from '../sales/commit-sale';
@@ -62,7 +63,7 @@ describe('a backup through the API', () => {
     // Opened on its own: a sound database whose chain ends where the till's did.
     const db = new Database(file, { readonly: true });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    const chain = new LedgerStore(db).verify();
+    const chain = new Ledger(db, silentLogger).verify();
     expect(chain).toEqual({ ok: true, count: manifest.headSeq, headHash: manifest.headHash });
     expect(db.pragma('journal_mode', { simple: true })).toBe('delete');
     db.close();
@@ -190,9 +191,9 @@ describe('the online copy', () => {
   it('lets sales commit while it copies, and the copy is the ledger as of one moment', async () => {
     temp = tempDatabase('countertop-backup-', { checkpoint: 'manual' });
     const { db } = temp;
-    const ledger = new LedgerStore(db);
+    const ledger = new Ledger(db, silentLogger);
     const repository = new SaleRepository(db);
-    for (let i = 0; i < 300; i += 1) commitSale(db, ledger, repository, sampleSale(), sampleStaff);
+    for (let i = 0; i < 300; i += 1) commitSale(ledger, repository, sampleSale(), sampleStaff);
     const folder = tempFolder('backups');
     // One page per step: the copy takes many steps, with sales committing between them.
     const backup = backupServiceOn(temp, folder, { pagesPerStep: 1 });
@@ -203,7 +204,7 @@ describe('the online copy', () => {
     let during = 0;
     while (backingUp.now && backup.status().running?.phase !== 'verifying') {
       const phase = backup.status().running?.phase;
-      commitSale(db, ledger, repository, sampleSale(), sampleStaff);
+      commitSale(ledger, repository, sampleSale(), sampleStaff);
       during += 1;
       if (phase === 'copying') whileCopying += 1;
       await new Promise((resolve) => setTimeout(resolve, 2));
@@ -214,7 +215,7 @@ describe('the online copy', () => {
     expect(ledger.verify()).toMatchObject({ ok: true, count: 300 + during });
     const copy = new Database(join(folder, status.last!.name!), { readonly: true });
     // A snapshot: the chain up to some sale of this run, exactly as the till has it.
-    const copied = new LedgerStore(copy).verify();
+    const copied = new Ledger(copy, silentLogger).verify();
     if (!copied.ok) throw new Error(`copy chain broken at ${copied.atSeq}`);
     expect(copied.count).toBeGreaterThanOrEqual(300);
     expect(copied.count).toBeLessThan(300 + during);

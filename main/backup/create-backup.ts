@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { EventBus } from '../api/event-bus';
+import type { EventBus } from '../kernel/event-bus';
 import type { Logger } from '../log/logger';
 import type { SettingsStore } from '../settings/settings-store';
 import type { TerminalIdentityStore } from '../terminal/terminal-identity';

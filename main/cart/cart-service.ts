@@ -17,20 +17,28 @@ import { decodeEmbeddedBarcode } from '@app/barcode/embedded';
 import type { EmbeddedConfig } from '@app/barcode/embedded';
 import { DomainError } from '@app/result';
 import type { Result } from '@app/result';
+import type { LedgerEntry } from '@app/ledger/entry';
 import type { CatalogStore } from '../catalog/catalog-store';
 import type { SettingsStore } from '../settings/settings-store';
-import type { EventBus } from '../api/event-bus';
+import type { EventBus } from '../kernel/event-bus';
 import { cartView } from './cart-view';
 
 const CART_KEY = 'cart.current';
 
 /**
- * The sale in progress. It lives in main, not the renderer, and is saved on every change,
- * so a reloaded window or a restarted app finds the cashier's cart where it was.
+ * The sale in progress. It lives in main, not the renderer, and is saved on every change
+ * (without an fsync of its own: a crash of the process keeps it, a power cut may lose the
+ * last edits), so a reloaded window or a restarted app finds the cashier's cart where it
+ * was. The cart carries the id its sale will have; the sale's commit consumes it in the
+ * same transaction (`consume`), so a sold cart can never come back.
  */
 export class CartService {
   private cart: Cart;
   private lastLineId: string | null = null;
+  /** The empty cart written by `consume` in a commit not yet published. */
+  private consumed: { saleId: string; next: Cart } | null = null;
+  /** Set while the cart's sale has an unknown outcome: no edit until it is resolved. */
+  private outcomePending = false;
 
   constructor(
     private readonly catalog: CatalogStore,
@@ -40,15 +48,63 @@ export class CartService {
     private readonly scaleLabels: () => EmbeddedConfig = () => ({}),
   ) {
     const saved = settings.getValue(CART_KEY) as Cart | undefined;
-    this.cart = saved ?? emptyCart(settings.get().currency);
+    this.cart = withSaleId(saved ?? emptyCart(settings.get().currency));
   }
 
   current(): Cart {
     return this.cart;
   }
 
+  /** The id the sale of this cart will have. */
+  saleId(): string {
+    return withSaleId(this.cart).saleId;
+  }
+
   view(): CartView {
-    return cartView(this.cart, this.settings.get(), this.lastLineId);
+    return {
+      ...cartView(this.cart, this.settings.get(), this.lastLineId),
+      saleId: this.saleId(),
+      outcomePending: this.outcomePending,
+    };
+  }
+
+  /**
+   * In-transaction follower of `sale` entries: the sale of this cart's id consumes it; the
+   * empty cart for the next customer is written in the sale's own transaction.
+   */
+  consume(entry: LedgerEntry): void {
+    if (entry.id !== this.cart.saleId) return;
+    const next = withSaleId(emptyCart(this.settings.get().currency));
+    this.settings.setValue(CART_KEY, next);
+    this.consumed = { saleId: entry.id, next };
+  }
+
+  /** After the commit is published: the till shows the empty cart `consume` wrote. */
+  committed(entry: LedgerEntry): void {
+    if (this.consumed?.saleId !== entry.id) return;
+    const { next } = this.consumed;
+    this.consumed = null;
+    this.outcomePending = false;
+    this.replace(next, null);
+  }
+
+  /**
+   * The commit of this cart's sale ended in an unknown outcome: the cart stays locked to
+   * that sale id until the sale is found committed or committed again.
+   */
+  lockForOutcome(): void {
+    this.outcomePending = true;
+    this.consumed = null;
+    this.bus.emit('cart.changed', this.view());
+  }
+
+  /** The sale was not on disk after all: the cart is the cashier's again. */
+  unlock(): void {
+    this.outcomePending = false;
+  }
+
+  isOutcomePending(): boolean {
+    return this.outcomePending;
   }
 
   scan(rawCode: string): CartView {
@@ -160,13 +216,14 @@ export class CartService {
     return this.apply(setOrderDiscount(this.cart, discount), this.lastLineId);
   }
 
+  /** Empties the cart (a cancelled sale); the next sale gets an id of its own. */
   clear(): CartView {
-    return this.commit(emptyCart(this.settings.get().currency), null);
+    return this.commit(withSaleId(emptyCart(this.settings.get().currency)), null);
   }
 
   /** Replaces the cart (a recalled held sale, a member attached or a redemption). */
   load(cart: Cart): CartView {
-    return this.commit(cart, cart.lines.at(-1)?.lineId ?? null);
+    return this.commit(withSaleId(cart), cart.lines.at(-1)?.lineId ?? null);
   }
 
   private apply(result: Result<Cart>, lastLineId: string | null): CartView {
@@ -176,8 +233,18 @@ export class CartService {
   }
 
   private commit(next: Cart, lastLineId: string | null): CartView {
-    const cart = withoutStaleRedemption(this.cart, next);
-    this.settings.setValue(CART_KEY, cart);
+    if (this.outcomePending) {
+      throw new DomainError('sale_outcome_pending', `sale ${this.saleId()} is being checked`);
+    }
+    const cart = withoutStaleRedemption(this.cart, {
+      ...next,
+      saleId: next.saleId ?? this.saleId(),
+    });
+    this.settings.setWorkValue(CART_KEY, cart);
+    return this.replace(cart, lastLineId);
+  }
+
+  private replace(cart: Cart, lastLineId: string | null): CartView {
     this.cart = cart;
     this.lastLineId = lastLineId;
     const view = this.view();
@@ -185,6 +252,10 @@ export class CartService {
     return view;
   }
 }
+
+/** A cart saved before carts carried their sale's id gets one. */
+const withSaleId = (cart: Cart): Cart & { saleId: string } =>
+  cart.saleId === undefined ? { ...cart, saleId: randomUUID() } : { ...cart, saleId: cart.saleId };
 
 /**
  * Points redeemed became the order discount for the lines as they were: when the lines or

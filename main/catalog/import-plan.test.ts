@@ -77,6 +77,7 @@ describe('CSV import', () => {
         `BAD0012,${ean(12)},Two problems,两个问题,x,box,,,`,
         `BAD0013,,Bad item code,坏秤码,12.80,kg,,,12`,
         `${taken!.sku},${ean(14)},Duplicate SKU of catalog is a change,目录货号,1.00,,,,`,
+        `BAD0015,${ean(15)},Gift card 4111 1111 1111 1111,礼品卡,1.00,,,,`,
       ]),
     );
     expect(refusals(p)).toEqual([
@@ -93,6 +94,8 @@ describe('CSV import', () => {
       { line: 13, codes: ['csv_row'] },
       { line: 14, codes: ['invalid_price', 'invalid_unit'] },
       { line: 15, codes: ['invalid_plu'] },
+      // upstream-sync-v1 "Card data": a card number in a name is never saved.
+      { line: 17, codes: ['card_data_in_text'] },
     ]);
     expect(p.refused.find((r) => r.line === 6)?.problems[0]?.params).toEqual({
       barcode: other!.barcode,

@@ -7,7 +7,7 @@ import type { OperatorRef, OverrideRef } from '@app/ledger/staff-detail';
 import { DomainError } from '@app/result';
 import type { SaleRecord } from '@app/sale/sale';
 import type Database from 'better-sqlite3';
-import type { LedgerStore } from '../ledger/ledger-store';
+import type { Ledger } from '../kernel/ledger';
 import type { Logger } from '../log/logger';
 import type { RiskGuard } from '../payments/risk-guard';
 import type { CorrectionLedger } from './correction-ledger';
@@ -19,7 +19,7 @@ import { receiptNumber } from '@app/receipt/receipt-number';
 
 export interface CorrectionServiceDeps extends LegPaybackDeps {
   db: Database.Database;
-  ledger: LedgerStore;
+  ledger: Ledger;
   corrections: CorrectionLedger;
   sale: (id: string) => SaleRecord | null;
   saleBySeq: (seq: number) => SaleRecord | null;
@@ -33,8 +33,6 @@ export interface CorrectionServiceDeps extends LegPaybackDeps {
   refundWithinDays: () => number | null;
   store: PendingStore;
   onChange: (pending: PendingCorrection | null) => void;
-  /** Printing the refund slip, opening the drawer when cash goes back, telling sync. */
-  afterCommit: (entry: LedgerEntry, sale: SaleRecord) => void;
   log: Logger;
   now?: () => Date;
   newId: () => string;
@@ -214,22 +212,21 @@ export class CorrectionService {
           code: failure.code,
         });
         stored = replaceLeg(stored, { ...leg, status: 'failed', error: failure });
-        this.save(stored);
+        this.save(stored, true);
         throw new DomainError('refund_leg_failed', 'A payment could not be given back', {
           method: leg.method,
           code: failure.code,
         });
       }
       stored = replaceLeg(stored, next);
-      this.save(stored);
+      // Money given back on a card must survive a power cut; a cash leg is the drawer's.
+      this.save(stored, leg.method !== 'cash' && leg.method !== 'other');
     }
     return this.commit(stored, sale);
   }
 
   private commit(stored: StoredCorrection, sale: SaleRecord): CorrectionDone {
     const done = (entry: LedgerEntry): CorrectionDone => {
-      this.save(null);
-      this.deps.afterCommit(entry, sale);
       const cashMinor = stored.legs
         .filter((leg) => leg.method === 'cash')
         .reduce((sum, leg) => sum + leg.amountMinor, 0);
@@ -248,36 +245,41 @@ export class CorrectionService {
     };
     // A commit whose outcome was unknown (a failed fsync) may be in: never commit twice.
     const already = this.deps.corrections.entry(stored.id);
-    if (already) return done(already);
+    if (already) {
+      this.save(null);
+      return done(already);
+    }
     const prior = this.deps.corrections.priorOf(sale.id);
     const plan =
       stored.kind === 'void' ? planVoid(sale, prior) : planRefund(sale, prior, stored.requested);
     const { terminalId, batchNo } = this.deps.identity();
-    const entry = this.deps.db
-      .transaction(() =>
-        this.deps.ledger.append(
-          correctionToNewEntry({
-            id: stored.id,
-            at: this.now().toISOString(),
-            batchNo,
-            terminalId,
-            sale,
-            plan,
-            legs: stored.legs.map((leg) => ({
-              legIndex: leg.legIndex,
-              method: leg.method,
-              amountMinor: leg.amountMinor,
-              detail: leg.detail,
-            })),
-            reason: stored.reason,
-            restock: stored.restock,
-            operator: stored.operator,
-            shiftId: stored.shiftId,
-            override: stored.override,
-          }),
-        ),
-      )
-      .immediate();
+    // The correction under way is consumed in its entry's transaction: a crash after the
+    // commit can neither lose the entry nor start the same correction again.
+    const entry = this.deps.ledger.commit((tx) => {
+      const appended = tx.append(
+        correctionToNewEntry({
+          id: stored.id,
+          at: this.now().toISOString(),
+          batchNo,
+          terminalId,
+          sale,
+          plan,
+          legs: stored.legs.map((leg) => ({
+            legIndex: leg.legIndex,
+            method: leg.method,
+            amountMinor: leg.amountMinor,
+            detail: leg.detail,
+          })),
+          reason: stored.reason,
+          restock: stored.restock,
+          operator: stored.operator,
+          shiftId: stored.shiftId,
+          override: stored.override,
+        }),
+      );
+      this.save(null);
+      return appended;
+    });
     return done(entry);
   }
 
@@ -333,8 +335,8 @@ export class CorrectionService {
     return sale;
   }
 
-  private save(stored: StoredCorrection | null): void {
-    this.deps.store.save(stored);
+  private save(stored: StoredCorrection | null, durable = false): void {
+    this.deps.store.save(stored, durable);
     this.deps.onChange(stored === null ? null : this.pendingView(stored));
   }
 

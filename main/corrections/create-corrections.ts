@@ -1,21 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { buildCorrectionReceipt } from '@app/receipt/correction-receipt';
 import type Database from 'better-sqlite3';
-import type { EventBus } from '../api/event-bus';
-import type { LedgerStore } from '../ledger/ledger-store';
+import type { EventBus } from '../kernel/event-bus';
+import type { Ledger } from '../kernel/ledger';
 import type { Logger } from '../log/logger';
 import type { AuthorizationStore } from '../payments/authorization-store';
 import type { OfflineAcceptance } from '../payments/offline-acceptance';
 import type { RiskGuard } from '../payments/risk-guard';
 import type { RiskSettingsStore } from '../payments/risk-settings';
-import type { PrintService } from '../printing/print-service';
 import type { ReportSettingsStore } from '../reports/report-settings';
 import type { SaleRepository } from '../sales/sale-repository';
 import type { SettingsStore } from '../settings/settings-store';
 import type { SessionService } from '../staff/session';
 import type { ShiftService } from '../staff/shift-service';
 import type { StaffService } from '../staff/staff-service';
-import type { SyncService } from '../sync/sync-service';
 import type { TerminalIdentityStore } from '../terminal/terminal-identity';
 import type { DeviceService } from '../devices/device-service';
 import { CorrectionLedger } from './correction-ledger';
@@ -24,7 +21,7 @@ import { SettingsPendingStore } from './pending-store';
 
 export interface CorrectionWiring {
   db: Database.Database;
-  ledger: LedgerStore;
+  ledger: Ledger;
   saleRepository: SaleRepository;
   identity: TerminalIdentityStore;
   session: SessionService;
@@ -38,8 +35,6 @@ export interface CorrectionWiring {
   riskSettings: RiskSettingsStore;
   reportSettings: ReportSettingsStore;
   settings: SettingsStore;
-  printing: PrintService;
-  sync: SyncService;
   bus: EventBus;
   log: Logger;
   now: () => Date;
@@ -68,23 +63,6 @@ export function createCorrections(w: CorrectionWiring): CorrectionService {
     fees: () => w.reportSettings.get().fees,
     store: new SettingsPendingStore(w.settings),
     onChange: (pending) => w.bus.emit('correction.changed', pending),
-    afterCommit: (entry, sale) => {
-      w.sync.noteNewEntry();
-      const s = w.settings.get();
-      w.printing.enqueue(
-        'receipt',
-        null,
-        buildCorrectionReceipt(entry, sale, {
-          shopName: s.shopName,
-          header: '',
-          footer: '',
-          paperWidth: s.paperWidth,
-          locale: s.locale,
-          timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-        }),
-      );
-      if (entry.tenders.some((tender) => tender.method === 'cash')) w.printing.openForCash();
-    },
     log: w.log,
     now: w.now,
     newId: () => randomUUID(),

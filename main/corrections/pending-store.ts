@@ -33,7 +33,11 @@ export type StoredCorrection = z.output<typeof storedCorrectionSchema>;
 
 export interface PendingStore {
   load(): StoredCorrection | null;
-  save(stored: StoredCorrection | null): void;
+  /**
+   * `durable` when money moved outside the till (a card paid back at the host or terminal):
+   * that must survive a power cut; anything else is work saved without an fsync of its own.
+   */
+  save(stored: StoredCorrection | null, durable: boolean): void;
 }
 
 /**
@@ -48,7 +52,8 @@ export class SettingsPendingStore implements PendingStore {
     return parsed.success ? parsed.data : null;
   }
 
-  save(stored: StoredCorrection | null): void {
-    this.settings.setValue(KEY, stored);
+  save(stored: StoredCorrection | null, durable: boolean): void {
+    if (durable) this.settings.setValue(KEY, stored);
+    else this.settings.setWorkValue(KEY, stored);
   }
 }

@@ -49,7 +49,10 @@ export async function openPaymentTerminal(
       : link.description;
   return {
     description,
-    client: createZvtClient(link, { currency: 156 }),
+    client: createZvtClient(link, {
+      currency: 156,
+      ...('charset' in connection && connection.charset ? { charset: connection.charset } : {}),
+    }),
     onLost: (listener) => {
       link.onClose((error) => listener(error.message));
     },

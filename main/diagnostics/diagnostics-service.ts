@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type {
   DatabaseHealthView,
   LogTailView,
+  StorageHealthView,
   SupportBundleView,
   SystemInfoView,
 } from '@app/api/contract';
@@ -23,6 +24,8 @@ export interface DiagnosticsDeps {
   /** What the device and sync screens show, for the bundle. */
   devices: () => Promise<unknown>;
   syncStatus: () => unknown;
+  /** Whether the log and the checkpoint are failing. */
+  storage: () => StorageHealthView;
   /** Exact secrets to strike from the bundle besides the patterns (the terminal secret). */
   knownSecrets: () => string[];
 }
@@ -53,11 +56,14 @@ export class DiagnosticsService {
 
   system(): SystemInfoView {
     const row = this.deps.db.prepare('SELECT sqlite_version() AS v').get() as { v: string };
-    return collectSystemInfo({
-      dataDir: this.deps.dataDir,
-      appVersion: this.deps.appVersion,
-      sqliteVersion: row.v,
-    });
+    return {
+      ...collectSystemInfo({
+        dataDir: this.deps.dataDir,
+        appVersion: this.deps.appVersion,
+        sqliteVersion: row.v,
+      }),
+      storage: this.deps.storage(),
+    };
   }
 
   async exportBundle(): Promise<SupportBundleView> {

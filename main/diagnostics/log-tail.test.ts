@@ -21,6 +21,7 @@ describe('readLogTail', () => {
     log.info('services started', { host: 'browser', terminalId: 'CT4X7Q2M' });
     log.warn('printer offline', { attempt: 2 });
     log.error('upload failed', { status: 503, retry: true, reason: null });
+    log.flushSync();
     const tail = readLogTail(file, { lines: 10 });
     expect(tail.lines.map((l) => [l.level, l.message])).toEqual([
       ['info', 'services started'],
@@ -50,6 +51,7 @@ describe('readLogTail', () => {
     for (let i = 0; i < 3_000; i += 1) log.info(`noise ${i}`);
     log.warn('recent warning');
     log.info('latest info');
+    log.flushSync();
     expect(readLogTail(file, { minLevel: 'warn' }).lines.map((l) => l.message)).toEqual([
       'old error',
       'recent warning',
@@ -62,8 +64,10 @@ describe('readLogTail', () => {
   it('tolerates a torn last line and lines that are not log records', () => {
     const log = createFileLogger(file);
     log.info('first');
+    log.flushSync();
     appendFileSync(file, 'Error: boom\n    at stack (frame.js:1:1)\n[1, 2]\n');
     log.info('second');
+    log.flushSync();
     appendFileSync(file, '{"at":"2026-06-01T00:00:00.000Z","level":"err');
     const tail = readLogTail(file);
     expect(tail.lines.map((l) => l.message)).toEqual(['first', 'second']);
@@ -74,6 +78,7 @@ describe('readLogTail', () => {
     const message = '可口可乐 330毫升 '.repeat(2_000);
     const log = createFileLogger(file);
     for (let i = 0; i < 20; i += 1) log.info(message, { i });
+    log.flushSync();
     const tail = readLogTail(file, { lines: 20 });
     expect(tail.lines).toHaveLength(20);
     expect(tail.lines.every((l) => l.message === message)).toBe(true);
@@ -84,6 +89,7 @@ describe('readLogTail', () => {
     const log = createFileLogger(file);
     log.error('ancient');
     for (let i = 0; i < 2_000; i += 1) log.info(`noise ${i}`);
+    log.flushSync();
     const tail = readLogTail(file, { minLevel: 'error', maxBytes: 10_000 });
     expect(tail.lines).toEqual([]);
     expect(tail.capped).toBe(true);

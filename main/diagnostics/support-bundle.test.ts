@@ -61,6 +61,7 @@ describe('support bundle', () => {
     log.info(`card 4111 1111 1111 1111 read, secret ${terminalSecret}`);
     log.info('bound', { code: binding });
     log.info('printer ready', { printer: 'TM-T20III' });
+    log.flushSync();
 
     inputs = {
       db: temp.db,

@@ -3,7 +3,7 @@ import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { commandNames, IPC_EVENT_CHANNEL, ipcChannel } from '@app/api/names';
 import { fail } from '@app/result';
 import type { Services } from '../services';
-import { APP_ORIGIN } from './app-protocol';
+import { isAppUrl } from './app-protocol';
 
 /**
  * One IPC handler per contract command. A message from anything but the top frame of one
@@ -11,16 +11,12 @@ import { APP_ORIGIN } from './app-protocol';
  * (Electron checklist: validate the sender). Events go to every such window.
  */
 export function bridgeIpc(services: Services, windows: () => WebContents[]): () => void {
-  const trusted = (event: IpcMainInvokeEvent): boolean => {
-    const frame = event.senderFrame;
-    const contents = windows().find((w) => w === event.sender);
-    return (
-      frame !== null &&
-      contents !== undefined &&
-      frame === contents.mainFrame &&
-      new URL(frame.url).origin === APP_ORIGIN
-    );
-  };
+  // A sub-frame has a parent; any window not ours, or a page off app://countertop, is refused.
+  const trusted = ({ sender, senderFrame }: IpcMainInvokeEvent): boolean =>
+    senderFrame !== null &&
+    senderFrame.parent === null &&
+    isAppUrl(senderFrame.url) &&
+    windows().includes(sender);
   for (const name of commandNames) {
     ipcMain.handle(ipcChannel(name), (event, input: unknown) => {
       if (!trusted(event)) {

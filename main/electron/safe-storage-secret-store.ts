@@ -1,6 +1,7 @@
 import { safeStorage } from 'electron';
-import type { SecretStore } from '../sync/secret-store';
 import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { DomainError } from '@app/result';
+import type { SecretStore } from '../sync/secret-store';
 
 /**
  * The terminal secret kept with Electron's safeStorage (the OS keychain, DPAPI or
@@ -8,7 +9,10 @@ import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync 
  * "Identities": never shown, logged or stored in plain text.
  */
 export class SafeStorageSecretStore implements SecretStore {
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly platform: NodeJS.Platform,
+  ) {}
 
   get(): Buffer | null {
     if (!existsSync(this.file)) return null;
@@ -16,9 +20,7 @@ export class SafeStorageSecretStore implements SecretStore {
   }
 
   set(secret: Buffer): void {
-    if (!safeStorage.isEncryptionAvailable()) {
-      throw new Error('The OS offers no protected storage for the terminal secret');
-    }
+    this.requireProtection();
     const temporary = `${this.file}.tmp`;
     writeFileSync(temporary, safeStorage.encryptString(secret.toString('base64')), { mode: 0o600 });
     chmodSync(temporary, 0o600);
@@ -27,5 +29,22 @@ export class SafeStorageSecretStore implements SecretStore {
 
   clear(): void {
     rmSync(this.file, { force: true });
+  }
+
+  /**
+   * On Linux without a keyring (no GNOME Keyring or KWallet running) safeStorage falls back
+   * to `basic_text`, a key written in Chromium's source: that would be plain text in all
+   * but name, so the secret is refused instead.
+   */
+  private requireProtection(): void {
+    const unprotected =
+      !safeStorage.isEncryptionAvailable() ||
+      (this.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text');
+    if (unprotected) {
+      throw new DomainError(
+        'secret_store_unavailable',
+        'No OS keyring protects secrets on this computer (safeStorage has only basic_text)',
+      );
+    }
   }
 }

@@ -1,14 +1,16 @@
 import { createServer } from 'node:http';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
-import type { WebSocket } from 'ws';
-import { requestMessageSchema } from '@app/api/wire';
-import type { ServerMessage } from '@app/api/wire';
 import type { Services } from '../services';
-import { readStatic } from './static-files';
+import { readStatic, requestPath } from './static-files';
+import { serveApiSocket } from './api-socket';
 import { contentSecurityPolicy } from './content-security';
+
+/** The largest WebSocket message accepted; a bigger one closes the socket with 1009. */
+const MAX_FRAME_BYTES = 1024 * 1024;
 
 export interface BrowserHostOptions {
   services: Services;
@@ -36,31 +38,54 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   let origin = '';
 
   const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    void readStatic(options.rendererDir, path).then((file) => {
-      if (!file) {
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-        return;
-      }
-      res.writeHead(200, {
-        'content-type': file.type,
-        'content-security-policy': contentSecurityPolicy(`'self' ${origin.replace('http', 'ws')}`),
-        'x-content-type-options': 'nosniff',
-        'cache-control': 'no-store',
-        'referrer-policy': 'no-referrer',
-      });
-      res.end(file.body);
+    void serveFile(req, res).catch((error: unknown) => {
+      services.log.error('could not serve a file', { error: String(error) });
+      if (res.headersSent) res.destroy();
+      else res.writeHead(500, { 'content-type': 'text/plain' }).end('Server error');
     });
   });
-
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
-  server.on('upgrade', (req, socket, head) => {
-    if (!authorized(req, token, origin)) {
-      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+  const serveFile = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const path = requestPath(req.url);
+    if (path === null) {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request');
       return;
     }
-    sockets.handleUpgrade(req, socket, head, (ws) => serve(ws, services));
+    const file = await readStatic(options.rendererDir, path);
+    if (!file) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': file.type,
+      'content-security-policy': contentSecurityPolicy(`'self' ${origin.replace('http', 'ws')}`),
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+      'referrer-policy': 'no-referrer',
+    });
+    res.end(file.body);
+  };
+
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  sockets.on('error', (error) =>
+    services.log.error('API socket server error', { error: String(error) }),
+  );
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // A peer that resets the connection mid-handshake must not become an uncaught error.
+    socket.on('error', () => socket.destroy());
+    try {
+      if (!authorized(req, token, origin)) {
+        socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+        return;
+      }
+      sockets.handleUpgrade(req, socket, head, (ws) => serveApiSocket(ws, services));
+    } catch (error) {
+      services.log.error('API socket handshake failed', { error: String(error) });
+      socket.destroy();
+    }
   });
+  server.on('error', (error) =>
+    services.log.error('browser host server error', { error: String(error) }),
+  );
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -80,40 +105,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 }
 
 function authorized(req: IncomingMessage, token: string, origin: string): boolean {
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  if (url.pathname !== '/api' || req.headers.origin !== origin) return false;
+  const target = req.url ?? '/';
+  const url = URL.canParse(target, 'http://127.0.0.1') ? new URL(target, 'http://127.0.0.1') : null;
+  if (url === null || url.pathname !== '/api' || req.headers.origin !== origin) return false;
   const given = Buffer.from(url.searchParams.get('token') ?? '');
   const expected = Buffer.from(token);
   return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-function serve(ws: WebSocket, services: Services): void {
-  const send = (message: ServerMessage): void => ws.send(JSON.stringify(message));
-  const unsubscribe = services.bus.subscribe((event, payload) =>
-    send({ type: 'event', event, payload }),
-  );
-  ws.on('close', unsubscribe);
-  ws.on('message', (data, isBinary) => {
-    const buffer = Array.isArray(data)
-      ? Buffer.concat(data)
-      : data instanceof ArrayBuffer
-        ? Buffer.from(data)
-        : data;
-    const text = buffer.toString();
-    const parsed = isBinary ? null : requestMessageSchema.safeParse(safeJson(text));
-    if (!parsed?.success) {
-      services.log.warn('malformed message on the API socket');
-      return;
-    }
-    const { id, command, input } = parsed.data;
-    void services.dispatch(command, input).then((result) => send({ type: 'result', id, result }));
-  });
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null;
-  }
 }

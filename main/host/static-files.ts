@@ -12,12 +12,24 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-/** Reads a file of the built renderer; refuses any path that escapes its folder. */
+/**
+ * The decoded path of a request target, or null when it is not one: `//[` is no URL, `%`
+ * no escape. Anyone can send either (an <img> on any web page reaches 127.0.0.1).
+ */
+export function requestPath(target: string | undefined): string | null {
+  try {
+    return decodeURIComponent(new URL(target ?? '/', 'http://127.0.0.1').pathname);
+  } catch {
+    return null;
+  }
+}
+
+/** Reads a file of the built renderer (`path` decoded); refuses any path that escapes its folder. */
 export async function readStatic(
   root: string,
-  urlPath: string,
+  path: string,
 ): Promise<{ body: Buffer; type: string } | null> {
-  const relative = urlPath === '/' ? 'index.html' : decodeURIComponent(urlPath).replace(/^\/+/, '');
+  const relative = path === '/' ? 'index.html' : path.replace(/^\/+/, '');
   const file = normalize(join(root, relative));
   if (!file.startsWith(normalize(root) + sep)) return null;
   try {

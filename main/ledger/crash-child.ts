@@ -1,9 +1,10 @@
+import { Ledger } from '../kernel/ledger';
+import { silentLogger } from '../log/logger';
 import { writeSync } from 'node:fs';
 import { commitSale } from '../sales/commit-sale';
 import { SaleRepository } from '../sales/sale-repository';
 import { sampleSale, sampleStaff } from '../sales/sample-sale';
 import { openDatabase } from './database';
-import { LedgerStore } from './ledger-store';
 
 /**
  * The victim of crash.test.ts: commits sales until it is killed, writing each sale's id to
@@ -14,10 +15,10 @@ const [file, max = '100000'] = process.argv.slice(2);
 if (file === undefined) throw new Error('usage: crash-child.ts <db file> [max sales]');
 
 const db = openDatabase(file);
-const ledger = new LedgerStore(db);
+const ledger = new Ledger(db, silentLogger);
 const repository = new SaleRepository(db);
 for (let i = 0; i < Number(max); i++) {
-  const sale = commitSale(db, ledger, repository, sampleSale({ lines: 1 + (i % 5) }), sampleStaff);
+  const sale = commitSale(ledger, repository, sampleSale({ lines: 1 + (i % 5) }), sampleStaff);
   // writeSync: the id is in the pipe before the next commit starts, never buffered behind it.
   writeSync(1, `${sale.id}\n`);
 }

@@ -9,7 +9,14 @@ export interface IdleCheckpointerOptions {
   /** A WAL larger than this is checkpointed even while the till is busy. */
   maxWalBytes?: number;
   now?: () => number;
+  /** A checkpoint failed (an I/O error): it is tried again later, selling goes on. */
+  onFault?: (error: unknown) => void;
+  /** A checkpoint worked after failures. */
+  onRecovered?: () => void;
 }
+
+const FIRST_RETRY_MS = 1000;
+const LAST_RETRY_MS = 60_000;
 
 /**
  * Moves WAL checkpoints off the sale path. With automatic checkpoints off, a commit is
@@ -20,6 +27,8 @@ export class IdleCheckpointer {
   private lastActivity: number;
   private dirty = false;
   private timer: NodeJS.Timeout | null = null;
+  private retryMs = 0;
+  private notBefore = 0;
   private readonly idleMs: number;
   private readonly maxWalBytes: number;
   private readonly now: () => number;
@@ -46,11 +55,27 @@ export class IdleCheckpointer {
     this.dirty = true;
   }
 
-  /** Returns whether a checkpoint ran. */
+  /**
+   * Returns whether a checkpoint ran. A failing one (EIO, a full disk) never throws out of
+   * the timer: committed sales are safe in the WAL, so it is reported and tried again after
+   * 1 s, doubling to a minute.
+   */
   tick(): boolean {
-    const quiet = this.now() - this.lastActivity >= this.idleMs;
+    const now = this.now();
+    if (now < this.notBefore) return false;
+    const quiet = now - this.lastActivity >= this.idleMs;
     if (!(this.dirty && quiet) && this.walBytes() <= this.maxWalBytes) return false;
-    this.db.pragma('wal_checkpoint(PASSIVE)');
+    try {
+      this.db.pragma('wal_checkpoint(PASSIVE)');
+    } catch (error) {
+      this.retryMs = Math.min(Math.max(this.retryMs * 2, FIRST_RETRY_MS), LAST_RETRY_MS);
+      this.notBefore = now + this.retryMs;
+      this.options.onFault?.(error);
+      return false;
+    }
+    if (this.retryMs > 0) this.options.onRecovered?.();
+    this.retryMs = 0;
+    this.notBefore = 0;
     this.dirty = false;
     return true;
   }
@@ -59,7 +84,13 @@ export class IdleCheckpointer {
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    if (this.db.open) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    if (!this.db.open) return;
+    try {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch (error) {
+      // The WAL keeps every committed sale; the next start checkpoints it.
+      this.options.onFault?.(error);
+    }
   }
 
   private walBytes(): number {

@@ -1,3 +1,5 @@
+import { Ledger } from '../kernel/ledger';
+import { silentLogger } from '../log/logger';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +9,6 @@ import { commitSale } from '../sales/commit-sale';
 import { SaleRepository } from '../sales/sale-repository';
 import { sampleSale, sampleStaff } from '../sales/sample-sale';
 import { openDatabase } from './database';
-import { LedgerStore } from './ledger-store';
 
 describe('the ledger across restarts', () => {
   let dir: string;
@@ -20,10 +21,10 @@ describe('the ledger across restarts', () => {
 
   function commitSales(count: number): SaleRecord[] {
     const db = openDatabase(file);
-    const ledger = new LedgerStore(db);
+    const ledger = new Ledger(db, silentLogger);
     const repository = new SaleRepository(db);
     const committed = Array.from({ length: count }, (_, i) =>
-      commitSale(db, ledger, repository, sampleSale({ lines: 1 + (i % 4) }), sampleStaff),
+      commitSale(ledger, repository, sampleSale({ lines: 1 + (i % 4) }), sampleStaff),
     );
     db.close();
     return committed;
@@ -35,7 +36,7 @@ describe('the ledger across restarts', () => {
     expect(second.map((s) => s.seq)).toEqual([6, 7, 8, 9, 10]);
 
     const db = openDatabase(file);
-    const ledger = new LedgerStore(db);
+    const ledger = new Ledger(db, silentLogger);
     const repository = new SaleRepository(db);
     const verdict = ledger.verify();
     expect(verdict).toEqual({ ok: true, count: 10, headHash: second.at(-1)?.hash });

@@ -1,12 +1,12 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { saleRecordSchema } from '@app/api/schemas';
-import type { EventBus } from '../api/event-bus';
+import type { EventBus } from '../kernel/event-bus';
+import type { Ledger } from '../kernel/ledger';
 import type { CartService } from '../cart/cart-service';
 import type { DeviceService } from '../devices/device-service';
 import type { Logger } from '../log/logger';
 import type { ReportSettingsStore } from '../reports/report-settings';
-import type { SaleRepository } from '../sales/sale-repository';
 import type { SaleService } from '../sales/sale-service';
 import type { SettingsStore } from '../settings/settings-store';
 import type { SecretStore } from '../sync/secret-store';
@@ -26,11 +26,14 @@ import { RiskSettingsStore } from './risk-settings';
 const PAYMENT_KEY = 'payments.session';
 const savedPaymentSchema = z.object({
   total: z.number().int(),
+  /** The sale the legs pay for (the cart's sale id); absent in sessions saved before it. */
+  saleId: z.string().optional(),
   legs: saleRecordSchema.shape.tenders,
 });
 
 export interface PaymentWiring {
   db: Database.Database;
+  ledger: Ledger;
   settings: SettingsStore;
   secretStoreFor: (name: string) => SecretStore;
   sync: SyncService;
@@ -38,7 +41,6 @@ export interface PaymentWiring {
   identity: TerminalIdentityStore;
   cart: CartService;
   sales: SaleService;
-  saleRepository: SaleRepository;
   reportSettings: ReportSettingsStore;
   bus: EventBus;
   log: Logger;
@@ -55,8 +57,8 @@ export interface PaymentWiring {
  * its reversals, bounded offline acceptance and its forwarder, and the cart's split tender.
  */
 export function createPayments(w: PaymentWiring) {
-  const { db, settings, secretStoreFor, sync, devices, identity, cart, sales } = w;
-  const { saleRepository, reportSettings, bus, log, options } = w;
+  const { db, ledger, settings, secretStoreFor, sync, devices, identity, cart, sales } = w;
+  const { reportSettings, bus, log, options } = w;
   const authorizations = new AuthorizationStore(db);
   const riskSettings = new RiskSettingsStore(settings);
   const cardKeyer = new CardKeyer(secretStoreFor('card-key'));
@@ -124,27 +126,17 @@ export function createPayments(w: PaymentWiring) {
         const saved = savedPaymentSchema.safeParse(settings.getValue(PAYMENT_KEY));
         return saved.success ? saved.data : null;
       },
-      save: (saved) => settings.setValue(PAYMENT_KEY, saved),
+      save: (saved, durable) =>
+        durable ? settings.setValue(PAYMENT_KEY, saved) : settings.setWorkValue(PAYMENT_KEY, saved),
     },
-    // The latest sales are enough: a crash between the commit and clearing the cart.
-    isCommitted: (leg) =>
-      saleRepository
-        .list({ limit: 20 })
-        .some((s) =>
-          saleRepository
-            .get(s.id)
-            ?.tenders.some(
-              (t) =>
-                (leg.authId !== undefined && t.authId === leg.authId) ||
-                (leg.terminalReceiptNo !== undefined &&
-                  t.terminalReceiptNo === leg.terminalReceiptNo &&
-                  t.authorizedAt === leg.authorizedAt),
-            ),
-        ),
+    saleId: () => cart.saleId(),
+    isCommitted: (saleId) => ledger.entryById(saleId) !== null,
     ...(options.abandonPaymentAfterMs === undefined
       ? {}
       : { abandonAfterMs: options.abandonPaymentAfterMs }),
   });
+  // The session's legs are consumed by the sale they paid, in its own transaction.
+  ledger.follow(['sale'], () => settings.setValue(PAYMENT_KEY, null));
   payment.recover();
   bus.on('cart.changed', (view) => payment.cartChanged(view));
   bus.on('devices.swipe', (swipe) => swipe.ok && payment.swiped());

@@ -364,13 +364,19 @@ describe('a restart in the middle of a split', () => {
     ]);
     expect(hostState(authId ?? '').voided).toBe(false);
 
-    // A crash after the commit, before the saved legs were cleared: they are the paid
-    // sale's, so they are neither brought back nor voided at the host.
+    // The commit consumed the saved legs with the sale.
     await services.idle();
     await services.close();
     const db = new Database(join(dataDir, 'ledger.sqlite'));
+    const savedLegs = () =>
+      db
+        .prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
+        .get('payments.session')?.value;
+    expect(savedLegs()).toBe('null');
+    // Legs of a committed sale left by an older version are the paid sale's: neither
+    // brought back nor voided at the host.
     db.prepare('UPDATE settings SET value = ? WHERE key = ?').run(
-      JSON.stringify({ total, legs: [sale.tenders[0]] }),
+      JSON.stringify({ total, saleId: sale.id, legs: [sale.tenders[0]] }),
       'payments.session',
     );
     db.close();

@@ -42,19 +42,30 @@ export interface PaymentSessionDeps {
    * forgets a charged card nor loses what was paid.
    */
   store?: PaymentStore;
-  /** Whether a committed sale already carries this tender (a crash after the commit). */
-  isCommitted?: (leg: SaleTender) => boolean;
+  /** The id of the sale being paid (the cart's), saved with the legs. */
+  saleId?: () => string;
+  /** Whether the sale of this id is in the ledger (then its legs are paid, not given back). */
+  isCommitted?: (saleId: string) => boolean;
 }
 
 export interface SavedPayment {
   total: number;
+  saleId?: string;
   legs: SaleTender[];
 }
 
 export interface PaymentStore {
   load(): SavedPayment | null;
-  save(saved: SavedPayment | null): void;
+  /**
+   * `durable` when a card or QR leg was taken or given back (money moved at the host or
+   * terminal): that must survive a power cut; a cash leg is work without an fsync of its own.
+   */
+  save(saved: SavedPayment | null, durable: boolean): void;
 }
+
+/** Legs that moved money outside the till. */
+const externalLegs = (legs: readonly SaleTender[]): number =>
+  legs.filter((leg) => leg.method === 'card' || leg.method === 'qr').length;
 
 const SWIPE_WAIT_MS = 60_000;
 const ABANDON_AFTER_MS = 10 * 60_000;
@@ -82,6 +93,8 @@ export class PaymentSession {
     timer: NodeJS.Timeout;
   } | null = null;
   private abandonTimer: NodeJS.Timeout | null = null;
+  /** What the store holds, so an unchanged session is not written again. */
+  private saved: SavedPayment | null = null;
 
   constructor(private readonly deps: PaymentSessionDeps) {}
 
@@ -91,18 +104,21 @@ export class PaymentSession {
    */
   recover(): void {
     const saved = this.deps.store?.load() ?? null;
+    this.saved = saved;
     if (saved === null || saved.legs.length === 0) return;
-    // A leg found in a committed sale: the crash came after the commit, the sale is paid.
-    if (saved.legs.some((leg) => this.deps.isCommitted?.(leg) ?? false)) {
-      this.reset();
-      this.changed();
+    // The sale they paid is committed (the session is consumed in its transaction, so only
+    // data written before that can hold such legs): paid, never given back.
+    if (saved.saleId !== undefined && this.deps.isCommitted?.(saved.saleId) === true) {
+      this.deps.store?.save(null, false);
+      this.saved = null;
       return;
     }
     const { legs } = saved;
     this.legs = legs;
     this.total = saved.total;
     const cart = this.deps.cart.view();
-    if (cart.lines.length > 0 && cart.totals.totalMinor === saved.total) {
+    const sameSale = saved.saleId === undefined || saved.saleId === this.deps.saleId?.();
+    if (sameSale && cart.lines.length > 0 && cart.totals.totalMinor === saved.total) {
       this.deps.log.info('partly paid sale restored', { legs: legs.length });
       this.armAbandonTimer();
       return;
@@ -433,6 +449,8 @@ export class PaymentSession {
   }
 
   private committed(sale: SaleRecord): void {
+    // The sale's commit consumed the saved legs in its own transaction.
+    this.saved = null;
     this.reset();
     this.saleId = sale.id;
   }
@@ -495,9 +513,16 @@ export class PaymentSession {
   }
 
   private changed(): void {
-    this.deps.store?.save(
-      this.legs.length === 0 || this.total === null ? null : { total: this.total, legs: this.legs },
-    );
+    const saleId = this.deps.saleId?.();
+    const next =
+      this.legs.length === 0 || this.total === null
+        ? null
+        : { total: this.total, ...(saleId === undefined ? {} : { saleId }), legs: [...this.legs] };
+    if (JSON.stringify(next) !== JSON.stringify(this.saved)) {
+      const durable = externalLegs(next?.legs ?? []) !== externalLegs(this.saved?.legs ?? []);
+      this.deps.store?.save(next, durable);
+      this.saved = next;
+    }
     this.deps.onChange(this.view());
   }
 

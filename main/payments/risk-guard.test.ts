@@ -145,13 +145,7 @@ describe('risk rules in front of the payment host', () => {
           entryMode: 'chip',
         },
       ];
-      commitSale(
-        till.temp.db,
-        till.ledger,
-        new SaleRepository(till.temp.db),
-        { ...sale, tenders },
-        sampleStaff,
-      );
+      commitSale(till.ledger, new SaleRepository(till.temp.db), { ...sale, tenders }, sampleStaff);
       return amountMinor;
     };
     ({ host, till } = await startPaymentTill());

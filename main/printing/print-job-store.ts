@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { PrintJob } from '@app/api/contract';
 import type { ReceiptDocument } from '@app/receipt/receipt-document';
+import { withoutFsync } from '../ledger/work-writes';
+import { prepared } from '../ledger/prepared';
 
 interface JobRow {
   id: string;
@@ -23,9 +25,18 @@ const toJob = (row: JobRow): PrintJob => ({
   lastError: row.last_error,
 });
 
-/** The print queue's rows: a job outlives a restart until it is printed or skipped. */
+/**
+ * The print queue's rows: a job outlives a restart until it is printed or skipped. A sale's
+ * receipt is inserted in the sale's own transaction (the receipt outbox); the queue's
+ * progress is work, written without an fsync of its own (a power cut may print a receipt
+ * twice, never lose one).
+ */
 export class PrintJobStore {
   constructor(private readonly db: Database.Database) {}
+
+  private write(sql: string, ...params: (string | number | null)[]): void {
+    withoutFsync(this.db, () => prepared(this.db, sql).run(...params));
+  }
 
   insert(job: {
     id: string;
@@ -34,64 +45,66 @@ export class PrintJobStore {
     createdAt: string;
     document: ReceiptDocument;
   }): void {
-    this.db
-      .prepare(
-        `INSERT INTO print_jobs (id, sale_id, kind, created_at, status, attempts, document)
-         VALUES (?, ?, ?, ?, 'queued', 0, ?)`,
-      )
-      .run(job.id, job.saleId, job.kind, job.createdAt, JSON.stringify(job.document));
+    this.write(
+      `INSERT INTO print_jobs (id, sale_id, kind, created_at, status, attempts, document)
+       VALUES (?, ?, ?, ?, 'queued', 0, ?)`,
+      job.id,
+      job.saleId,
+      job.kind,
+      job.createdAt,
+      JSON.stringify(job.document),
+    );
   }
 
   get(id: string): PrintJob | null {
-    const row = this.db.prepare('SELECT * FROM print_jobs WHERE id = ?').get(id) as
+    const row = prepared(this.db, 'SELECT * FROM print_jobs WHERE id = ?').get(id) as
       JobRow | undefined;
     return row ? toJob(row) : null;
   }
 
   document(id: string): ReceiptDocument | null {
-    const row = this.db.prepare('SELECT document FROM print_jobs WHERE id = ?').get(id) as
+    const row = prepared(this.db, 'SELECT document FROM print_jobs WHERE id = ?').get(id) as
       { document: string } | undefined;
     return row ? (JSON.parse(row.document) as ReceiptDocument) : null;
   }
 
   /** Jobs still to print, oldest first: receipts come out in the order sales were made. */
   pending(): PrintJob[] {
-    const rows = this.db
-      .prepare(
-        `SELECT * FROM print_jobs WHERE status IN ('queued', 'failed') ORDER BY created_at, rowid`,
-      )
-      .all() as JobRow[];
+    const rows = prepared(
+      this.db,
+      `SELECT * FROM print_jobs WHERE status IN ('queued', 'failed') ORDER BY created_at, rowid`,
+    ).all() as JobRow[];
     return rows.map(toJob);
   }
 
   recent(limit: number): PrintJob[] {
-    const rows = this.db
-      .prepare('SELECT * FROM print_jobs ORDER BY created_at DESC, rowid DESC LIMIT ?')
-      .all(limit) as JobRow[];
+    const rows = prepared(
+      this.db,
+      'SELECT * FROM print_jobs ORDER BY created_at DESC, rowid DESC LIMIT ?',
+    ).all(limit) as JobRow[];
     return rows.map(toJob);
   }
 
   markPrinted(id: string): void {
-    this.db
-      .prepare(
-        `UPDATE print_jobs SET status = 'printed', attempts = attempts + 1, last_error = NULL WHERE id = ?`,
-      )
-      .run(id);
+    this.write(
+      `UPDATE print_jobs SET status = 'printed', attempts = attempts + 1, last_error = NULL WHERE id = ?`,
+      id,
+    );
   }
 
   markFailed(id: string, error: string): void {
-    this.db
-      .prepare(
-        `UPDATE print_jobs SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?`,
-      )
-      .run(error, id);
+    this.write(
+      `UPDATE print_jobs SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?`,
+      error,
+      id,
+    );
   }
 
   markSkipped(id: string): void {
-    this.db.prepare(`UPDATE print_jobs SET status = 'skipped' WHERE id = ?`).run(id);
+    this.write(`UPDATE print_jobs SET status = 'skipped' WHERE id = ?`, id);
   }
 
   requeue(id: string): void {
-    this.db.prepare(`UPDATE print_jobs SET status = 'queued' WHERE id = ?`).run(id);
+    this.write(`UPDATE print_jobs SET status = 'queued' WHERE id = ?`, id);
   }
 }

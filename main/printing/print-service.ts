@@ -17,7 +17,7 @@ import { createSerialPrinter } from '@native/printer/serial-printer';
 import { createTcpPrinter } from '@native/printer/tcp-printer';
 import { createUsbLpPrinter } from '@native/printer/usb-lp-printer';
 import type { SimulatedPrinter } from '@native/sim/simulated-printer';
-import type { EventBus } from '../api/event-bus';
+import type { EventBus } from '../kernel/event-bus';
 import type { Logger } from '../log/logger';
 import type { PrintJobStore } from './print-job-store';
 

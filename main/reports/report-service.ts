@@ -13,7 +13,7 @@ import type {
 } from '@app/reports/report-schema';
 import { DomainError } from '@app/result';
 import { formatLocalDateTime } from '@app/time/local-time';
-import type { LedgerStore } from '../ledger/ledger-store';
+import type { Ledger } from '../kernel/ledger';
 import type { TerminalIdentityStore } from '../terminal/terminal-identity';
 import { closeBatch } from '../sync/batch-closer';
 import { SyncStore } from '../sync/sync-store';
@@ -23,7 +23,7 @@ import type { ReportSettingsStore } from './report-settings';
 
 export interface ReportServiceDeps {
   db: Database.Database;
-  ledger: LedgerStore;
+  ledger: Ledger;
   index: ReportIndex;
   identity: TerminalIdentityStore;
   settings: ReportSettingsStore;
@@ -73,85 +73,82 @@ export class ReportService {
     this.catchUp();
     const { db, ledger } = this.deps;
     const now = this.now();
-    const report = db
-      .transaction((): ShiftReport => {
-        const open = this.deps.index.openShifts()[0];
-        if (open) {
-          throw new DomainError('shift_open', `shift ${open.shiftId} is still open`, {
-            name: open.operatorName,
-            since: formatLocalDateTime(open.openedAt, this.clock().timeZone),
-          });
-        }
-        const held = this.deps.heldSales?.() ?? [];
-        if (held.length > 0) {
-          const zone = this.clock().timeZone;
-          throw new DomainError('held_sales_open', `${held.length} held sales`, {
-            count: held.length,
-            list: held
-              .map(
-                (h) =>
-                  `${h.note || '—'} (${h.operatorName}, ${formatLocalDateTime(h.heldAt, zone)})`,
-              )
-              .join('; '),
-          });
-        }
-        const businessDay = businessMomentOf(now.getTime(), this.clock()).day;
-        const earlier = db
-          .prepare<[string], { zNo: number; closedAt: string }>(
-            'SELECT z_no AS zNo, closed_at AS closedAt FROM z_reports WHERE business_day = ?',
-          )
-          .get(businessDay);
-        if (earlier) {
-          throw new DomainError(
-            'z_already_closed',
-            `business day ${businessDay} has Z ${earlier.zNo}`,
-            {
-              day: businessDay,
-              zNo: earlier.zNo,
-              at: formatLocalDateTime(earlier.closedAt, this.clock().timeZone),
-            },
-          );
-        }
-        const last = db
-          .prepare<[], { zNo: number | null }>('SELECT max(z_no) AS zNo FROM z_reports')
-          .get();
-        const zNo = (last?.zNo ?? 0) + 1;
-        const head = ledger.head();
-        const { batchNo } = this.deps.identity.current();
-        const figuresBefore = this.report('z', batchNo, now, null);
-        const closed = closeBatch({
-          db,
-          ledger,
-          identity: this.deps.identity,
-          store: this.syncStore,
-          currency: this.deps.currency(),
-          now,
-          detail: { zNo, businessDay, chainHeadHash: head.hash },
+    const report = ledger.commit((tx): ShiftReport => {
+      const open = this.deps.index.openShifts()[0];
+      if (open) {
+        throw new DomainError('shift_open', `shift ${open.shiftId} is still open`, {
+          name: open.operatorName,
+          since: formatLocalDateTime(open.openedAt, this.clock().timeZone),
         });
-        const z: ZInfo = {
-          zNo,
-          businessDay,
-          batchNo: closed.batchNo,
-          zSeq: closed.zSeq,
-          closedAt: now.toISOString(),
-          chainHeadHash: head.hash,
-        };
-        const stored: ShiftReport = { ...figuresBefore, z, businessDay };
-        db.prepare(
-          `INSERT INTO z_reports (z_no, business_day, batch_no, z_seq, closed_at, head_hash, report)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        ).run(
-          zNo,
-          businessDay,
-          closed.batchNo,
-          closed.zSeq,
-          z.closedAt,
-          head.hash,
-          JSON.stringify(stored),
+      }
+      const held = this.deps.heldSales?.() ?? [];
+      if (held.length > 0) {
+        const zone = this.clock().timeZone;
+        throw new DomainError('held_sales_open', `${held.length} held sales`, {
+          count: held.length,
+          list: held
+            .map(
+              (h) => `${h.note || '—'} (${h.operatorName}, ${formatLocalDateTime(h.heldAt, zone)})`,
+            )
+            .join('; '),
+        });
+      }
+      const businessDay = businessMomentOf(now.getTime(), this.clock()).day;
+      const earlier = db
+        .prepare<[string], { zNo: number; closedAt: string }>(
+          'SELECT z_no AS zNo, closed_at AS closedAt FROM z_reports WHERE business_day = ?',
+        )
+        .get(businessDay);
+      if (earlier) {
+        throw new DomainError(
+          'z_already_closed',
+          `business day ${businessDay} has Z ${earlier.zNo}`,
+          {
+            day: businessDay,
+            zNo: earlier.zNo,
+            at: formatLocalDateTime(earlier.closedAt, this.clock().timeZone),
+          },
         );
-        return stored;
-      })
-      .immediate();
+      }
+      const last = db
+        .prepare<[], { zNo: number | null }>('SELECT max(z_no) AS zNo FROM z_reports')
+        .get();
+      const zNo = (last?.zNo ?? 0) + 1;
+      const head = ledger.head();
+      const { batchNo } = this.deps.identity.current();
+      const figuresBefore = this.report('z', batchNo, now, null);
+      const closed = closeBatch({
+        db,
+        tx,
+        identity: this.deps.identity,
+        store: this.syncStore,
+        currency: this.deps.currency(),
+        now,
+        detail: { zNo, businessDay, chainHeadHash: head.hash },
+      });
+      const z: ZInfo = {
+        zNo,
+        businessDay,
+        batchNo: closed.batchNo,
+        zSeq: closed.zSeq,
+        closedAt: now.toISOString(),
+        chainHeadHash: head.hash,
+      };
+      const stored: ShiftReport = { ...figuresBefore, z, businessDay };
+      db.prepare(
+        `INSERT INTO z_reports (z_no, business_day, batch_no, z_seq, closed_at, head_hash, report)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        zNo,
+        businessDay,
+        closed.batchNo,
+        closed.zSeq,
+        z.closedAt,
+        head.hash,
+        JSON.stringify(stored),
+      );
+      return stored;
+    });
     this.deps.log.info('day closed', {
       zNo: report.z?.zNo ?? 0,
       businessDay: report.businessDay,

@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import type Database from 'better-sqlite3';
 import type { NewEntry } from '@app/ledger/entry';
 import { openDatabase } from '../ledger/database';
 import { tempDatabase } from '../ledger/temp-database';
@@ -7,13 +8,13 @@ import { SettingsStore } from '../settings/settings-store';
 import { TerminalIdentityStore } from '../terminal/terminal-identity';
 import { silentLogger } from '../log/logger';
 import { ReportIndex } from './report-index';
-import { ReportingLedger } from './reporting-ledger';
+import { Ledger } from '../kernel/ledger';
 import { ReportService } from './report-service';
 import { ReportSettingsStore } from './report-settings';
 
 export interface ReportStack {
   temp: TempDatabase;
-  ledger: ReportingLedger;
+  ledger: Ledger;
   index: ReportIndex;
   reportSettings: ReportSettingsStore;
   service: ReportService;
@@ -48,7 +49,7 @@ export function reportStack(
     fees: () => reportSettings.get().fees,
     log: silentLogger,
   });
-  const ledger = new ReportingLedger(temp.db, index);
+  const ledger = reportingLedger(temp.db, index);
   const identity = new TerminalIdentityStore(temp.db);
   const service = new ReportService({
     db: temp.db,
@@ -71,7 +72,7 @@ export function reportStack(
     append: (entries) => {
       for (const entry of entries) {
         const batchNo = identity.current().batchNo;
-        temp.db.transaction(() => ledger.append({ ...entry, batchNo })).immediate();
+        ledger.commit((tx) => tx.append({ ...entry, batchNo }));
       }
     },
     reopen: () => {
@@ -90,4 +91,11 @@ export function reportStack(
     dispose: () => temp.dispose(),
   };
   return stack;
+}
+
+/** A ledger whose entries keep the report sums, as the app composes it. */
+export function reportingLedger(db: Database.Database, index: ReportIndex): Ledger {
+  const ledger = new Ledger(db, silentLogger);
+  ledger.follow('all', (entry) => index.apply(entry));
+  return ledger;
 }

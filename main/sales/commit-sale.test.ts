@@ -1,5 +1,6 @@
+import { Ledger } from '../kernel/ledger';
+import { silentLogger } from '../log/logger';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LedgerStore } from '../ledger/ledger-store';
 import { tempDatabase } from '../ledger/temp-database';
 import type { TempDatabase } from '../ledger/temp-database';
 import { commitSale } from './commit-sale';
@@ -8,7 +9,7 @@ import { sampleSale, sampleStaff } from './sample-sale';
 
 describe('commitSale', () => {
   let temp: TempDatabase;
-  let ledger: LedgerStore;
+  let ledger: Ledger;
   let repository: SaleRepository;
   const tableCounts = () =>
     temp.db
@@ -20,21 +21,21 @@ describe('commitSale', () => {
 
   beforeEach(() => {
     temp = tempDatabase();
-    ledger = new LedgerStore(temp.db);
+    ledger = new Ledger(temp.db, silentLogger);
     repository = new SaleRepository(temp.db);
   });
   afterEach(() => temp.dispose());
 
   it('stores the sale with its ledger seq and hash', () => {
     const sale = sampleSale();
-    const stored = commitSale(temp.db, ledger, repository, sale, sampleStaff);
+    const stored = commitSale(ledger, repository, sale, sampleStaff);
     expect(stored).toEqual({ ...sale, seq: 1, hash: ledger.head().hash });
     expect(ledger.entryById(sale.id)?.amount).toBe(sale.paidMinor);
     expect(repository.get(sale.id)).toEqual(stored);
   });
 
   it('writes nothing when the sale rows fail after the ledger append', () => {
-    commitSale(temp.db, ledger, repository, sampleSale(), sampleStaff);
+    commitSale(ledger, repository, sampleSale(), sampleStaff);
     const before = tableCounts();
     const head = ledger.head();
     // The entry and the sales row go in, then sale_lines refuses the second line (NOT NULL):
@@ -44,7 +45,7 @@ describe('commitSale', () => {
       ...sale,
       lines: [sale.lines[0]!, { ...sale.lines[1]!, sku: null as unknown as string }],
     };
-    expect(() => commitSale(temp.db, ledger, repository, broken, sampleStaff)).toThrow(/NOT NULL/);
+    expect(() => commitSale(ledger, repository, broken, sampleStaff)).toThrow(/NOT NULL/);
     expect(tableCounts()).toEqual(before);
     expect(ledger.head()).toEqual(head);
     expect(ledger.entryById(sale.id)).toBeNull();
@@ -52,11 +53,11 @@ describe('commitSale', () => {
   });
 
   it('rolls the ledger entry back when the sale id is already taken', () => {
-    const first = commitSale(temp.db, ledger, repository, sampleSale(), sampleStaff);
+    const first = commitSale(ledger, repository, sampleSale(), sampleStaff);
     const before = tableCounts();
     // Same id: the ledger's own UNIQUE(id) refuses it before the sale rows are written.
     expect(() =>
-      commitSale(temp.db, ledger, repository, { ...sampleSale(), id: first.id }, sampleStaff),
+      commitSale(ledger, repository, { ...sampleSale(), id: first.id }, sampleStaff),
     ).toThrow(/UNIQUE/);
     expect(tableCounts()).toEqual(before);
     expect(ledger.verify()).toMatchObject({ ok: true, count: 1 });
@@ -70,7 +71,7 @@ describe('commitSale', () => {
         { ...sale.tenders[0]!, amountMinor: 1, changeMinor: sale.tenders[0]!.tenderedMinor - 1 },
       ],
     };
-    expect(() => commitSale(temp.db, ledger, repository, short, sampleStaff)).toThrow(/add up/);
+    expect(() => commitSale(ledger, repository, short, sampleStaff)).toThrow(/add up/);
     expect(ledger.head().seq).toBe(0);
   });
 });

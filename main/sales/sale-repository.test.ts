@@ -1,6 +1,7 @@
+import { Ledger } from '../kernel/ledger';
+import { silentLogger } from '../log/logger';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SaleRecord } from '@app/sale/sale';
-import { LedgerStore } from '../ledger/ledger-store';
 import { tempDatabase } from '../ledger/temp-database';
 import type { TempDatabase } from '../ledger/temp-database';
 import { commitSale } from './commit-sale';
@@ -15,9 +16,9 @@ describe('SaleRepository', () => {
   beforeEach(() => {
     temp = tempDatabase();
     repository = new SaleRepository(temp.db);
-    const ledger = new LedgerStore(temp.db);
+    const ledger = new Ledger(temp.db, silentLogger);
     sales = [1, 2, 3, 4, 5].map((lines) =>
-      commitSale(temp.db, ledger, repository, sampleSale({ lines }), sampleStaff),
+      commitSale(ledger, repository, sampleSale({ lines }), sampleStaff),
     );
   });
   afterEach(() => temp.dispose());

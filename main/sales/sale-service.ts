@@ -1,25 +1,21 @@
-import { randomUUID } from 'node:crypto';
 import type { SaleMember, SaleRecord, SaleTender } from '@app/sale/sale';
 import type { Cart } from '@app/cart/cart-types';
 import { changeFor } from '@app/tender/cash';
 import { DomainError } from '@app/result';
-import type Database from 'better-sqlite3';
-import type { LedgerStore } from '../ledger/ledger-store';
+import type { Ledger } from '../kernel/ledger';
 import type { CartService } from '../cart/cart-service';
-import type { EventBus } from '../api/event-bus';
 import type { TerminalIdentity } from '../terminal/terminal-identity';
 import type { Logger } from '../log/logger';
 import { commitSale } from './commit-sale';
 import type { SaleRepository } from './sale-repository';
-import type { SaleStaffDetail } from './sale-entry';
+import { saleFromEntry } from './sale-entry';
+import type { SaleStaffDetail, UncommittedSale } from './sale-entry';
 import { describeStorageError } from '../api/storage-errors';
 
 export interface SaleServiceDeps {
-  db: Database.Database;
-  ledger: LedgerStore;
+  ledger: Ledger;
   sales: SaleRepository;
   cart: CartService;
-  bus: EventBus;
   identity: () => TerminalIdentity;
   log: Logger;
   now?: () => Date;
@@ -30,26 +26,39 @@ export interface SaleServiceDeps {
   staffDetail: () => SaleStaffDetail;
   /** The member on the cart and their points for this sale (issue #7); refuses a bad redemption. */
   memberOf?: (cart: Cart, totalMinor: number) => SaleMember | undefined;
-  /** Called after a sale is committed (printing); never part of the commit. */
-  afterCommit: (sale: SaleRecord) => void;
 }
 
 /**
- * Turns the cart into a committed sale. The sale, its lines, taxes, tender and ledger entry
- * are one transaction (commitSale); printing and events follow the commit, never inside it.
+ * Turns the cart into a committed sale, exactly once. The sale's id is the cart's, chosen
+ * before the first tender; the commit consumes the cart in the sale's own transaction
+ * (CartService.consume follows every sale entry), and what reacts to the sale (printer,
+ * drawer, display, sync, screens) subscribes to the ledger's committed-entry stream.
+ *
+ * A commit with an unknown outcome (a failed fsync) keeps the cart locked to that sale:
+ * the next Complete sale looks the id up first and commits the very same sale only when it
+ * is not on disk, so nothing is ever committed twice whatever the cashier presses.
  */
 export class SaleService {
-  /** The id of a sale whose commit ended in an unknown outcome, reconciled on the next try. */
-  private uncertainSaleId: string | null = null;
+  /** The sale whose commit ended in an unknown outcome, with who sold it. */
+  private uncertain: { sale: UncommittedSale; staff: SaleStaffDetail } | null = null;
 
   constructor(private readonly deps: SaleServiceDeps) {}
 
-  payCash(tenderedMinor: number): SaleRecord {
-    const { cart } = this.deps;
-    const reconciled = this.reconcileUncertain();
-    if (reconciled) return reconciled;
+  /**
+   * At start-up: a cart whose sale is already in the ledger (it can only come from data
+   * written before carts were consumed with their sale) is not sold again.
+   */
+  reconcileAtStart(): void {
+    const entry = this.deps.ledger.entryById(this.deps.cart.saleId());
+    if (!entry) return;
+    this.deps.log.warn('cart of a committed sale dropped at start', { saleId: entry.id });
+    this.deps.cart.committed(entry);
+  }
 
-    const view = cart.view();
+  payCash(tenderedMinor: number): SaleRecord {
+    const settled = this.settleUncertain();
+    if (settled) return settled;
+    const view = this.deps.cart.view();
     if (view.lines.length === 0) throw new DomainError('cart_empty', 'The cart is empty');
     if (!Number.isSafeInteger(tenderedMinor) || tenderedMinor < 0) {
       throw new DomainError('invalid_amount', `Not an amount: ${tenderedMinor}`);
@@ -82,10 +91,9 @@ export class SaleService {
    * the total exactly. Cash rounding applies only to a sale paid in cash alone (payCash).
    */
   payTenders(tenders: SaleTender[]): SaleRecord {
-    const reconciled = this.reconcileUncertain();
-    if (reconciled) return reconciled;
-    const { cart } = this.deps;
-    const view = cart.view();
+    const settled = this.settleUncertain();
+    if (settled) return settled;
+    const view = this.deps.cart.view();
     if (view.lines.length === 0) throw new DomainError('cart_empty', 'The cart is empty');
     const paid = tenders.reduce((sum, t) => sum + t.amountMinor, 0);
     if (paid !== view.totals.totalMinor) {
@@ -105,7 +113,7 @@ export class SaleService {
     const member = this.deps.memberOf?.(current, view.totals.totalMinor);
     return this.commit(
       {
-        id: randomUUID(),
+        id: this.deps.cart.saleId(),
         at: (this.deps.now?.() ?? new Date()).toISOString(),
         batchNo,
         terminalId,
@@ -130,45 +138,49 @@ export class SaleService {
     });
   }
 
-  private commit(sale: Omit<SaleRecord, 'seq' | 'hash'>, staff: SaleStaffDetail): SaleRecord {
-    const { db, ledger, sales, log } = this.deps;
+  private commit(sale: UncommittedSale, staff: SaleStaffDetail): SaleRecord {
+    const { ledger, sales, log } = this.deps;
+    // Never a second sale of one cart: a sale of this id already in the ledger is the answer.
+    const existing = ledger.publishIfCommitted(sale.id);
+    if (existing) return this.done(saleFromEntry(existing));
     let stored: SaleRecord;
     try {
-      stored = commitSale(db, ledger, sales, sale, staff);
+      stored = commitSale(ledger, sales, sale, staff);
     } catch (error) {
-      const storage = describeStorageError(error);
-      if (storage?.code === 'ledger_outcome_unknown') this.uncertainSaleId = sale.id;
+      if (describeStorageError(error)?.code === 'ledger_outcome_unknown') {
+        this.uncertain = { sale, staff };
+        this.deps.cart.lockForOutcome();
+      }
       log.error('sale commit failed', { saleId: sale.id, error: String(error) });
       throw error;
     }
-    return this.finish(stored);
+    return this.done(stored);
   }
 
-  /** After an unknown outcome the sale may be in the ledger: find it by id, never commit twice. */
-  private reconcileUncertain(): SaleRecord | null {
-    const id = this.uncertainSaleId;
-    if (!id) return null;
-    const found = this.deps.sales.get(id);
-    this.uncertainSaleId = null;
-    if (!found) return null;
-    this.deps.log.warn('uncertain sale found committed', { saleId: id });
-    return this.finish(found);
-  }
-
-  private finish(sale: SaleRecord): SaleRecord {
-    const { cart, bus, log } = this.deps;
-    cart.clear();
-    log.info('sale committed', { saleId: sale.id, seq: sale.seq, paid: sale.paidMinor });
-    bus.emit('sale.committed', {
-      id: sale.id,
-      seq: sale.seq,
-      at: sale.at,
-      currency: sale.currency,
-      paidMinor: sale.paidMinor,
-      itemCount: sale.totals.itemCount,
-      tenderMethods: sale.tenders.map((t) => t.method),
+  /**
+   * After an unknown outcome: the sale found in the ledger is done (published now); one not
+   * there is committed again, the same sale with the same id, lines and tenders.
+   */
+  private settleUncertain(): SaleRecord | null {
+    const pending = this.uncertain;
+    if (!pending) return null;
+    const found = this.deps.ledger.publishIfCommitted(pending.sale.id);
+    if (found) {
+      this.uncertain = null;
+      this.deps.log.warn('uncertain sale found committed', { saleId: found.id });
+      return this.done(saleFromEntry(found));
+    }
+    this.deps.log.warn('uncertain sale not on disk: committing it again', {
+      saleId: pending.sale.id,
     });
-    this.deps.afterCommit(sale);
+    const sale = this.commit(pending.sale, pending.staff);
+    this.uncertain = null;
+    return sale;
+  }
+
+  private done(sale: SaleRecord): SaleRecord {
+    this.uncertain = null;
+    this.deps.log.info('sale committed', { saleId: sale.id, seq: sale.seq, paid: sale.paidMinor });
     return sale;
   }
 }

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { TaxClassId } from '@app/tax/tax-class';
 import type { SaleLine } from '@app/sale/sale';
+import type { Ledger } from '../kernel/ledger';
+import type { SaleRepository } from './sale-repository';
+import { saleToNewEntry } from './sale-entry';
 import type { SaleStaffDetail, UncommittedSale } from './sale-entry';
 
 const RATE_BP: Record<TaxClassId, number> = { standard: 1300, reduced: 900 };
@@ -123,3 +126,20 @@ export const sampleStaff: SaleStaffDetail = {
   shiftId: '0d9e8f7a-6b5c-4d3e-9f1a-2b3c4d5e6f70',
   overrides: [],
 };
+
+/**
+ * Many sales in one ledger commit (benches and tests that need a long history quickly):
+ * each with its entry and rows, as commitSale writes them, in a single transaction.
+ */
+export function commitSalesAtOnce(
+  ledger: Ledger,
+  repository: SaleRepository,
+  sales: readonly UncommittedSale[],
+): void {
+  ledger.commit((tx) => {
+    for (const sale of sales) {
+      const entry = tx.append(saleToNewEntry(sale, sampleStaff));
+      repository.insert({ ...sale, seq: entry.seq, hash: entry.hash });
+    }
+  });
+}

@@ -3,7 +3,7 @@ import type { OperatorRef, OverrideRef } from '@app/ledger/staff-detail';
 import { CartService } from '../cart/cart-service';
 import { CatalogStore } from '../catalog/catalog-store';
 import { demoCatalog } from '../catalog/demo-catalog';
-import { EventBus } from '../api/event-bus';
+import { EventBus } from '../kernel/event-bus';
 import { tempDatabase } from '../ledger/temp-database';
 import type { TempDatabase } from '../ledger/temp-database';
 import { SettingsStore } from '../settings/settings-store';

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import { settingsSchema } from '@app/api/schemas';
+import { withoutFsync } from '../ledger/work-writes';
+import { prepared } from '../ledger/prepared';
 import type { Settings } from '@app/api/contract';
 
 export const defaultSettings: Settings = {
@@ -26,7 +28,7 @@ export class SettingsStore {
 
   get(): Settings {
     if (this.cached) return this.cached;
-    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(KEY) as
+    const row = prepared(this.db, 'SELECT value FROM settings WHERE key = ?').get(KEY) as
       { value: string } | undefined;
     // A stored document from an older version keeps its values; new keys get defaults.
     const stored: unknown = row ? JSON.parse(row.value) : {};
@@ -37,27 +39,33 @@ export class SettingsStore {
 
   update(patch: Partial<Settings>): Settings {
     const next = settingsSchema.parse({ ...this.get(), ...patch });
-    this.db
-      .prepare(
-        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-      )
-      .run(KEY, JSON.stringify(next));
+    prepared(
+      this.db,
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    ).run(KEY, JSON.stringify(next));
     this.cached = next;
     return next;
   }
 
   /** Small JSON values other services keep (current cart, printer config). */
   getValue(key: string): unknown {
-    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
+    const row = prepared(this.db, 'SELECT value FROM settings WHERE key = ?').get(key) as
       { value: string } | undefined;
     return row ? (JSON.parse(row.value) as unknown) : undefined;
   }
 
   setValue(key: string, value: unknown): void {
-    this.db
-      .prepare(
-        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-      )
-      .run(key, JSON.stringify(value));
+    prepared(
+      this.db,
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    ).run(key, JSON.stringify(value));
+  }
+
+  /**
+   * A value that is work in progress (the cart): saved without an fsync of its own, so it
+   * survives a crash of the process but not a power cut (withoutFsync).
+   */
+  setWorkValue(key: string, value: unknown): void {
+    withoutFsync(this.db, () => this.setValue(key, value));
   }
 }

@@ -16,7 +16,7 @@ import { beyondTolerance, expectedByMethod, reconcile, shiftTotals } from '@app/
 import type { ShiftTotals } from '@app/staff/reconcile';
 import type { StaffPolicy } from '@app/staff/policy';
 import { DomainError } from '@app/result';
-import type { LedgerStore } from '../ledger/ledger-store';
+import type { Ledger } from '../kernel/ledger';
 import type { AuditLog } from './audit-log';
 
 export interface OpenShift {
@@ -46,14 +46,12 @@ interface ShiftRow {
 
 export interface ShiftServiceDeps {
   db: Database.Database;
-  ledger: LedgerStore;
+  ledger: Ledger;
   audit: AuditLog;
   batchNo: () => string;
   currency: () => CurrencyCode;
   policy: () => StaffPolicy;
   now?: () => Date;
-  /** After an entry commits (the uploader is told). */
-  afterEntry: () => void;
 }
 
 const asJson = (detail: object): Record<string, JsonValue> =>
@@ -329,24 +327,20 @@ export class ShiftService {
     entry: Pick<NewEntry, 'type' | 'amount' | 'tenders'> & { detail: object },
     alongside?: (stored: LedgerEntry) => void,
   ): LedgerEntry {
-    const { db, ledger } = this.deps;
-    const stored = db
-      .transaction((): LedgerEntry => {
-        const appended = ledger.append({
-          id: randomUUID(),
-          at: (this.deps.now?.() ?? new Date()).toISOString(),
-          batchNo: this.deps.batchNo(),
-          currency: this.deps.currency(),
-          type: entry.type,
-          amount: entry.amount,
-          tenders: entry.tenders,
-          detail: asJson(entry.detail),
-        });
-        alongside?.(appended);
-        return appended;
-      })
-      .immediate();
-    this.deps.afterEntry();
+    const stored = this.deps.ledger.commit((tx): LedgerEntry => {
+      const appended = tx.append({
+        id: randomUUID(),
+        at: (this.deps.now?.() ?? new Date()).toISOString(),
+        batchNo: this.deps.batchNo(),
+        currency: this.deps.currency(),
+        type: entry.type,
+        amount: entry.amount,
+        tenders: entry.tenders,
+        detail: asJson(entry.detail),
+      });
+      alongside?.(appended);
+      return appended;
+    });
     return stored;
   }
 }

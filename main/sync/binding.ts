@@ -27,6 +27,7 @@ export async function requestBinding(
   options: { clock: HostClock; timeoutMs: number; now: Date },
 ): Promise<BindOutcome> {
   const client = hostClientFor(input.hostUrl, options);
+  refusePlainHttp(input.hostUrl);
   const request = bindRequestSchema.safeParse({
     merchantId: input.merchantId.trim(),
     terminalId: input.terminalId.trim().toUpperCase(),
@@ -90,4 +91,20 @@ export function hostClientFor(
   } catch {
     throw new DomainError('invalid_host_url', `Not an http(s) URL: ${hostUrl}`);
   }
+}
+
+/**
+ * The secret the host issues and every sale travel over this URL: plain http is only for a
+ * host on this computer (the test host, a developer's), never across a network.
+ */
+export function refusePlainHttp(hostUrl: string): void {
+  const url = new URL(hostUrl.trim());
+  if (url.protocol === 'https:' || isLoopback(url.hostname)) return;
+  throw new DomainError('insecure_host_url', `Plain http to ${url.hostname}`, {
+    host: url.hostname,
+  });
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }

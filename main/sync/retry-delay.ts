@@ -9,9 +9,9 @@ export interface RetryLimits {
 }
 
 /**
- * The wait before retry number `failures` (1 for the first). "Equal jitter": between half
- * and all of the doubled step, so terminals that failed together do not retry together,
- * yet none retries sooner than half the step.
+ * The wait before retry number `failures` (1 for the first): the doubled step (1 s, 2 s,
+ * 4 s …) plus up to half of it again as jitter, so terminals that failed together do not
+ * retry together, and none retries sooner than the spec's step; never more than 300 s.
  */
 export function retryDelayMs(
   failures: number,
@@ -20,5 +20,5 @@ export function retryDelayMs(
 ): number {
   const exponent = Math.min(Math.max(failures - 1, 0), 20);
   const step = Math.min(limits.maxMs, limits.firstMs * 2 ** exponent);
-  return Math.round(step / 2 + (step / 2) * random());
+  return Math.min(limits.maxMs, Math.round(step + (step / 2) * random()));
 }

@@ -43,12 +43,15 @@ export class SyncEngine {
     }
   }
 
-  /** "Sync now", binding, a cleared alarm: run at once with a fresh back-off. */
+  /**
+   * "Sync now", binding, a cleared alarm: run at once with a fresh back-off, or once a busy
+   * host's Retry-After has passed.
+   */
   syncNow(): void {
     if (this.stopped) return;
     this.uploader.resetBackoff();
     if (this.running !== null) this.forceAgain = true;
-    else this.runSoon(0);
+    else this.runSoon(this.uploader.busyWaitMs());
   }
 
   /** When the next retry is due (ms since the epoch), while waiting out a back-off. */
@@ -112,8 +115,9 @@ export class SyncEngine {
       const asked = this.forceAgain;
       this.forceAgain = false;
       const woken = this.takeWake();
-      if (result.next === 'later' && !asked) {
-        this.runSoon(result.delayMs);
+      const busyWaitMs = this.uploader.busyWaitMs();
+      if (result.next === 'later' && (!asked || busyWaitMs > 0)) {
+        this.runSoon(asked ? busyWaitMs : result.delayMs);
         return;
       }
       if (result.next === 'later' || (result.next === 'idle' && (asked || woken))) {

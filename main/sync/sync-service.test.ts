@@ -115,6 +115,11 @@ describe('binding the till', () => {
     expect((await failure('sync.bind', { ...bindInput('123456'), hostUrl: 'ftp://x' })).code).toBe(
       'invalid_host_url',
     );
+    const plain = await failure('sync.bind', {
+      ...bindInput('123456'),
+      hostUrl: 'http://pos.example.com',
+    });
+    expect(plain).toMatchObject({ code: 'insecure_host_url', params: { host: 'pos.example.com' } });
     expect((await failure('sync.bind', { ...bindInput('123456'), merchantId: '12' })).code).toBe(
       'invalid_input',
     );
@@ -186,6 +191,22 @@ describe('selling with sync', () => {
     await call(services, 'sync.now', {});
     status = await until((s) => s.state === 'synced');
     expect(status.unreachableSince).toBeNull();
+  });
+
+  it("sync now waits out a busy host's Retry-After", async () => {
+    await call(services, 'sync.bind', bindInput(host.issueBindingCode(MERCHANT.merchantId)));
+    await until((s) => s.state === 'synced');
+    host.setFaults({ fail503: { next: 1, retryAfterS: 2 } });
+    await sell();
+    const busy = await until((s) => s.lastError?.code === 'http_503');
+    const busyAt = Date.parse(busy.lastError?.at ?? '');
+
+    await call(services, 'sync.now', {});
+    const waiting = await call(services, 'sync.status', {});
+    // Not now: at the earliest when the host said (its answer came a moment after busyAt).
+    expect(Date.parse(waiting.nextAttemptAt ?? '')).toBeGreaterThanOrEqual(busyAt + 1_900);
+    await until((s) => s.state === 'synced');
+    expect(Date.now() - busyAt).toBeGreaterThanOrEqual(1_900);
   });
 
   it('closing the batch settles it and advances the batch number', async () => {

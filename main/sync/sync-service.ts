@@ -5,7 +5,7 @@ import type { SettlementView, SyncStatus } from '@app/api/contract';
 import type { CurrencyCode } from '@app/money/currency';
 import { DomainError } from '@app/result';
 import { settlementRequestSchema, settlementResponseSchema } from '@app/sync/protocol';
-import type { LedgerStore } from '../ledger/ledger-store';
+import type { LedgerReader } from '../kernel/ledger';
 import type { Logger } from '../log/logger';
 import type { TerminalIdentityStore } from '../terminal/terminal-identity';
 import { hostClientFor, requestBinding } from './binding';
@@ -23,7 +23,7 @@ const REQUEST_TIMEOUT_MS = 30_000;
 
 export interface SyncServiceDeps {
   db: Database.Database;
-  ledger: LedgerStore;
+  ledger: LedgerReader;
   identity: TerminalIdentityStore;
   secrets: SecretStore;
   log: Logger;

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { EntryType, NewEntry } from '@app/ledger/entry';
-import { LedgerStore } from '../ledger/ledger-store';
+import { Ledger } from '../kernel/ledger';
 import { tempDatabase } from '../ledger/temp-database';
 import type { TempDatabase } from '../ledger/temp-database';
 import { silentLogger } from '../log/logger';
+import type { Logger } from '../log/logger';
 import { TerminalIdentityStore } from '../terminal/terminal-identity';
 import { MERCHANT, START_MS } from '../upstream-host/test-support';
 import { startTestHost } from '../upstream-host/test-host';
@@ -21,7 +22,7 @@ export const TILL_TERMINAL_ID = 'CTTEST01';
 /** One till's ledger and sync tables, bound to a test host, with an uploader over them. */
 export interface Till {
   temp: TempDatabase;
-  ledger: LedgerStore;
+  ledger: Ledger;
   store: SyncStore;
   identity: TerminalIdentityStore;
   credentials: TerminalCredentials;
@@ -39,6 +40,8 @@ export interface TillOptions {
   timeoutMs?: number;
   /** Bind to this host URL instead of the fixture host (a scripted host). */
   hostUrl?: string;
+  /** Where the uploader logs (silent unless a test reads it). */
+  log?: Logger;
 }
 
 export async function startHost(): Promise<TestHost> {
@@ -49,7 +52,7 @@ export async function startHost(): Promise<TestHost> {
 export async function bindTill(host: TestHost, options: TillOptions = {}): Promise<Till> {
   const temp = tempDatabase('countertop-sync-');
   const { db } = temp;
-  const ledger = new LedgerStore(db);
+  const ledger = new Ledger(db, silentLogger);
   const store = new SyncStore(db);
   const identity = new TerminalIdentityStore(db);
   const clock = new HostClock();
@@ -81,7 +84,7 @@ export async function bindTill(host: TestHost, options: TillOptions = {}): Promi
       store,
       client: () => client,
       credentials: () => credentials,
-      log: silentLogger,
+      log: options.log ?? silentLogger,
       now: () => new Date(),
       random: () => 0.5,
       newId: randomUUID,
@@ -96,12 +99,12 @@ export async function bindTill(host: TestHost, options: TillOptions = {}): Promi
     clock,
     uploader: makeUploader(),
     commit: (count, amount = (seq) => 100 * seq, type = 'sale') => {
-      db.transaction(() => {
+      ledger.commit((tx) => {
         for (let i = 0; i < count; i += 1) {
           const seq = ledger.head().seq + 1;
-          ledger.append(cashEntry(type, amount(seq), identity.current().batchNo));
+          tx.append(cashEntry(type, amount(seq), identity.current().batchNo));
         }
-      })();
+      });
     },
     restart: () => {
       till.uploader = makeUploader();

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { TestHost } from '../upstream-host/test-host';
+import type { LogFields } from '../log/logger';
 import { sealEntry } from '../ledger/hash-chain';
 import { buildBatch } from './batch-builder';
 import { closeBatch } from './batch-closer';
@@ -218,17 +219,37 @@ describe('upstream-sync-v1 "Uploading": the answer table', () => {
     expect(hostSeqs()).toEqual([1, 2]);
   });
 
-  it('other 5xx: retries the same batch after 1 s doubling, capped at 300 s', async () => {
-    till.commit(2);
-    await till.uploader.step(); // cursor
+  it('other 5xx: retries the same batch after 1 s doubling, capped at 300 s, and logs each', async () => {
+    const lines: { message: string; fields: LogFields }[] = [];
+    const record = (message: string, fields: LogFields = {}) => lines.push({ message, fields });
+    const logged = await newTill({ log: { info: record, warn: record, error: record } });
+    logged.commit(2);
+    await logged.uploader.step(); // cursor
     host.setFaults({ fail500: { next: 11 } });
-    const results = await till.drain();
-    // random() is 0.5 here: each wait is three quarters of its doubled step.
+    const results = await logged.drain();
+    const failures = lines.filter((l) => l.message === 'upload failed, will retry');
+    expect(failures.map((l) => l.fields.attempt)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(failures[0]?.fields).toMatchObject({
+      code: 'http_500',
+      detail: 'HTTP 500',
+      retryInMs: 1_250,
+    });
+    expect(lines.at(-1)).toMatchObject({
+      message: 'upload working again',
+      fields: { failedAttempts: 11 },
+    });
+    // No secret, signature or body in any line.
+    const secret = Buffer.from(logged.credentials.secret).toString('base64');
+    expect(JSON.stringify(lines)).not.toContain(secret);
+    expect(JSON.stringify(lines)).not.toMatch(/POS-HMAC|sig=/);
+    // random() is 0.5 here: each wait is its doubled step and a quarter, at most 300 s.
     expect(laterDelays(results)).toEqual([
-      750, 1_500, 3_000, 6_000, 12_000, 24_000, 48_000, 96_000, 192_000, 225_000, 225_000,
+      1_250, 2_500, 5_000, 10_000, 20_000, 40_000, 80_000, 160_000, 300_000, 300_000, 300_000,
     ]);
     expect(hostSeqs()).toEqual([1, 2]);
-    expect(till.temp.db.prepare('SELECT count(*) AS n FROM sync_batches').get()).toEqual({ n: 1 });
+    expect(logged.temp.db.prepare('SELECT count(*) AS n FROM sync_batches').get()).toEqual({
+      n: 1,
+    });
   });
 
   it('a timeout is an unknown outcome: the resend finds the batch stored and is not duplicated', async () => {
@@ -378,14 +399,16 @@ describe('bad answers are unknown outcomes, never success', () => {
 
 describe('upstream-sync-v1 "Settlement"', () => {
   const close = (t: Till) =>
-    closeBatch({
-      db: t.temp.db,
-      ledger: t.ledger,
-      identity: t.identity,
-      store: t.store,
-      currency: 'CNY',
-      now: new Date(),
-    });
+    t.ledger.commit((tx) =>
+      closeBatch({
+        db: t.temp.db,
+        tx,
+        identity: t.identity,
+        store: t.store,
+        currency: 'CNY',
+        now: new Date(),
+      }),
+    );
 
   it('balanced: sent after the z_close is accepted; the batch number had advanced at the close', async () => {
     till.commit(3);

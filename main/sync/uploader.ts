@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { batchAcceptedSchema, cursorSchema, settlementResponseSchema } from '@app/sync/protocol';
 import type { Cursor } from '@app/sync/protocol';
-import type { LedgerStore } from '../ledger/ledger-store';
+import type { LedgerReader } from '../kernel/ledger';
 import type { Logger } from '../log/logger';
 import { buildBatch, buildBatchGently } from './batch-builder';
 import type { BuiltBatch } from './batch-builder';
@@ -20,7 +20,7 @@ export type StepResult =
 
 export interface UploaderDeps {
   db: Database.Database;
-  ledger: LedgerStore;
+  ledger: LedgerReader;
   store: SyncStore;
   /** The client for the bound host, or null when not bound. */
   client: () => HostClient | null;
@@ -46,6 +46,8 @@ export interface UploaderDeps {
 export class Uploader {
   private needCursor = true;
   private failures = 0;
+  /** A 429 or 503 asked for no request before this time (ms since the epoch). */
+  private busyUntil = 0;
   /** The body of the batch frozen last, so its first send does not build it twice. */
   private lastBuilt: BuiltBatch | null = null;
 
@@ -54,6 +56,14 @@ export class Uploader {
   /** "Sync now": the next failure starts the back-off from 1 s again. */
   resetBackoff(): void {
     this.failures = 0;
+  }
+
+  /**
+   * How long a host that answered 429 or 503 asked us to wait still runs: "Sync now" starts
+   * a fresh back-off but never sends before the host's Retry-After (upstream-sync-v1).
+   */
+  busyWaitMs(): number {
+    return Math.max(0, this.busyUntil - this.deps.now().getTime());
   }
 
   /** After binding or clearing an alarm the host's position is read first. */
@@ -154,7 +164,7 @@ export class Uploader {
           store.setAcked(Math.max(store.state().ackedSeq, through), this.stamp());
           store.setProblem(null, false);
         })();
-        this.failures = 0;
+        this.succeeded('batch accepted');
         return { next: 'now' };
       }
       return this.unknownOutcome(answer, () => store.noteAttempt(batch.batchId));
@@ -230,7 +240,7 @@ export class Uploader {
       store.setProblem(null, false);
     })();
     this.needCursor = false;
-    this.failures = 0;
+    this.succeeded('cursor read');
     return { next: 'now' };
   }
 
@@ -262,7 +272,7 @@ export class Uploader {
           );
           store.setProblem(null, false);
         })();
-        this.failures = 0;
+        this.succeeded('settlement answered');
         this.deps.onSettled?.(settlement.batchNo);
         return { next: 'now' };
       }
@@ -292,7 +302,22 @@ export class Uploader {
     const backoff = retryDelayMs(this.failures, this.deps.random, this.deps.retryLimits);
     // "Wait at least that long": Retry-After is a floor, with up to 1 s of jitter on top.
     const delayMs = busy === null ? backoff : busy * 1000 + Math.floor(this.deps.random() * 1000);
+    if (busy !== null) this.busyUntil = this.deps.now().getTime() + busy * 1000;
+    this.deps.log.warn('upload failed, will retry', {
+      code,
+      detail,
+      attempt: this.failures,
+      retryInMs: delayMs,
+      retryAfterS: busy,
+    });
     return { next: 'later', delayMs };
+  }
+
+  /** The host answered: a streak of failures (if any) ends, and the log says so. */
+  private succeeded(what: string): void {
+    if (this.failures > 0)
+      this.deps.log.info('upload working again', { what, failedAttempts: this.failures });
+    this.failures = 0;
   }
 
   private alarm(alarm: Omit<SyncAlarm, 'raisedAt'>): StepResult {

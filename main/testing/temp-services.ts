@@ -33,11 +33,19 @@ export function tempServices(
   return { services, dataDir };
 }
 
+/** Calls a command and returns its value: in this process, or over a till's API. */
+export type Caller = <K extends CommandName>(name: K, input: unknown) => Promise<CommandOutput<K>>;
+
 /** Sets the shop up (first time), signs the owner in and opens a shift if none is. */
 export async function signInOwner(services: Services): Promise<void> {
-  const status = await call(services, 'session.status', {});
+  await signInOwnerWith((name, input) => call(services, name, input));
+}
+
+/** signInOwner through any caller (a till process's API). */
+export async function signInOwnerWith(call: Caller): Promise<void> {
+  const status = await call('session.status', {});
   if (status.state === 'setup') {
-    await call(services, 'setup.complete', {
+    await call('setup.complete', {
       ...TEST_OWNER,
       shopName: 'Test Shop',
       shopAddress: '',
@@ -48,12 +56,12 @@ export async function signInOwner(services: Services): Promise<void> {
       locale: 'zh-CN',
     });
   } else {
-    const owner = (await call(services, 'session.users', {})).find((u) => u.role === 'owner');
+    const owner = (await call('session.users', {})).find((u) => u.role === 'owner');
     if (!owner) throw new Error('no owner');
-    await call(services, 'session.login', { userId: owner.id, pin: TEST_OWNER.pin });
+    await call('session.login', { userId: owner.id, pin: TEST_OWNER.pin });
   }
-  const shift = await call(services, 'shift.current', {});
-  if (!shift.open) await call(services, 'shift.open', { floatMinor: 0 });
+  const shift = await call('shift.current', {});
+  if (!shift.open) await call('shift.open', { floatMinor: 0 });
 }
 
 /**

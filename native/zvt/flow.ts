@@ -17,6 +17,7 @@ import {
   parseStatusInformation,
 } from './pt-messages';
 import type { StatusInformation } from './pt-messages';
+import type { ZvtCharset } from './text-codec';
 import type { Receipt, ZvtEvent, ZvtFailure } from './results';
 import { intermediateStatus, resultCode } from './texts';
 
@@ -51,6 +52,8 @@ export function runFlow(
     /** Log-off and abort end at 80 00; everything else ends at 06 0F / 06 1E. */
     readonly endsAtAck: boolean;
     readonly onEvent?: (event: ZvtEvent) => void;
+    /** How the terminal's texts are encoded (CP437 unless the terminal is set otherwise). */
+    readonly charset?: ZvtCharset;
   },
 ): Promise<FlowOutcome> {
   const statusInformation: StatusInformation[] = [];
@@ -130,7 +133,7 @@ export function runFlow(
       if (isAck(message)) return; // the 80 00 for an abort request sent meanwhile
       if (is(message, 0x04, 0xff)) {
         ack();
-        const status = parseIntermediateStatus(message.data);
+        const status = parseIntermediateStatus(message.data, options.charset);
         const known = intermediateStatus(status.code);
         emit({
           kind: 'intermediate-status',
@@ -141,15 +144,15 @@ export function runFlow(
         });
       } else if (is(message, 0x04, 0x0f)) {
         ack();
-        const info = parseStatusInformation(message.data).value;
+        const info = parseStatusInformation(message.data, options.charset).value;
         statusInformation.push(info);
         emit({ kind: 'status-information', info });
       } else if (is(message, 0x06, 0xd1)) {
         ack();
-        printed.push(parsePrintLine(message.data).text);
+        printed.push(parsePrintLine(message.data, options.charset).text);
       } else if (is(message, 0x06, 0xd3)) {
         ack();
-        const block = parsePrintTextBlock(message.data).value;
+        const block = parsePrintTextBlock(message.data, options.charset).value;
         receipts.push(block);
         emit({ kind: 'receipt', receipt: block });
       } else if (is(message, 0x06, 0x0f)) {

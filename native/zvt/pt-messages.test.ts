@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromHex } from './apdu';
+import { encodeTlvBmp } from './bmp';
+import { TlvTag } from './tlv';
 import {
   encodeCompletion,
   encodePrintLine,
@@ -76,5 +78,31 @@ describe('terminal messages', () => {
       kind: 'customer',
       lines: ['CUSTOMER COPY', 'EUR 10.00'],
     });
+  });
+
+  // "HÄNDLERBELEG" as a CP437 terminal sends it: Ä is 0x8E in CP437 (a control code in Latin-1).
+  const merchantCopy = fromHex('48 8E 4E 44 4C 45 52 42 45 4C 45 47');
+
+  it('reads terminal texts as CP437 by default, and as Latin-1 for a terminal set so', () => {
+    const line = new Uint8Array([0x00, ...merchantCopy]);
+    expect(parsePrintLine(line).text).toBe('HÄNDLERBELEG');
+    expect(parsePrintLine(line, 'latin1').text).toBe('H\u008eNDLERBELEG');
+    const latin1Terminal = new Uint8Array([0x00, 0x48, 0xc4, 0x4e]);
+    expect(parsePrintLine(latin1Terminal, 'latin1').text).toBe('HÄN');
+    const block = encodePrintTextBlock('merchant', ['HÄNDLERBELEG', 'Betrag: 1,00 €']);
+    expect(parsePrintTextBlock(block.data).value.lines).toEqual(['HÄNDLERBELEG', 'Betrag: 1,00 ?']);
+  });
+
+  it('keeps a TLV container after a print line out of its text', () => {
+    const tlv = encodeTlvBmp([{ tag: TlvTag.receiptType, value: Uint8Array.of(0x01) }]);
+    const line = parsePrintLine(new Uint8Array([0x80, ...merchantCopy, ...tlv]));
+    expect(line.attribute).toBe(0x80);
+    expect(line.text).toBe('HÄNDLERBELEG');
+    expect(line.tlv?.map((node) => node.tag)).toEqual([TlvTag.receiptType]);
+  });
+
+  it('keeps a stray 06 that starts no container as part of the text', () => {
+    const line = parsePrintLine(new Uint8Array([0x00, 0x41, 0x06, 0x42]));
+    expect(line).toEqual({ attribute: 0, text: 'A\u0006B' });
   });
 });

@@ -16,6 +16,7 @@ import {
 import { Bmp, decodeBmps, encodeBmp, encodeTlvBmp, findBmp } from './bmp';
 import type { BmpField, BmpProblem } from './bmp';
 import { decodeText, encodeText } from './text-codec';
+import type { ZvtCharset } from './text-codec';
 import { TlvTag, decodeTlv, findTlv } from './tlv';
 import type { TlvNode } from './tlv';
 
@@ -54,7 +55,10 @@ export interface Parsed<T> {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-export function statusFromFields(fields: readonly BmpField[]): Parsed<StatusInformation> {
+export function statusFromFields(
+  fields: readonly BmpField[],
+  charset: ZvtCharset = 'cp437',
+): Parsed<StatusInformation> {
   const info: Mutable<StatusInformation> = {};
   let problem: Parsed<StatusInformation>['problem'];
   for (const field of fields) {
@@ -88,7 +92,7 @@ export function statusFromFields(fields: readonly BmpField[]): Parsed<StatusInfo
         info.terminalId = decodeBcd(v);
         break;
       case Bmp.vuNumber:
-        info.vuNumber = decodeText(v).trim();
+        info.vuNumber = decodeText(v, charset).trim();
         break;
       case Bmp.receiptNo:
         info.receiptNo = decodeBcdNumber(v) ?? undefined;
@@ -100,7 +104,7 @@ export function statusFromFields(fields: readonly BmpField[]): Parsed<StatusInfo
         info.cardType = v[0];
         break;
       case Bmp.cardName:
-        info.cardName = decodeText(v);
+        info.cardName = decodeText(v, charset);
         break;
       case Bmp.cardTypeId:
         info.cardTypeId = v[0];
@@ -109,10 +113,10 @@ export function statusFromFields(fields: readonly BmpField[]): Parsed<StatusInfo
         info.paymentType = v[0];
         break;
       case Bmp.aid:
-        info.aid = decodeText(v);
+        info.aid = decodeText(v, charset);
         break;
       case Bmp.additionalText:
-        info.additionalText = decodeText(v);
+        info.additionalText = decodeText(v, charset);
         break;
       case Bmp.totals:
         info.totals = decodeBcd(v);
@@ -128,9 +132,12 @@ export function statusFromFields(fields: readonly BmpField[]): Parsed<StatusInfo
   return problem ? { value: info, problem } : { value: info };
 }
 
-export function parseStatusInformation(data: Uint8Array): Parsed<StatusInformation> {
+export function parseStatusInformation(
+  data: Uint8Array,
+  charset: ZvtCharset = 'cp437',
+): Parsed<StatusInformation> {
   const decoded = decodeBmps(data);
-  const parsed = statusFromFields(decoded.fields);
+  const parsed = statusFromFields(decoded.fields, charset);
   const problem = decoded.problem ?? parsed.problem;
   return problem ? { value: parsed.value, problem } : { value: parsed.value };
 }
@@ -144,7 +151,10 @@ export interface IntermediateStatus {
 }
 
 /** 04 FF: status byte, optional timeout byte, optional TLV (packet-zvt.c dissect_zvt_int_status). */
-export function parseIntermediateStatus(data: Uint8Array): IntermediateStatus {
+export function parseIntermediateStatus(
+  data: Uint8Array,
+  charset: ZvtCharset = 'cp437',
+): IntermediateStatus {
   const code = data[0] ?? 0xff;
   const timeout = data[1];
   const tlv = data.length > 2 ? decodeBmps(data, 2).fields : [];
@@ -152,7 +162,7 @@ export function parseIntermediateStatus(data: Uint8Array): IntermediateStatus {
   const nodes = container ? decodeTlv(container.value) : null;
   const lines = nodes?.ok
     ? findTlv(findTlv(nodes.nodes, TlvTag.displayTexts), TlvTag.textLines).map((n) =>
-        decodeText(n.value),
+        decodeText(n.value, charset),
       )
     : [];
   return timeout === undefined ? { code, lines } : { code, timeoutSeconds: timeout, lines };
@@ -161,13 +171,27 @@ export function parseIntermediateStatus(data: Uint8Array): IntermediateStatus {
 export interface PrintLine {
   readonly attribute: number;
   readonly text: string;
+  /** The TLV container (BMP 06) some terminals append after the text. */
+  readonly tlv?: readonly TlvNode[];
 }
 
-/** 06 D1: one attribute byte, then the text. */
-export const parsePrintLine = (data: Uint8Array): PrintLine => ({
-  attribute: data[0] ?? 0,
-  text: decodeText(data.slice(1)),
-});
+/**
+ * 06 D1: one attribute byte, the text, and optionally a TLV container (BMP 06, PA00P015
+ * "Print line"). 06 is a control character, never printable text, so the text ends at the
+ * first 06 that starts a container running exactly to the end of the message.
+ */
+export function parsePrintLine(data: Uint8Array, charset: ZvtCharset = 'cp437'): PrintLine {
+  const attribute = data[0] ?? 0;
+  for (let at = data.indexOf(Bmp.tlv, 1); at !== -1; at = data.indexOf(Bmp.tlv, at + 1)) {
+    const trailer = decodeBmps(data, at);
+    const container = trailer.fields.length === 1 ? findBmp(trailer.fields, Bmp.tlv) : undefined;
+    const tlv = container && !trailer.problem ? decodeTlv(container.value) : null;
+    if (tlv?.ok) {
+      return { attribute, text: decodeText(data.slice(1, at), charset), tlv: tlv.nodes };
+    }
+  }
+  return { attribute, text: decodeText(data.slice(1), charset) };
+}
 
 export type ReceiptKind = 'merchant' | 'customer' | 'administration' | 'unknown';
 
@@ -184,7 +208,10 @@ export interface PrintTextBlock {
 }
 
 /** 06 D3: BMP 06 holding 25 print texts { 1F07 receipt type, 07 line, 07 line … }. */
-export function parsePrintTextBlock(data: Uint8Array): Parsed<PrintTextBlock> {
+export function parsePrintTextBlock(
+  data: Uint8Array,
+  charset: ZvtCharset = 'cp437',
+): Parsed<PrintTextBlock> {
   const container = findBmp(decodeBmps(data).fields, Bmp.tlv);
   const tlv = container ? decodeTlv(container.value) : { ok: true as const, nodes: [] };
   if (!tlv.ok)
@@ -196,7 +223,7 @@ export function parsePrintTextBlock(data: Uint8Array): Parsed<PrintTextBlock> {
   return {
     value: {
       kind: (type !== undefined ? RECEIPT_KINDS[type] : undefined) ?? 'unknown',
-      lines: findTlv(tlv.nodes, TlvTag.textLines).map((n) => decodeText(n.value)),
+      lines: findTlv(tlv.nodes, TlvTag.textLines).map((n) => decodeText(n.value, charset)),
     },
   };
 }
@@ -216,13 +243,13 @@ export interface Completion {
  * (19 status byte, 29 terminal ID, 49 currency). A BMP id never starts with F, so the two
  * cannot be confused.
  */
-export function parseCompletion(data: Uint8Array): Completion {
+export function parseCompletion(data: Uint8Array, charset: ZvtCharset = 'cp437'): Completion {
   let start = 0;
   const out: Mutable<Completion> = {};
   if ((data[0] ?? 0) >> 4 === 0x0f) {
     const length = decodeVarLength(data, 0, 3);
     if (length !== null) {
-      out.softwareVersion = decodeText(data.slice(3, 3 + length));
+      out.softwareVersion = decodeText(data.slice(3, 3 + length), charset);
       out.terminalStatus = data[3 + length];
       start = 4 + length;
     }

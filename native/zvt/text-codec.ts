@@ -1,13 +1,15 @@
-/**
- * Terminal texts are CP437 by the spec and ISO-8859 on some terminals (HARDWARE.md); both
- * agree on ASCII, which is all that receipts and display lines use in practice. Bytes above
- * 0x7F are read as Latin-1 rather than guessed.
- */
-export const decodeText = (bytes: Uint8Array): string =>
-  String.fromCharCode(...bytes).replace(/\0+$/, '');
+import iconv from 'iconv-lite';
 
-export const encodeText = (text: string): Uint8Array =>
-  Uint8Array.from(text, (char) => {
-    const code = char.charCodeAt(0);
-    return code <= 0xff ? code : 0x3f; // '?' as a printer would show it
-  });
+/**
+ * The character set of a terminal's texts. PA00P015 says CP437 ("HÄNDLERBELEG" arrives as
+ * 48 8E 4E …); some terminals send ISO-8859-1 instead, so it is a per-terminal setting.
+ */
+export type ZvtCharset = 'cp437' | 'latin1';
+
+/** Terminal text to a string; padding NULs at the end are dropped. */
+export const decodeText = (bytes: Uint8Array, charset: ZvtCharset = 'cp437'): string =>
+  iconv.decode(Buffer.from(bytes), charset).replace(/\0+$/, '');
+
+/** A string as the terminal's bytes; a character the set lacks becomes '?', as a printer shows it. */
+export const encodeText = (text: string, charset: ZvtCharset = 'cp437'): Uint8Array =>
+  Uint8Array.from(iconv.encode(text, charset));

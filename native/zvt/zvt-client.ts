@@ -18,6 +18,7 @@ import type {
   ZvtResult,
 } from './results';
 import { resultCode } from './texts';
+import type { ZvtCharset } from './text-codec';
 
 export interface ZvtClientOptions {
   /** Terminal password, six digits (most terminals ship with 000000). */
@@ -27,6 +28,8 @@ export interface ZvtClientOptions {
   readonly configByte?: number;
   readonly ackTimeoutMs?: number;
   readonly answerTimeoutMs?: number;
+  /** The terminal's text encoding: CP437 by the spec, ISO-8859-1 on some terminals. */
+  readonly charset?: ZvtCharset;
 }
 
 export interface CallOptions {
@@ -55,6 +58,7 @@ export interface ZvtClient {
 export function createZvtClient(link: ZvtLink, options: ZvtClientOptions = {}): ZvtClient {
   const password = options.password ?? '000000';
   const currency = options.currency ?? CURRENCY_EUR;
+  const charset = options.charset ?? 'cp437';
   const timeouts: FlowTimeouts = {
     ackTimeoutMs: options.ackTimeoutMs ?? 5000,
     answerTimeoutMs: options.answerTimeoutMs ?? 120_000,
@@ -91,6 +95,7 @@ export function createZvtClient(link: ZvtLink, options: ZvtClientOptions = {}): 
         ...timeouts,
         endsAtAck: command.kind === 'log-off',
         onEvent: call.onEvent,
+        charset,
       });
       const base = {
         statusInformation: outcome.statusInformation,
@@ -161,7 +166,7 @@ export function createZvtClient(link: ZvtLink, options: ZvtClientOptions = {}): 
         call,
         (outcome) => {
           const completion =
-            outcome.end.kind === 'completion' ? parseCompletion(outcome.end.data) : {};
+            outcome.end.kind === 'completion' ? parseCompletion(outcome.end.data, charset) : {};
           return {
             ok: true,
             value: {
@@ -185,7 +190,7 @@ export function createZvtClient(link: ZvtLink, options: ZvtClientOptions = {}): 
     statusEnquiry: (call = {}) =>
       flow({ kind: 'status-enquiry', password }, call, (outcome) => {
         const completion =
-          outcome.end.kind === 'completion' ? parseCompletion(outcome.end.data) : {};
+          outcome.end.kind === 'completion' ? parseCompletion(outcome.end.data, charset) : {};
         const info = outcome.statusInformation.at(-1);
         return {
           ok: true,

@@ -14,6 +14,7 @@ import { SettingsScreen } from './settings/SettingsScreen';
 import { DevicesScreen } from './devices/DevicesScreen';
 import { DiagnosticsScreen } from './diagnostics/DiagnosticsScreen';
 import { SyncChip } from './sync/SyncChip';
+import { StorageChip } from './diagnostics/StorageChip';
 import { SyncScreen } from './sync/SyncScreen';
 import { useSyncStatus } from './sync/useSyncStatus';
 import type { SessionView, ShiftView } from '@app/api/contract';
@@ -194,6 +195,7 @@ export function App({ connection }: { connection: ConnectionState }) {
         </nav>
         <div className="status">
           {sync && <SyncChip status={sync} onOpen={() => setScreen('sync')} />}
+          <StorageChip onOpen={() => setScreen('diagnostics')} />
           {printer && (
             <button
               type="button"

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SystemInfoView } from '@app/api/contract';
 import { useApi } from '../api/api-context';
@@ -13,6 +13,16 @@ export function SystemPanel() {
     void api.invoke('diagnostics.system', {}).then((r) => r.ok && setInfo(r.value));
   }, [api]);
   if (!info) return null;
+  const describePart = (part: SystemInfoView['storage']['log']): string =>
+    part.failing
+      ? t('diag.storage.failing', {
+          since: part.since ?? '',
+          count: part.failures,
+          error: part.lastError ?? '',
+        })
+      : part.failures > 0
+        ? t('diag.storage.okAfter', { count: part.failures })
+        : t('diag.storage.ok');
   const { versions } = info;
   return (
     <section className="panel" data-testid="system-panel">
@@ -45,6 +55,17 @@ export function SystemPanel() {
         <dd>
           <code>{info.dataDir}</code>
         </dd>
+        {(['log', 'checkpoint'] as const).map((part) => (
+          <Fragment key={part}>
+            <dt>{t(`diag.storage.${part}`)}</dt>
+            <dd
+              data-testid={`storage-${part}`}
+              className={info.storage[part].failing ? 'error' : ''}
+            >
+              {describePart(info.storage[part])}
+            </dd>
+          </Fragment>
+        ))}
       </dl>
     </section>
   );
