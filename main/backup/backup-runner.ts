@@ -3,6 +3,14 @@ import type { Verification } from './verify-copy';
 
 export type BackupJob =
   | {
+      kind: 'backup';
+      /** The live ledger, read from a snapshot of the worker's own connection. */
+      ledger: string;
+      destination: string;
+      pagesPerStep?: number;
+      nativeBinding?: string;
+    }
+  | {
       kind: 'copy';
       source: string;
       destination: string;
@@ -12,8 +20,10 @@ export type BackupJob =
     }
   | { kind: 'verify'; file: string; nativeBinding?: string };
 
+export type JobPhase = 'copying' | 'writing' | 'verifying';
+
 export type BackupWorkerMessage =
-  | { kind: 'progress'; phase: 'writing' | 'verifying'; done: number; total: number }
+  | { kind: 'progress'; phase: JobPhase; done: number; total: number }
   | { kind: 'done'; verification: Verification }
   | { kind: 'failed'; code: string | null; message: string };
 
@@ -37,7 +47,7 @@ export interface RunningJob {
 /** Runs a job somewhere; the service does not care where (tests may run it in-line). */
 export type BackupRunner = (
   job: BackupJob,
-  onProgress: (phase: 'writing' | 'verifying', done: number, total: number) => void,
+  onProgress: (phase: JobPhase, done: number, total: number) => void,
 ) => RunningJob;
 
 /** Runs the job on a worker thread, which reads and writes with blocking calls. */

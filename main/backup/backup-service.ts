@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { BackupCopy, BackupStatus, RestoreOutcome } from '@app/api/contract';
@@ -19,7 +19,6 @@ import type { BackupRunner } from './backup-runner';
 import { dueAtStart, dueOnSchedule, nextScheduled } from './backup-schedule';
 import type { BackupOutcome, BackupSettings, BackupSettingsStore } from './backup-settings';
 import type { LedgerSwap } from './ledger-swap';
-import { copyOnline } from './online-copy';
 import { checkBackup, stageRestore } from './restore';
 
 export interface BackupServiceDeps {
@@ -32,7 +31,7 @@ export interface BackupServiceDeps {
   emit: (status: BackupStatus) => void;
   log: Logger;
   now?: () => Date;
-  /** Where copies are written and verified; by default a worker thread. */
+  /** Where copies are made and verified; by default a worker thread. */
   runner?: BackupRunner;
   nativeBinding?: string;
   pagesPerStep?: number;
@@ -61,6 +60,7 @@ export class BackupService {
   private current: Promise<BackupStatus> | null = null;
   private lastEmit = 0;
   private stopping = false;
+  private restoring = false;
   private cancelJob: (() => void) | null = null;
   private timers: NodeJS.Timeout[] = [];
   private readonly now: () => Date;
@@ -96,7 +96,9 @@ export class BackupService {
 
   /** Backs up now; resolves with the status when done, throws the reason it failed. */
   async run(trigger: Trigger): Promise<BackupStatus> {
-    if (this.current) throw new DomainError('backup_running', 'A backup is already running');
+    if (this.current || this.restoring || this.stopping) {
+      throw new DomainError('backup_running', 'A backup or a restore is running');
+    }
     const settings = this.deps.settings.get();
     if (settings.folder === null) {
       throw new DomainError('backup_folder_unset', 'No backup folder chosen');
@@ -129,9 +131,19 @@ export class BackupService {
   async restore(name: string, confirmTerminalId?: string): Promise<RestoreOutcome> {
     const replace = this.deps.replaceLedger;
     if (!replace) throw new DomainError('restore_failed', 'This host cannot restart its services');
-    if (this.current) throw new DomainError('backup_running', 'A backup is running');
+    if (this.current || this.restoring) {
+      throw new DomainError('backup_running', 'A backup or a restore is running');
+    }
     const folder = this.requireFolder();
-    const swap = await stageRestore(this.restoreDeps(), folder, name, confirmTerminalId);
+    this.restoring = true;
+    let swap: LedgerSwap;
+    try {
+      swap = await stageRestore(this.restoreDeps(), folder, name, confirmTerminalId);
+    } finally {
+      this.restoring = false;
+    }
+    // From here these services only wait to be closed: no backup starts on the old ledger.
+    this.stopping = true;
     this.deps.log.warn('restoring a backup: the services restart', {
       backup: name,
       aside: swap.asideDir,
@@ -170,7 +182,8 @@ export class BackupService {
   }
 
   private runInBackground(trigger: Trigger): void {
-    if (this.current || this.deps.settings.get().folder === null) return;
+    if (this.current || this.restoring || this.stopping) return;
+    if (this.deps.settings.get().folder === null) return;
     // The outcome is recorded, logged and shown; nothing else waits for it.
     void this.run(trigger).catch(() => undefined);
   }
@@ -179,36 +192,20 @@ export class BackupService {
     const started = this.now();
     const terminalId = this.deps.terminalId();
     const name = backupFileName(terminalId, started);
-    const stagingDir = join(this.deps.dataDir, 'backup-staging');
-    const staging = join(stagingDir, name);
+    const destination = join(folder, name);
     try {
       await checkFolder(folder);
       const pageSize = this.deps.db.pragma('page_size', { simple: true }) as number;
       const pageCount = this.deps.db.pragma('page_count', { simple: true }) as number;
-      // Room for the copy and its growth while it is made, on the data disk and in the folder.
-      const needed = Math.ceil(pageSize * pageCount * 1.05);
-      await checkSpace(this.deps.dataDir, needed).catch((error: unknown) => {
-        throw folderError(error, this.deps.dataDir);
-      });
-      await checkSpace(folder, needed);
-      mkdirSync(stagingDir, { recursive: true });
-      rmSync(staging, { force: true });
+      // Room for the copy, and for what the ledger may grow by while it is made.
+      await checkSpace(folder, Math.ceil(pageSize * pageCount * 1.05));
       this.progress({ phase: 'copying', done: 0, total: pageCount });
-      await copyOnline(this.deps.db, staging, {
-        ...(this.deps.pagesPerStep === undefined ? {} : { pagesPerStep: this.deps.pagesPerStep }),
-        onProgress: (done, total) => this.progress({ phase: 'copying', done, total }),
-        stopped: () => this.stopping,
-      }).catch((error: unknown) => {
-        throw folderError(error, this.deps.dataDir);
-      });
-      // The snapshot is complete: what follows reads the staged file, not the ledger.
-      this.progress({ phase: 'writing', done: 0, total: pageSize * pageCount });
       const job = this.runner(
         {
-          kind: 'copy',
-          source: staging,
-          destination: join(folder, name),
-          plainJournal: true,
+          kind: 'backup',
+          ledger: this.deps.ledgerFile,
+          destination,
+          ...(this.deps.pagesPerStep === undefined ? {} : { pagesPerStep: this.deps.pagesPerStep }),
           ...(this.deps.nativeBinding === undefined
             ? {}
             : { nativeBinding: this.deps.nativeBinding }),
@@ -220,7 +217,7 @@ export class BackupService {
         throw folderError(error, folder);
       });
       if (!verification.ok || verification.facts === null) {
-        rmSync(join(folder, name), { force: true });
+        rmSync(destination, { force: true });
         const problem = verification.problems[0];
         throw new DomainError('backup_verify_failed', `The copy in ${folder} did not verify`, {
           folder,
@@ -241,7 +238,7 @@ export class BackupService {
         appVersion: this.deps.appVersion,
         verified: { ok: true, at: this.now().toISOString(), problems: [] },
       }).catch((error: unknown) => {
-        rmSync(join(folder, name), { force: true });
+        rmSync(destination, { force: true });
         throw folderError(error, folder);
       });
       const pruned = await pruneBackups(folder, terminalId, keepDays, this.now()).catch(
@@ -272,7 +269,7 @@ export class BackupService {
       throw reason;
     } finally {
       this.cancelJob = null;
-      rmSync(staging, { force: true });
+      rmSync(`${destination}.partial`, { force: true });
     }
   }
 

@@ -3,7 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoCatalog } from '../catalog/demo-catalog';
+import type { BackupStatus } from '@app/api/contract';
+import type { TempDatabase } from '../ledger/temp-database';
+import { silentLogger } from '../log/logger';
 import type { Services } from '../services';
+import { SettingsStore } from '../settings/settings-store';
+import { TerminalIdentityStore } from '../terminal/terminal-identity';
+import { BackupService } from './backup-service';
+import { BackupSettingsStore } from './backup-settings';
 import { restartableServices } from '../restartable-services';
 import { call, tempServices } from '../testing/temp-services';
 
@@ -50,4 +57,29 @@ export function mountedFolder(options: string): { dir: string; unmount: () => vo
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A backup service on a bare ledger database (tests and the bench), backing up to `folder`:
+ * no other service around it, so what a sale meets during a backup is the backup alone.
+ */
+export function backupServiceOn(
+  temp: TempDatabase,
+  folder: string,
+  options: { pagesPerStep?: number; emit?: (status: BackupStatus) => void } = {},
+): BackupService {
+  const identity = new TerminalIdentityStore(temp.db);
+  const settings = new BackupSettingsStore(new SettingsStore(temp.db));
+  settings.set({ folder, hour: 2, keepDays: 7 });
+  return new BackupService({
+    db: temp.db,
+    ledgerFile: temp.file,
+    dataDir: temp.dir,
+    settings,
+    terminalId: () => identity.current().terminalId,
+    appVersion: 'test',
+    emit: options.emit ?? (() => undefined),
+    log: silentLogger,
+    ...(options.pagesPerStep === undefined ? {} : { pagesPerStep: options.pagesPerStep }),
+  });
 }

@@ -1,49 +1,90 @@
-import { readlinkSync } from 'node:fs';
+import { readlinkSync, rmSync } from 'node:fs';
 import { constants, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { copyFileHashed, useRollbackJournal } from './copy-file';
+import { commitFile, copyFileHashed, useRollbackJournal } from './copy-file';
+import { copySnapshot } from './snapshot-copy';
 import { verifyCopy } from './verify-copy';
-import type { BackupJob, BackupWorkerMessage } from './backup-runner';
+import type { Verification } from './verify-copy';
+import type { BackupJob, BackupWorkerMessage, JobPhase } from './backup-runner';
 
 /**
- * The slow half of a backup or a restore, off the main thread so sales never wait for it:
- * writing the copy onto the owner's folder (a USB stick, a network share) and reading it
- * back to verify it.
+ * The work of a backup or a restore, off the main thread so sales never wait for it: the
+ * online copy of the ledger onto the owner's folder (a USB stick, a network share), copying
+ * a backup back beside the ledger, and reading a copy back to verify it.
  */
 const job = workerData as BackupJob;
 lowerPriority();
 const post = (message: BackupWorkerMessage): void => parentPort?.postMessage(message);
 
-try {
-  if (job.kind === 'copy') {
-    if (job.plainJournal) useRollbackJournal(job.source, job.nativeBinding);
-    // Progress at most every 1 % of the file: the screen needs no more.
-    let reported = -1;
-    const copied = copyFileHashed(job.source, job.destination, (done, total) => {
-      const percent = Math.floor((done / Math.max(total, 1)) * 100);
-      if (percent === reported) return;
-      reported = percent;
-      post({ kind: 'progress', phase: 'writing', done, total });
-    });
-    post({ kind: 'progress', phase: 'verifying', done: 0, total: copied.bytes });
-    const verification = verifyCopy(job.destination, job.nativeBinding);
-    if (verification.sha256 !== copied.sha256) {
-      verification.ok = false;
-      verification.problems.push({
-        kind: 'checksum',
-        detail: 'the file read back differs from what was written',
-      });
-    }
-    post({ kind: 'done', verification });
-  } else {
-    post({ kind: 'progress', phase: 'verifying', done: 0, total: 0 });
-    post({ kind: 'done', verification: verifyCopy(job.file, job.nativeBinding) });
-  }
-} catch (error) {
-  const code =
-    error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : null;
-  post({ kind: 'failed', code, message: error instanceof Error ? error.message : String(error) });
+/** Progress at most every 1 % of a phase: the screen needs no more. */
+function reporter(phase: JobPhase): (done: number, total: number) => void {
+  let reported = -1;
+  return (done, total) => {
+    const percent = Math.floor((done / Math.max(total, 1)) * 100);
+    if (percent === reported) return;
+    reported = percent;
+    post({ kind: 'progress', phase, done, total });
+  };
 }
+
+async function backUp(ledger: string, destination: string): Promise<Verification> {
+  const partial = `${destination}.partial`;
+  rmSync(partial, { force: true });
+  try {
+    await copySnapshot(ledger, partial, {
+      onProgress: reporter('copying'),
+      ...(job.kind === 'backup' && job.pagesPerStep !== undefined
+        ? { pagesPerStep: job.pagesPerStep }
+        : {}),
+      ...(job.nativeBinding === undefined ? {} : { nativeBinding: job.nativeBinding }),
+    });
+    useRollbackJournal(partial, job.nativeBinding);
+    commitFile(partial, destination);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
+  post({ kind: 'progress', phase: 'verifying', done: 0, total: 0 });
+  return verifyCopy(destination, job.nativeBinding);
+}
+
+function copyAndVerify(source: string, destination: string, plainJournal: boolean): Verification {
+  if (plainJournal) useRollbackJournal(source, job.nativeBinding);
+  const copied = copyFileHashed(source, destination, reporter('writing'));
+  post({ kind: 'progress', phase: 'verifying', done: 0, total: copied.bytes });
+  const verification = verifyCopy(destination, job.nativeBinding);
+  if (verification.sha256 !== copied.sha256) {
+    verification.ok = false;
+    verification.problems.push({
+      kind: 'checksum',
+      detail: 'the file read back differs from what was written',
+    });
+  }
+  return verification;
+}
+
+async function run(): Promise<Verification> {
+  switch (job.kind) {
+    case 'backup':
+      return backUp(job.ledger, job.destination);
+    case 'copy':
+      return copyAndVerify(job.source, job.destination, job.plainJournal);
+    case 'verify':
+      post({ kind: 'progress', phase: 'verifying', done: 0, total: 0 });
+      return verifyCopy(job.file, job.nativeBinding);
+  }
+}
+
+run().then(
+  (verification) => post({ kind: 'done', verification }),
+  (error: unknown) => {
+    const code =
+      error instanceof Error && 'code' in error && typeof error.code === 'string'
+        ? error.code
+        : null;
+    post({ kind: 'failed', code, message: error instanceof Error ? error.message : String(error) });
+  },
+);
 
 /**
  * This thread runs at the lowest CPU priority: on a busy till (two cores are common) the

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
   closeSync,
-  fdatasyncSync,
   fstatSync,
   fsyncSync,
   openSync,
@@ -12,23 +11,9 @@ import {
 } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { WritePace } from './write-pace';
 
 const CHUNK = 1024 * 1024;
-/** Written data is flushed every 2 MiB, so the disk gets it in steady parts, not one burst. */
-const FLUSH_EVERY = 2 * CHUNK;
-/**
- * At most this many bytes a second: a sale's fsync on the same disk never queues behind
- * more than a moment of backup writes. 40 MiB/s writes a 1 GiB ledger in under half a minute.
- */
-const BYTES_PER_SECOND = 40 * CHUNK;
-const pause = new Int32Array(new SharedArrayBuffer(4));
-
-/** Sleeps this thread (a worker's: never the main thread) until `bytes` fit the rate. */
-function keepRate(startedMs: number, bytes: number): void {
-  const aheadMs = (bytes / BYTES_PER_SECOND) * 1000 - (performance.now() - startedMs);
-  if (aheadMs > 1) Atomics.wait(pause, 0, 0, aheadMs);
-}
-
 /**
  * Copies a file in 1 MiB chunks, hashing what it read, and makes it durable under its final
  * name only once it is complete (written as `<name>.partial`, fsynced, renamed, the folder
@@ -49,7 +34,7 @@ export function copyFileHashed(
     const total = fstatSync(from).size;
     to = openSync(partial, 'w');
     let done = 0;
-    const startedMs = performance.now();
+    const pace = new WritePace(partial);
     for (
       let n = readSync(from, buffer, 0, CHUNK, null);
       n > 0;
@@ -58,17 +43,13 @@ export function copyFileHashed(
       hash.update(buffer.subarray(0, n));
       for (let written = 0; written < n;) written += writeSync(to, buffer, written, n - written);
       done += n;
-      if (done % FLUSH_EVERY === 0) {
-        fdatasyncSync(to);
-        keepRate(startedMs, done);
-      }
+      pace.written(done);
       onProgress(done, total);
     }
-    fsyncSync(to);
+    pace.close();
     closeSync(to);
     to = null;
-    renameSync(partial, destination);
-    syncFolder(dirname(destination));
+    commitFile(partial, destination);
     return { sha256: hash.digest('hex'), bytes: done };
   } catch (error) {
     if (to !== null) closeSync(to);
@@ -77,6 +58,18 @@ export function copyFileHashed(
   } finally {
     closeSync(from);
   }
+}
+
+/** Makes a complete file durable under its final name: fsync it, rename it, fsync the folder. */
+export function commitFile(partial: string, destination: string): void {
+  const fd = openSync(partial, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(partial, destination);
+  syncFolder(dirname(destination));
 }
 
 /** fsync of a folder makes a rename in it durable; some file systems (SMB shares) refuse it. */

@@ -4,7 +4,7 @@ import type { BackupCopy } from '@app/api/contract';
 import { DomainError } from '@app/result';
 import { copyView, folderError, isBackupFileName, readManifest } from './backup-folder';
 import type { BackupManifest } from './backup-folder';
-import type { BackupJob, BackupRunner } from './backup-runner';
+import type { BackupJob, BackupRunner, JobPhase } from './backup-runner';
 import type { LedgerSwap } from './ledger-swap';
 import type { BackupProblem, Verification } from './verify-copy';
 
@@ -15,7 +15,7 @@ export interface RestoreDeps {
   runner: BackupRunner;
   now: () => Date;
   nativeBinding?: string;
-  onProgress(phase: 'writing' | 'verifying', done: number, total: number): void;
+  onProgress(phase: JobPhase, done: number, total: number): void;
   onDone(): void;
 }
 
