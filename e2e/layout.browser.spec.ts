@@ -126,6 +126,19 @@ for (const size of COUNTER_SCREENS) {
       await expect(page.getByTestId('report-z')).toBeVisible();
       await expectControlsInViewport(page, page.getByTestId('report-z'), 'Z report');
       await shot(page, 'z-report');
+
+      // Print / PDF: the screen lets go of its fixed height, so every page prints.
+      await page.getByTestId('report-close').click();
+      await page.emulateMedia({ media: 'print' });
+      const printed = await page.getByTestId('reports-screen').evaluate((screen) => ({
+        overflow: getComputedStyle(screen).overflowY,
+        pageHeight: document.documentElement.scrollHeight,
+        screenHeight: screen.scrollHeight,
+      }));
+      expect(printed.overflow).toBe('visible');
+      expect(printed.pageHeight).toBeGreaterThanOrEqual(printed.screenHeight);
+      expect(printed.pageHeight).toBeGreaterThan(size.height);
+      await page.emulateMedia({ media: 'screen' });
     } finally {
       await app.stop();
       await upstream.close();
