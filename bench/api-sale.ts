@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoCatalog } from '@main/catalog/demo-catalog';
 import { signInOwnerWith } from '@main/testing/temp-services';
-import { startTillProcess, straceAttached } from '@main/testing/till-process';
+import { attachStrace, startTillProcess } from '@main/testing/till-process';
 import type { TillProcess } from '@main/testing/till-process';
 import { measureFsync } from './fsync-latency';
 import { rowKey } from './section';
@@ -39,20 +38,9 @@ async function printed(till: TillProcess): Promise<void> {
 /** fsyncs of the process per sale, counted by strace over a few sales. */
 async function fsyncsPerSale(till: TillProcess, dataDir: string): Promise<number> {
   const trace = join(dataDir, 'strace.txt');
-  const strace = spawn('strace', [
-    '-f',
-    '-p',
-    String(till.pid),
-    '-e',
-    'trace=fsync,fdatasync',
-    '-o',
-    trace,
-  ]);
-  await straceAttached(strace);
+  const strace = await attachStrace(till.pid, ['-e', 'trace=fsync,fdatasync', '-o', trace]);
   for (let i = 0; i < COUNTED_SALES; i += 1) await sellThreeLines(till);
-  const detached = new Promise((resolve) => strace.once('close', resolve));
-  strace.kill('SIGINT');
-  await detached;
+  await strace.detach();
   const lines = readFileSync(trace, 'utf8').split('\n');
   return lines.filter((line) => /\b(fsync|fdatasync)\(/.test(line)).length / COUNTED_SALES;
 }

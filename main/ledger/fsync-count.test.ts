@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoCatalog } from '../catalog/demo-catalog';
 import { signInOwnerWith } from '../testing/temp-services';
-import { startTillProcess, straceAttached } from '../testing/till-process';
+import { attachStrace, startTillProcess } from '../testing/till-process';
 
 /**
  * One fsync per sale, counted by strace on the till's process while a 3-line cash sale goes
@@ -36,17 +35,13 @@ describe('fsyncs of a sale', () => {
       };
       await sellThreeLines(); // the first sale of a start warms caches; the second is counted
       const trace = join(dataDir, 'strace.txt');
-      const strace = spawn('strace', [
-        '-f',
+      const strace = await attachStrace(till.pid, [
         '-y',
-        '-p',
-        String(till.pid),
         '-e',
         'trace=fsync,fdatasync,sync_file_range,msync',
         '-o',
         trace,
       ]);
-      await straceAttached(strace);
       const pagesBefore = (await call('printer.pages', {})).length;
       await sellThreeLines();
       // The receipt printed (the simulated printer decoded it) before the count ends.
@@ -55,9 +50,7 @@ describe('fsyncs of a sale', () => {
         if (Date.now() > deadline) throw new Error('the receipt did not print');
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      const detached = new Promise((resolve) => strace.once('close', resolve));
-      strace.kill('SIGINT');
-      await detached;
+      await strace.detach();
       const syncs = readFileSync(trace, 'utf8')
         .split('\n')
         .filter((line) => /\b(fsync|fdatasync|sync_file_range|msync)\(/.test(line));

@@ -92,46 +92,58 @@ export async function startTillProcess(dataDir: string): Promise<TillProcess> {
 
 import type { Caller } from './temp-services';
 
-/** Waits until strace has attached to every thread of the process. */
-export function straceAttached(strace: ReturnType<typeof spawn>): Promise<void> {
-  return new Promise((resolve, reject) => {
+/** strace attached to every thread of a till; `detach` lets the till run on untraced. */
+export interface Strace {
+  /** What strace prints as it traces (with -o FILE: only its own messages). */
+  output: NodeJS.ReadableStream;
+  detach(): Promise<void>;
+  kill(): void;
+}
+
+/** Attaches `strace -f -p PID ARGS`; resolves once every thread of the till is traced. */
+export async function attachStrace(pid: number, args: readonly string[]): Promise<Strace> {
+  const strace = spawn('strace', ['-f', '-p', String(pid), ...args]);
+  const closed = new Promise<void>((resolve) => strace.once('close', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
     let seen = '';
-    strace.stderr?.on('data', (chunk: Buffer) => {
+    strace.stderr.on('data', (chunk: Buffer) => {
       seen += chunk.toString();
       if (seen.includes('attached')) resolve();
     });
     strace.once('error', reject);
-    strace.once('close', (code) => reject(new Error(`strace ended (${String(code)}): ${seen}`)));
+    void closed.then(() => reject(new Error(`strace ended: ${seen}`)));
   });
+  return {
+    output: strace.stderr,
+    detach: async () => {
+      strace.kill('SIGINT');
+      await closed;
+    },
+    kill: () => strace.kill('SIGKILL'),
+  };
 }
+
+/** Only the WAL's fsyncs: the commit's, and a checkpoint's. */
+const walSyncs = (wal: string): string[] => ['-e', 'trace=fsync,fdatasync', '-P', wal];
 
 /**
  * The deterministic crash of issue "exactly once": strace holds the first fsync of the WAL
  * after it returns (the commit is durable), the till is killed with -9 while it is held, so
- * the commit is on disk and its answer never left. `act` starts the command that commits;
- * `keepAlive` is sent first so the idle checkpoint cannot take that first fsync.
+ * the commit is on disk and its answer never left. `act` starts the command that commits; a
+ * command sent just before keeps the idle checkpoint from taking that first fsync.
  */
 export async function crashAfterCommitFsync(
   till: TillProcess,
   wal: string,
   act: (call: Caller) => Promise<unknown>,
 ): Promise<void> {
-  const strace = spawn('strace', [
-    '-f',
-    '-p',
-    String(till.pid),
+  const strace = await attachStrace(till.pid, [
+    ...walSyncs(wal),
     '-e',
-    'trace=fsync,fdatasync',
-    '-P',
-    wal,
-    '-e',
-    'inject=fsync:delay_exit=20000000:when=1',
-    '-e',
-    'inject=fdatasync:delay_exit=20000000:when=1',
+    'inject=fsync,fdatasync:delay_exit=20000000:when=1',
   ]);
-  await straceAttached(strace);
   const held = new Promise<void>((resolve) => {
-    strace.stderr.on('data', (chunk: Buffer) => chunk.toString().includes('DELAYED') && resolve());
+    strace.output.on('data', (chunk: Buffer) => chunk.toString().includes('DELAYED') && resolve());
   });
   await till.api.call('cart.get', {});
   const answered = act(till.api.call).then(
@@ -141,7 +153,7 @@ export async function crashAfterCommitFsync(
   const first = await Promise.race([held.then(() => 'held'), answered]);
   if (first !== 'held') throw new Error('the command answered before its commit fsync was held');
   await till.kill9();
-  strace.kill('SIGKILL');
+  strace.kill();
 }
 
 /**
@@ -153,24 +165,15 @@ export async function failCommitFsync<T>(
   wal: string,
   act: (call: Caller) => Promise<T>,
 ): Promise<T> {
-  const strace = spawn('strace', [
-    '-f',
-    '-p',
-    String(till.pid),
-    '-e',
-    'trace=fsync,fdatasync',
-    '-P',
-    wal,
+  const strace = await attachStrace(till.pid, [
+    ...walSyncs(wal),
     '-e',
     'inject=fsync,fdatasync:error=EIO:when=1',
   ]);
-  await straceAttached(strace);
   await till.api.call('cart.get', {});
   try {
     return await act(till.api.call);
   } finally {
-    const detached = new Promise((resolve) => strace.once('close', resolve));
-    strace.kill('SIGINT');
-    await detached;
+    await strace.detach();
   }
 }
