@@ -188,10 +188,7 @@ export function productCsvLine(product: Product, currency: CurrencyCode): string
   return csvLine(csvColumns.map((c) => values[c]));
 }
 
-function taxClassNamed(
-  classes: readonly NamedTaxClass[],
-  text: string,
-): TaxClassId | undefined {
+function taxClassNamed(classes: readonly NamedTaxClass[], text: string): TaxClassId | undefined {
   if (text === '') return classes[0]?.id;
   const wanted = text.toLowerCase();
   return classes.find((c) => c.id === wanted || c.name.toLowerCase() === wanted)?.id;

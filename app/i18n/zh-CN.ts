@@ -629,7 +629,8 @@ export const zhCN: Record<MessageKey, string> = {
   'errors.price_required': '请填写价格。',
   'errors.invalid_price': '“{{price}}”不是有效价格：请用数字，最多两位小数，如 3.50。',
   'errors.invalid_tax_class': '未知税率类别“{{taxClass}}”：请使用店铺设置中的税率类别。',
-  'errors.tax_class_in_use': '税率类别“{{name}}”有 {{count}} 个商品在用：请先把这些商品改到其他类别。',
+  'errors.tax_class_in_use':
+    '税率类别“{{name}}”有 {{count}} 个商品在用：请先把这些商品改到其他类别。',
   'errors.invalid_unit': '未知单位“{{unit}}”：请用 piece（件）或 kg（千克）。',
   'errors.invalid_plu': '秤码“{{plu}}”须为 4 至 6 位数字。',
   'errors.invalid_flag': '{{field}} 中的“{{value}}”不是是/否（请用 1 或 0）。',

@@ -17,7 +17,6 @@ export const taxClassesSchema = z
   .refine((classes) => new Set(classes.map((c) => c.id)).size === classes.length, {
     message: 'tax class ids repeat',
   })
-  .refine(
-    (classes) => new Set(classes.map((c) => c.name.toLowerCase())).size === classes.length,
-    { message: 'tax class names repeat' },
-  );
+  .refine((classes) => new Set(classes.map((c) => c.name.toLowerCase())).size === classes.length, {
+    message: 'tax class names repeat',
+  });

@@ -152,7 +152,10 @@ export class DeviceService {
       const screen = messageScreen('COUNTERTOP TEST', '0123456789ABCDEFGHIJ');
       const { ms } = await this.timed(role, device.show(screen));
       this.deps.onChange(this.currentView());
-      return said(true, inBothLanguages('devices.test.screenSent', () => ({ ms })));
+      return said(
+        true,
+        inBothLanguages('devices.test.screenSent', () => ({ ms })),
+      );
     }
     return said(
       true,
@@ -336,7 +339,10 @@ export class DeviceService {
           () =>
             openBarcodeScanner(connection, {
               code: ({ text }) => {
-                this.note(role, inBothLanguages('devices.event.scan', () => ({ code: text })));
+                this.note(
+                  role,
+                  inBothLanguages('devices.event.scan', () => ({ code: text })),
+                );
                 this.deps.onScan(text);
               },
               malformed: ({ reason, length }) =>
@@ -460,4 +466,8 @@ function describeConnection(connection: DeviceConnection): string {
 }
 
 /** A test's outcome: English for logs, both languages for the screen. */
-const said = (ok: boolean, text: LocalizedText): DeviceTestResult => ({ ok, message: text.en, text });
+const said = (ok: boolean, text: LocalizedText): DeviceTestResult => ({
+  ok,
+  message: text.en,
+  text,
+});

@@ -93,4 +93,5 @@ function totalLine(totalMinor: number, currency: CurrencyCode, options: PoleScre
 }
 
 const amount = (minor: number, currency: CurrencyCode, options: PoleScreenOptions): string =>
-  toDisplayAscii(options.currencyPrefix[currency] ?? `${currency} `) + toDecimalString(minor, currency);
+  toDisplayAscii(options.currencyPrefix[currency] ?? `${currency} `) +
+  toDecimalString(minor, currency);

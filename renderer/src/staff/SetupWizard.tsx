@@ -50,9 +50,10 @@ export function SetupWizard({
   const [error, setError] = useState<string | null>(null);
   const set = (key: keyof typeof form, value: string) => setForm((f) => ({ ...f, [key]: value }));
   useEffect(() => void changeLocale(locale), [locale]);
-  const currencyNames = useMemo(() => new Intl.DisplayNames([locale], { type: 'currency' }), [
-    locale,
-  ]);
+  const currencyNames = useMemo(
+    () => new Intl.DisplayNames([locale], { type: 'currency' }),
+    [locale],
+  );
 
   const submit = async () => {
     if (!/^\d{4,8}$/.test(form.pin)) return setError(t('errors.pin_invalid'));
