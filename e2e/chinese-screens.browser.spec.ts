@@ -23,6 +23,16 @@ test('every owner screen in Chinese', async ({ page }) => {
       const screen = tab.replace('nav-', '');
       await page.getByTestId(tab).click();
       await expect(page.locator('main.content')).toContainText(/\S/);
+      if (screen === 'printer') {
+        // The test page's EAN-13 and CODE128 drawn as bars, its QR code as modules.
+        await page.getByTestId('printer-test-page').click();
+        await expect(page.getByTestId('paper-barcode')).toHaveCount(2);
+        await expect(page.getByTestId('paper-qr').first()).toBeVisible();
+        const paper = page
+          .getByTestId('receipt-paper')
+          .filter({ has: page.getByTestId('paper-barcode') });
+        await paper.screenshot({ path: 'test-results/e2e/zh-test-page-paper.png' });
+      }
       if (screen === 'devices') {
         // What the simulated reader last did, and a test's answer, in Chinese too.
         await page.getByTestId('device-test-cardReader').click();
