@@ -1,3 +1,4 @@
+import { defaultTaxClasses } from '@app/tax/tax-class';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +22,7 @@ const SETUP = {
   shopName: 'Corner Shop',
   shopAddress: '',
   currency: 'CNY',
-  taxRates: { standard: 1300, reduced: 900 },
+  taxClasses: defaultTaxClasses('en'),
   receiptHeader: '',
   receiptFooter: '',
   locale: 'en',
