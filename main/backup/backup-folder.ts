@@ -6,14 +6,15 @@ import { backupProblemSchema } from '@app/api/backup-schemas';
 import type { BackupCopy } from '@app/api/contract';
 import { DomainError } from '@app/result';
 
-/** countertop-<terminal ID>-<UTC time>.sqlite: sorts by time, says whose it is. */
-const NAME = /^countertop-([A-Z0-9]{1,32})-(\d{8}T\d{6}Z)\.sqlite$/;
+/**
+ * countertop-<terminal ID>-<UTC time to the millisecond>.sqlite: sorts by time, says whose it
+ * is, and two copies made within one second do not replace each other (names without the
+ * milliseconds, from before, still read).
+ */
+const NAME = /^countertop-([A-Z0-9]{1,32})-(\d{8}T\d{6}(?:\d{3})?Z)\.sqlite$/;
 
 export function backupFileName(terminalId: string, at: Date): string {
-  const stamp = at
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
+  const stamp = at.toISOString().replace(/[-:.]/g, '');
   return `countertop-${terminalId}-${stamp}.sqlite`;
 }
 
