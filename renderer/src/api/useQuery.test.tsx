@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, screen } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Product } from '@app/catalog/product';
 import { fail, ok } from '@app/result';
@@ -53,7 +53,10 @@ describe('useQuery', () => {
       api.emit('catalog.changed', {});
       await Promise.resolve();
     });
-    expect(screen.getByTestId('found').textContent).toBe(`${COLA.nameEn}, ${CHIPS.nameEn}`);
+    // The new answer arrives a few promise turns later; wait for it, not for a fixed count.
+    await waitFor(() =>
+      expect(screen.getByTestId('found').textContent).toBe(`${COLA.nameEn}, ${CHIPS.nameEn}`),
+    );
     expect(api.inputsOf('catalog.search')).toHaveLength(2);
   });
 
