@@ -152,8 +152,10 @@ export async function crashAfterCommitFsync(
   );
   const first = await Promise.race([held.then(() => 'held'), answered]);
   if (first !== 'held') throw new Error('the command answered before its commit fsync was held');
-  await till.kill9();
+  // SIGKILL first, then strace: released from the held fsync, the till dies before it returns.
+  const gone = till.kill9();
   strace.kill();
+  await gone;
 }
 
 /**
