@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
+import { goTo } from './support/nav';
 import { startBrowserHost, tempDataDir, tempRunDir } from './support/browser-host';
 import { expectSaleInHistory, sellTwoItemsForCash } from './support/cash-sale-flow';
 import { OWNER, logIn, setUpAndSignIn } from './support/staff';
@@ -15,7 +16,7 @@ test('the owner backs up to a folder, sells on, and restores the backup', async 
     await setUpAndSignIn(page);
     const kept = await sellTwoItemsForCash(page);
 
-    await page.getByTestId('nav-backup').click();
+    await goTo(page, 'backup');
     await expect(page.getByTestId('backup-last')).toBeVisible();
     await page.screenshot(shot('1-no-folder-zh'));
     // A folder that is not there is refused, with what to do about it.
@@ -44,7 +45,7 @@ test('the owner backs up to a folder, sells on, and restores the backup', async 
     // A sale after the backup: the restore takes the till back to before it.
     await page.getByTestId('nav-sell').click();
     const lost = await sellTwoItemsForCash(page);
-    await page.getByTestId('nav-backup').click();
+    await goTo(page, 'backup');
     await page.getByTestId('backup-restore').click();
     const dialog = page.getByTestId('restore-dialog');
     await expect(dialog.getByTestId('restore-check-ok')).toBeVisible();

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { goTo } from './support/nav';
 import { startBrowserHost, tempDataDir } from './support/browser-host';
 import { sellTwoItemsForCash } from './support/cash-sale-flow';
 import { setUpAndSignIn } from './support/staff';
@@ -14,14 +15,16 @@ test('every owner screen in Chinese', async ({ page }) => {
     await expect(page.getByTestId('locale-toggle')).toHaveText('EN');
     await sellTwoItemsForCash(page);
     await page.getByTestId('next-sale').click();
-    // Every tab the owner has, as the app lists them.
-    const tabs = await page
-      .locator('[data-testid^="nav-"]')
-      .evaluateAll((found) => found.map((tab) => tab.getAttribute('data-testid') ?? ''));
-    expect(tabs.length).toBeGreaterThan(10);
-    for (const tab of tabs) {
-      const screen = tab.replace('nav-', '');
-      await page.getByTestId(tab).click();
+    // Every screen the owner has, as the app's tabs and menus list them.
+    const screens = await page
+      .locator('[data-nav-for]')
+      .evaluateAll((found) =>
+        found.flatMap((entry) => (entry.getAttribute('data-nav-for') ?? '').split(' ')),
+      );
+    const unique = [...new Set(screens.filter((screen) => screen !== ''))];
+    expect(unique.length).toBeGreaterThan(10);
+    for (const screen of unique) {
+      await goTo(page, screen);
       await expect(page.locator('main.content')).toContainText(/\S/);
       if (screen === 'printer') {
         // The test page's EAN-13 and CODE128 drawn as bars, its QR code as modules.

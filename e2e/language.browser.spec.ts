@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { demoCatalog } from '@main/catalog/demo-catalog';
+import { goTo } from './support/nav';
 import { startBrowserHost, tempDataDir } from './support/browser-host';
 import { scan } from './support/cash-sale-flow';
 import {
@@ -103,7 +104,7 @@ test('a shop in pounds with three tax classes sells, and the receipt names each 
     await expect(page.getByTestId('session-user')).toContainText(OWNER.name);
 
     // One product moves to the new class.
-    await page.getByTestId('nav-catalog').click();
+    await goTo(page, 'catalog');
     await page.getByTestId('catalog-search').fill(reduced.sku);
     await page.getByTestId('catalog-row').filter({ hasText: reduced.sku }).click();
     await page.getByTestId('product-tax-class').selectOption('zero-rated');
@@ -129,7 +130,7 @@ test('a shop in pounds with three tax classes sells, and the receipt names each 
     await page.screenshot({ path: 'test-results/e2e/receipt-gbp.png', fullPage: true });
 
     // Settings: the class products use cannot go; the owner is told which and why.
-    await page.getByTestId('nav-settings').click();
+    await goTo(page, 'settings');
     await page.getByTestId('tax-class-remove-2').click();
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByRole('alert')).toContainText('“Zero-rated” is used by 1 products');
