@@ -1,6 +1,6 @@
 /**
- * An ISO 4217 currency code the runtime knows (`Intl.supportedValuesOf('currency')`): any
- * shop's currency, not a fixed list. Checked where it enters (the settings schema).
+ * An ISO 4217 currency code the runtime knows (`Intl.supportedValuesOf('currency')`): the
+ * shop's currency, whichever it is, not a fixed list. Checked where it enters (the settings schema).
  */
 export type CurrencyCode = string;
 
