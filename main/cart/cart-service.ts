@@ -92,12 +92,18 @@ export class CartService {
     this.consumed = { saleId: entry.id, next };
   }
 
-  /** After the commit is published: the till shows the empty cart `consume` wrote. */
+  /**
+   * After the sale of this cart is published: the till shows the empty cart `consume` wrote.
+   * A sale found committed without this process consuming it (at start-up, or after an
+   * unknown outcome) empties the cart here instead.
+   */
   committed(entry: LedgerEntry): void {
-    if (this.consumed?.saleId !== entry.id) return;
-    const { next } = this.consumed;
+    if (entry.id !== this.cart.saleId) return;
+    const consumed = this.consumed?.saleId === entry.id ? this.consumed.next : null;
     this.consumed = null;
     this.outcomePending = false;
+    const next = consumed ?? withSaleId(emptyCart(this.settings.get().currency));
+    if (!consumed) this.settings.setWorkValue(CART_KEY, next);
     this.replace(next, null);
   }
 

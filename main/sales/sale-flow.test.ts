@@ -1,6 +1,7 @@
 import { printedText } from '../testing/printed-text';
 import { afterEach, describe, expect, it } from 'vitest';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { demoCatalog } from '../catalog/demo-catalog';
 import type { Services } from '../services';
 import { call, signInOwner, tempServices } from '../testing/temp-services';
@@ -66,6 +67,39 @@ describe('a cash sale through the API', () => {
     expect((await call(again, 'sale.list', { limit: 10 })).map((s) => s.id)).toEqual([sale.id]);
     const cart = await call(again, 'cart.get', {});
     expect(cart.lines.map((l) => l.barcode)).toEqual([cola.barcode]);
+  });
+
+  it('drops at start-up a saved cart whose sale is already in the ledger, never selling it twice', async () => {
+    const { services, dataDir } = await start();
+    await call(services, 'cart.scan', { code: milk.barcode });
+    const sold = await call(services, 'cart.get', {});
+    const sale = await call(services, 'sale.payCash', { tenderedMinor: milk.priceMinor });
+    expect(sale.id).toBe(sold.saleId);
+    await services.idle();
+    await services.close();
+    open = [];
+    // A cart saved by a version that cleared it after the commit, and a crash in between.
+    const db = new Database(join(dataDir, 'ledger.sqlite'));
+    db.prepare('UPDATE settings SET value = ? WHERE key = ?').run(
+      JSON.stringify({
+        saleId: sold.saleId,
+        currency: sold.currency,
+        lines: sold.lines,
+        orderDiscount: null,
+      }),
+      'cart.current',
+    );
+    db.close();
+
+    const again = (await start(dataDir)).services;
+    const after = await call(again, 'cart.get', {});
+    expect(after.lines).toEqual([]);
+    expect(after.saleId).not.toBe(sale.id);
+    expect(after.outcomePending).toBe(false);
+    await expect(call(again, 'sale.payCash', { tenderedMinor: 10_000 })).rejects.toThrow(
+      'cart_empty',
+    );
+    expect((await call(again, 'sale.list', { limit: 10 })).map((s) => s.id)).toEqual([sale.id]);
   });
 });
 
