@@ -67,9 +67,52 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['backoffice/**/*.ts'],
+    rules: restrict(
+      [
+        'electron',
+        'react-dom',
+        '@main/*',
+        '@native/*',
+        '../main/*',
+        '../native/*',
+        '../renderer/*',
+      ],
+      'backoffice/ is a server of its own: it shares app/ (the protocol) with the till, never main/ or native/.',
+    ),
+  },
+  {
     files: ['main/**/*.ts'],
     ignores: ['main/electron/**'],
     rules: restrict(['electron', 'react', 'react-dom'], 'Only main/electron/ may import Electron.'),
+  },
+  {
+    // After the block above, so it repeats that block's group (a rule is replaced, not merged).
+    files: ['main/**/*.ts'],
+    ignores: [
+      'main/electron/**',
+      'main/**/*.test.ts',
+      'main/testing/**',
+      'main/**/*-test-support.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', 'react', 'react-dom'],
+              message: 'Only main/electron/ may import Electron.',
+            },
+            {
+              group: ['@backoffice/*'],
+              message:
+                'The till never depends on the back office; only its tests start one as a peer.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

@@ -5,10 +5,15 @@ const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
 export default defineConfig({
   resolve: {
-    alias: { '@app': here('./app'), '@native': here('./native'), '@main': here('./main') },
+    alias: {
+      '@app': here('./app'),
+      '@native': here('./native'),
+      '@main': here('./main'),
+      '@backoffice': here('./backoffice'),
+    },
   },
   test: {
-    include: ['{app,main,native,renderer}/**/*.test.{ts,tsx}'],
+    include: ['{app,backoffice,main,native,renderer}/**/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',

@@ -23,7 +23,7 @@ const SALE_EVERY_MS = 25;
 const BASELINE_SALES = 200;
 const MERCHANT_ID = '898310048160001'; // the merchant `npm run host` serves
 
-const hostScript = fileURLToPath(new URL('../main/upstream-host/run.ts', import.meta.url));
+const hostScript = fileURLToPath(new URL('../backoffice/host/run.ts', import.meta.url));
 
 class MemorySecretStore implements SecretStore {
   private secret: Buffer | null = null;

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { toDecimalString } from '@app/money/format';
-import { MERCHANT } from '@main/upstream-host/test-support';
+import { MERCHANT } from '@backoffice/host/test-support';
 import { startBrowserHost, tempDataDir } from './support/browser-host';
 import { bindTill, hostAuthorizations, startPaymentHost, swipeVisa } from './support/payment-host';
 import { oneItemInCart, openPayDialog } from './support/pay-dialog';

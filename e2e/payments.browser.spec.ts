@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { toDecimalString } from '@app/money/format';
 import { filesWithCardData } from '@main/testing/card-data-scan';
-import { startTestHost } from '@main/upstream-host/test-host';
-import { MERCHANT } from '@main/upstream-host/test-support';
+import { startTestHost } from '@backoffice/host/test-host';
+import { MERCHANT } from '@backoffice/host/test-support';
 import { startBrowserHost, tempDataDir } from './support/browser-host';
 import { scan, twoDemoProducts } from './support/cash-sale-flow';
 import { expectTerminalConnected, oneItemInCart } from './support/pay-dialog';

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { startTestHost } from '@main/upstream-host/test-host';
-import { MERCHANT } from '@main/upstream-host/test-support';
+import { startTestHost } from '@backoffice/host/test-host';
+import { MERCHANT } from '@backoffice/host/test-support';
 import { startBrowserHost, tempDataDir } from './support/browser-host';
 import { sellTwoItemsForCash } from './support/cash-sale-flow';
 import { closeShift, setUpAndSignIn } from './support/staff';

@@ -15,7 +15,7 @@ import {
 } from '../testing/payment-services';
 import { printedText } from '../testing/printed-text';
 import { call, closeShift } from '../testing/temp-services';
-import type { TestHost } from '../upstream-host/test-host';
+import type { TestHost } from '@backoffice/host/test-host';
 
 const [cola, bread] = demoCatalog().filter((p) => p.unit === 'piece' && p.barcode !== '');
 if (!cola || !bread) throw new Error('demo catalog lacks two piece products');
@@ -304,7 +304,7 @@ describe('void (撤销) and refund of a card sale at the host', () => {
     });
     expect(await call(services, 'correction.pending', {})).toBeNull();
     // Restart the host so afterEach can close it.
-    host = await (await import('../upstream-host/test-host')).startTestHost({ merchants: [] });
+    host = await (await import('@backoffice/host/test-host')).startTestHost({ merchants: [] });
   });
 
   it('after the batch is settled, offers a refund instead of a void', async () => {

@@ -10,9 +10,9 @@ import type { Caller } from '../testing/temp-services';
 import { signInOwnerWith } from '../testing/temp-services';
 import { crashAfterCommitFsync, failCommitFsync, startTillProcess } from '../testing/till-process';
 import type { TillProcess } from '../testing/till-process';
-import { MERCHANT } from '../upstream-host/test-support';
-import { startTestHost } from '../upstream-host/test-host';
-import type { TestHost } from '../upstream-host/test-host';
+import { MERCHANT } from '@backoffice/host/test-support';
+import { startTestHost } from '@backoffice/host/test-host';
+import type { TestHost } from '@backoffice/host/test-host';
 
 /**
  * Exactly once at the till, through the real API of a till in its own process: for every

@@ -9,8 +9,8 @@ import { readLedger } from '../testing/ledger-on-disk';
 import type { Caller } from '../testing/temp-services';
 import { signInOwnerWith } from '../testing/temp-services';
 import { startTillProcess } from '../testing/till-process';
-import { MERCHANT } from '../upstream-host/test-support';
-import { startTestHost } from '../upstream-host/test-host';
+import { MERCHANT } from '@backoffice/host/test-support';
+import { startTestHost } from '@backoffice/host/test-host';
 
 /**
  * kill -9 at random moments while a till sells through its API, cash and card (a QR leg

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { filesWithCardData } from '../testing/card-data-scan';
 import { silentLogger } from '../log/logger';
 import type { Till } from '../sync/sync-test-support';
-import type { TestHost } from '../upstream-host/test-host';
+import type { TestHost } from '@backoffice/host/test-host';
 import { AuthorizationStore } from './authorization-store';
 import type { AuthorizationStatus } from './authorization-store';
 import { CardAuthorizer } from './card-authorizer';

@@ -7,7 +7,7 @@ import { filesWithCardData } from '../testing/card-data-scan';
 import { silentLogger } from '../log/logger';
 import { FileSecretStore } from '../sync/secret-store';
 import type { Till } from '../sync/sync-test-support';
-import type { TestHost } from '../upstream-host/test-host';
+import type { TestHost } from '@backoffice/host/test-host';
 import { AuthorizationStore } from './authorization-store';
 import { CardAuthorizer } from './card-authorizer';
 import type { HostAccess } from './card-authorizer';

@@ -9,8 +9,8 @@ import { printedText } from '../testing/printed-text';
 import { eventually, startPaymentServices, swipeCard } from '../testing/payment-services';
 import { call } from '../testing/temp-services';
 import type { Services } from '../services';
-import { startTestHost } from '../upstream-host/test-host';
-import type { TestHost } from '../upstream-host/test-host';
+import { startTestHost } from '@backoffice/host/test-host';
+import type { TestHost } from '@backoffice/host/test-host';
 
 // Issue #6 "Offline" through the whole app: the till bound to a host that then goes down.
 let host: TestHost | null;

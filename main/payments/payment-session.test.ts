@@ -15,8 +15,8 @@ import {
   swipeCard as swipeTestCard,
 } from '../testing/payment-services';
 import type { Services } from '../services';
-import { MERCHANT } from '../upstream-host/test-support';
-import type { TestHost } from '../upstream-host/test-host';
+import { MERCHANT } from '@backoffice/host/test-support';
+import type { TestHost } from '@backoffice/host/test-host';
 
 let host: TestHost;
 let services: Services;

@@ -4,7 +4,7 @@ import type { TestCardName } from '@app/card/test-cards';
 import { HostClient } from '../sync/host-client';
 import { bindTill, startHost } from '../sync/sync-test-support';
 import type { Till } from '../sync/sync-test-support';
-import type { TestHost } from '../upstream-host/test-host';
+import type { TestHost } from '@backoffice/host/test-host';
 import type { AuthorizationInput, HostAccess } from './card-authorizer';
 
 /** A till bound to a fresh test host: the payment host of "Card and QR authorization". */

@@ -5,7 +5,7 @@ import { silentLogger } from '../log/logger';
 import type { Till } from '../sync/sync-test-support';
 import { filesWithCardData } from '../testing/card-data-scan';
 import { onStdoutLines, spawnTsChild } from '../testing/ts-child';
-import type { TestHost } from '../upstream-host/test-host';
+import type { TestHost } from '@backoffice/host/test-host';
 import { AuthorizationStore } from './authorization-store';
 import type { AuthorizationStatus } from './authorization-store';
 import { CardAuthorizer } from './card-authorizer';

@@ -5,7 +5,7 @@ import type { SaleTender } from '@app/sale/sale';
 import { silentLogger } from '../log/logger';
 import type { Till } from '../sync/sync-test-support';
 import { filesWithCardData } from '../testing/card-data-scan';
-import type { TestHost } from '../upstream-host/test-host';
+import type { TestHost } from '@backoffice/host/test-host';
 import { AuthorizationStore } from './authorization-store';
 import { CardAuthorizer } from './card-authorizer';
 import { CardKeyer } from './card-keyer';

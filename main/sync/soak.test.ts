@@ -11,11 +11,11 @@ import { hashEntry } from '../ledger/hash-chain';
 import { openDatabase } from '../ledger/database';
 import { LedgerStore } from '../ledger/ledger-store';
 import { onStdoutLines, spawnTsChild } from '../testing/ts-child';
-import { MERCHANT } from '../upstream-host/test-support';
-import { startTestHost } from '../upstream-host/test-host';
-import type { TestHost } from '../upstream-host/test-host';
-import { noFaults } from '../upstream-host/faults';
-import type { Faults } from '../upstream-host/faults';
+import { MERCHANT } from '@backoffice/host/test-support';
+import { startTestHost } from '@backoffice/host/test-host';
+import type { TestHost } from '@backoffice/host/test-host';
+import { noFaults } from '@backoffice/host/faults';
+import type { Faults } from '@backoffice/host/faults';
 
 const child = fileURLToPath(new URL('./soak-child.ts', import.meta.url));
 const TERMINAL_ID = 'CTSOAK01';

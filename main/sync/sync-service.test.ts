@@ -8,9 +8,9 @@ import type { AddressInfo } from 'node:net';
 import type { SyncStatus } from '@app/api/contract';
 import { call, closeShift, signInOwner, tempServices } from '../testing/temp-services';
 import type { Services } from '../services';
-import { MERCHANT } from '../upstream-host/test-support';
-import { startTestHost } from '../upstream-host/test-host';
-import type { TestHost } from '../upstream-host/test-host';
+import { MERCHANT } from '@backoffice/host/test-support';
+import { startTestHost } from '@backoffice/host/test-host';
+import type { TestHost } from '@backoffice/host/test-host';
 import { FileSecretStore } from './secret-store';
 
 let host: TestHost;
@@ -230,7 +230,7 @@ describe('selling with sync', () => {
   it('a host holding another chain raises the alarm; clearing it re-checks, never overwrites', async () => {
     await sell();
     // The host already holds a different seq 1 for this terminal ID (another till used it).
-    const { bindTerminal, chain, batchOf, upload } = await import('../upstream-host/test-support');
+    const { bindTerminal, chain, batchOf, upload } = await import('@backoffice/host/test-support');
     const impostor = await bindTerminal({ host, clock: hostClock }, 'CTSHOP01');
     await upload(host, impostor, batchOf('CTSHOP01', chain(1)));
     await call(services, 'sync.bind', bindInput(host.issueBindingCode(MERCHANT.merchantId)));

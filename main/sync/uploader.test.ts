@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import type { TestHost } from '../upstream-host/test-host';
+import type { TestHost } from '@backoffice/host/test-host';
 import type { LogFields } from '../log/logger';
 import { sealEntry } from '../ledger/hash-chain';
 import { buildBatch } from './batch-builder';

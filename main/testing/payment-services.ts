@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import type { TestCardName } from '@app/card/test-cards';
 import type { Services } from '../services';
-import { MERCHANT } from '../upstream-host/test-support';
-import { startTestHost } from '../upstream-host/test-host';
-import type { TestHost } from '../upstream-host/test-host';
+import { MERCHANT } from '@backoffice/host/test-support';
+import { startTestHost } from '@backoffice/host/test-host';
+import type { TestHost } from '@backoffice/host/test-host';
 import { call, signInOwner, tempServices } from './temp-services';
 
 /** Polls (yielding to the event loop between tries) until `check` passes, within `withinMs`. */

@@ -1,7 +1,7 @@
 import { MAX_BATCH_ENTRIES, batchRequestSchema } from '@app/sync/protocol';
 import type { BatchAccepted, BatchRequest } from '@app/sync/protocol';
 import { findSensitiveData, mayContainCardData } from '@app/sync/sensitive-data';
-import { sealEntry } from '@main/ledger/hash-chain';
+import { sealEntry } from './chain';
 import type { HostContext, Reply } from './reply';
 import { badRequest, fail, ok } from './reply';
 import { remember, replayed } from './idempotency';

@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
 import { GENESIS_HASH } from '@app/ledger/entry';
 import type { BatchRequest, WireEntry } from '@app/sync/protocol';
-import { hashEntry } from '@main/ledger/hash-chain';
+import { hashEntry } from './chain';
 import type { Merchant } from './binding';
 import { startTestHost } from './test-host';
 import type { TestHost } from './test-host';
