@@ -11,11 +11,12 @@ if ! command -v node >/dev/null; then
 fi
 node scripts/check-node.mjs
 
-# Chromium runs the browser host and the e2e; socat makes pty pairs for serial device tests; strace crashes
+# Chromium runs the browser host and the e2e; socat makes pty pairs for serial device tests; PostgreSQL is
+# the back office's database (its tests start a private cluster); strace crashes
 # and faults the ledger's commit in the exactly-once tests;
 # udev lets serialport list ports; libusb/libudev are what node-hid loads; Noto CJK renders
 # Chinese in screenshots and on the simulated receipt.
-APT_PACKAGES=(chromium socat strace udev libusb-1.0-0 libudev1 fonts-noto-cjk python3 make g++)
+APT_PACKAGES=(chromium socat strace postgresql udev libusb-1.0-0 libudev1 fonts-noto-cjk python3 make g++)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
