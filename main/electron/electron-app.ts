@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describeHeldLock, lockDataDir } from '../host/data-dir-lock';
 import { createServices } from '../services';
 import { restartableServices } from '../restartable-services';
+import { servicesOrRecovery } from '../recovery/services-or-recovery';
 import type { Services, ServicesOptions } from '../services';
 import { appVersion } from '../version';
 import { installAppMenu } from './app-menu';
@@ -99,19 +100,31 @@ export async function startElectronApp(options: ElectronAppOptions): Promise<Ele
   }
   app.on('will-quit', () => lock.release());
   // Restartable: a restore closes the services, swaps the ledger and starts them again.
-  services = restartableServices((replaceLedger) =>
-    (options.makeServices ?? createServices)({
-      dataDir,
-      // upstream-sync-v1 "Identities": the terminal secret only in the OS-protected store.
-      secrets: new SafeStorageSecretStore(join(dataDir, 'terminal-secret.enc'), options.platform),
-      secretStoreFor: (name) =>
-        new SafeStorageSecretStore(join(dataDir, `${name}.enc`), options.platform),
-      simulateDevices: argv.includes('--simulate'),
-      host: 'electron',
-      version: appVersion,
-      replaceLedger,
-      ...(existsSync(options.sqliteBinding) ? { sqliteBinding: options.sqliteBinding } : {}),
-    }),
+  const sqliteBinding = existsSync(options.sqliteBinding) ? options.sqliteBinding : undefined;
+  const recovery = {
+    dataDir,
+    ...(sqliteBinding === undefined ? {} : { nativeBinding: sqliteBinding }),
+  };
+  services = restartableServices(
+    servicesOrRecovery(
+      (replaceLedger) =>
+        (options.makeServices ?? createServices)({
+          dataDir,
+          // upstream-sync-v1 "Identities": the terminal secret only in the OS-protected store.
+          secrets: new SafeStorageSecretStore(
+            join(dataDir, 'terminal-secret.enc'),
+            options.platform,
+          ),
+          secretStoreFor: (name) =>
+            new SafeStorageSecretStore(join(dataDir, `${name}.enc`), options.platform),
+          simulateDevices: argv.includes('--simulate'),
+          host: 'electron',
+          version: appVersion,
+          replaceLedger,
+          ...(sqliteBinding === undefined ? {} : { sqliteBinding }),
+        }),
+      recovery,
+    ),
   );
   const running = services;
   serveRenderer(options.rendererDir);

@@ -31,6 +31,7 @@ import { ReportsScreen } from './reports/ReportsScreen';
 import { RiskScreen } from './payments/RiskScreen';
 import { StockScreen } from './stock/StockScreen';
 import { BackupScreen } from './backup/BackupScreen';
+import { RecoveryScreen } from './backup/RecoveryScreen';
 
 export function App({ connection }: { connection: ConnectionState }) {
   const { t } = useTranslation();
@@ -41,6 +42,7 @@ export function App({ connection }: { connection: ConnectionState }) {
   const [printer, setPrinter] = useState<PrinterStatus | null>(null);
   const [session, setSession] = useState<SessionView | null>(null);
   const [shift, setShift] = useState<ShiftView | null>(null);
+  const [recovery, setRecovery] = useState(false);
   const active = connection === 'open' && session?.state === 'active';
   const [sync, setSync] = useSyncStatus(active);
   useEvent('session.changed', setSession);
@@ -48,7 +50,11 @@ export function App({ connection }: { connection: ConnectionState }) {
   const shown: Screen | undefined = screens.includes(screen) ? screen : screens[0];
   useEffect(() => {
     if (connection !== 'open') return;
-    void api.invoke('session.status', {}).then((r) => r.ok && setSession(r.value));
+    void api.invoke('session.status', {}).then((r) => {
+      if (r.ok) setSession(r.value);
+      // The ledger would not open: the till runs only what an owner needs to restore it.
+      else setRecovery(r.error.code === 'ledger_unreadable');
+    });
   }, [api, connection]);
   useEffect(() => {
     if (!active) return;
@@ -81,6 +87,13 @@ export function App({ connection }: { connection: ConnectionState }) {
       .then((r) => r.ok && setSession(r.value));
   };
 
+  if (recovery) {
+    return (
+      <div className="app">
+        <RecoveryScreen />
+      </div>
+    );
+  }
   // First start, or nobody signed in / the till locked: the wizard or the PIN pad, nothing else.
   if (session && session.state !== 'active') {
     return (
