@@ -4,6 +4,7 @@ import type { BackupCopy, RecoveryStatus } from '@app/api/contract';
 import type { AppError } from '@app/result';
 import { useApi, useEvent } from '../api/api-context';
 import { formatBytes, useErrorText } from '../common/format';
+import { changeLocale } from '../i18n';
 import { localTime } from './backup-text';
 import './backup.css';
 
@@ -13,8 +14,9 @@ import './backup.css';
  * copy). Once the till has restarted on the copy, the page reloads to the PIN pad.
  */
 export function RecoveryScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
+  const chinese = i18n.language === 'zh-CN';
   const errorText = useErrorText();
   const [status, setStatus] = useState<RecoveryStatus | null>(null);
   const [folder, setFolder] = useState('');
@@ -61,7 +63,18 @@ export function RecoveryScreen() {
 
   return (
     <main className="panel recovery-screen" data-testid="recovery-screen">
-      <h1>{t('recovery.title')}</h1>
+      <div className="recovery-head">
+        <h1>{t('recovery.title')}</h1>
+        {/* Nobody is signed in to choose a language: the page offers both. */}
+        <button
+          type="button"
+          lang={chinese ? 'en' : 'zh-CN'}
+          onClick={() => void changeLocale(chinese ? 'en' : 'zh-CN')}
+          data-testid="locale-toggle"
+        >
+          {chinese ? 'EN' : '中文'}
+        </button>
+      </div>
       <p>{t('recovery.explain')}</p>
       {status && (
         <p className="muted" data-testid="recovery-problem">
