@@ -32,6 +32,30 @@ describe.each(storeDialects())('on %s', (_dialect, database) => {
       expect(cursorSchema.parse(answer.body)).toEqual({ lastSeq: 0, headHash: '0'.repeat(64) });
     });
 
+    it('records the last contact of a signed request, to the second, never of a forged one', async () => {
+      const lastContact = async () =>
+        (
+          await fixture.host.db.query<{ last_contact_at: number | null }>(
+            'SELECT last_contact_at FROM terminals WHERE terminal_id = $1',
+            [terminal.terminalId],
+          )
+        )[0]?.last_contact_at;
+      expect(await lastContact()).toBeNull();
+      await cursor();
+      const first = fixture.clock.ms;
+      expect(await lastContact()).toBe(first);
+      fixture.clock.ms += 999;
+      await cursor();
+      expect(await lastContact()).toBe(first);
+      fixture.clock.ms += 1;
+      await cursor();
+      expect(await lastContact()).toBe(first + 1000);
+      fixture.clock.ms += 60_000;
+      const stranger = { ...terminal, secret: Buffer.alloc(32, 7) };
+      expect((await cursor(sign(stranger, 'GET', '/v1/cursor', ''))).status).toBe(401);
+      expect(await lastContact()).toBe(first + 1000);
+    });
+
     it('refuses a missing header, an unknown terminal, a wrong secret or a changed body', async () => {
       const badSignature = { status: 401, body: { error: 'bad_signature' } };
       expect(await call(fixture.host, 'GET', '/v1/cursor')).toMatchObject(badSignature);
