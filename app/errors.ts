@@ -170,6 +170,7 @@ export const errorCodes = [
   'backup_other_terminal',
   'restore_failed',
   'ledger_unreadable',
+  'pdf_not_available',
   'not_in_recovery',
   'recovery_pin_wrong',
   'recovery_locked',

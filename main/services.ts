@@ -97,6 +97,8 @@ export interface ServicesOptions {
   authorizationTimeoutMs?: number;
   swipeWaitMs?: number;
   abandonPaymentAfterMs?: number;
+  /** The Electron host saves a page as PDF (printToPDF); the browser host prints instead. */
+  savePdf?: (suggestedName: string) => Promise<{ saved: boolean; path: string | null }>;
   /** Restore (issue #14): close these services, swap the ledger, start anew (restartable-services.ts). */
   replaceLedger?: (swap: LedgerSwap) => void;
 }
@@ -469,6 +471,7 @@ export function createServices(options: ServicesOptions): Services {
         reportSettings,
         reportIndex,
         printReport,
+        ...(options.savePdf ? { savePdf: options.savePdf } : {}),
         risk,
         riskSettings,
         cardKeyer,

@@ -109,6 +109,7 @@ export const commandNames = [
   'reports.reprintZ',
   'reports.dashboard',
   'reports.settings',
+  'reports.savePdf',
   'reports.updateSettings',
   // Payments: split tender with card, QR, chip and other (issue #6).
   'payment.get',

@@ -49,6 +49,12 @@ export const reportsCommands = {
     none,
     reportSettingsSchema,
   ),
+  'reports.savePdf': command(
+    'Electron only: saves the screen as shown (every page of the report, in print layout) as a ' +
+      'PDF where the owner chooses. The browser host answers pdf_not_available: print there.',
+    z.strictObject({ suggestedName: z.string().min(1).max(120) }),
+    z.object({ saved: z.boolean(), path: z.string().nullable() }),
+  ),
   'reports.updateSettings': command(
     'Changes report settings; a new time zone or cut-off rebuilds the daily sums.',
     reportSettingsSchema.partial().strict(),

@@ -70,6 +70,10 @@ export const reportsEn = {
   'reports.shifts': 'Shifts opened / closed',
   'reports.exportCsv': 'Export CSV',
   'reports.exportPdf': 'Print / PDF',
+  'reports.savePdf': 'Save as PDF',
+  'reports.pdfSaved': 'Saved as {{path}}',
+  'errors.pdf_not_available':
+    'Saving a PDF directly is in the desktop app. Here, use Print and choose “Save as PDF”.',
   'reports.runX': 'X report',
   'reports.runZ': 'Close day (Z)',
   'reports.print': 'Print',

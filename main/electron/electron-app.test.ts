@@ -149,6 +149,38 @@ describe('the till window', () => {
   });
 });
 
+describe('reports as PDF', () => {
+  it('saves the till page with printToPDF where the owner chooses, and saves nothing on cancel', async () => {
+    await start();
+    const till = fake.till.webContents;
+    // Nobody signed in: refused before any dialog opens.
+    expect(await send(till, 'reports.savePdf', { suggestedName: 'x' })).toMatchObject({
+      ok: false,
+    });
+    await send(till, 'setup.complete', SETUP);
+    const target = join(fake.app.root, 'reports', 'z-0001.pdf');
+    mkdirSync(join(fake.app.root, 'reports'));
+    fake.dialog.nextSave = { canceled: false, filePath: target };
+    expect(await send(till, 'reports.savePdf', { suggestedName: 'Z report 2026/12/07' })).toEqual({
+      ok: true,
+      value: { saved: true, path: target },
+    });
+    expect(readFileSync(target, 'utf8')).toBe(`%PDF-1.7 fake print of ${TILL}\n`);
+    expect(till.pdfs).toEqual([{ printBackground: true, pageSize: 'A4', preferCSSPageSize: true }]);
+    // The name offered is the report's, made safe for a file name, in Documents.
+    expect(fake.dialog.saveDialogs[0]?.defaultPath).toBe(
+      join(fake.app.getPath('documents'), 'Z report 2026-12-07.pdf'),
+    );
+
+    fake.dialog.nextSave = { canceled: true, filePath: '' };
+    expect(await send(till, 'reports.savePdf', { suggestedName: 'x' })).toEqual({
+      ok: true,
+      value: { saved: false, path: null },
+    });
+    expect(till.pdfs).toHaveLength(1);
+  });
+});
+
 describe('the customer display', () => {
   it('is the one window the till may open, full screen on the second display', async () => {
     fake.screen.displays = [fakeDisplay(1, 0, 0), fakeDisplay(2, 1920, 0, 800, 480)];

@@ -8,6 +8,7 @@ import { servicesOrRecovery } from '../recovery/services-or-recovery';
 import type { Services, ServicesOptions } from '../services';
 import { appVersion } from '../version';
 import { installAppMenu } from './app-menu';
+import { saveWindowAsPdf } from './save-pdf';
 import { serveRenderer } from './app-protocol';
 import { bridgeIpc } from './ipc-bridge';
 import { keepAwakeDuringShift } from './keep-awake';
@@ -121,6 +122,10 @@ export async function startElectronApp(options: ElectronAppOptions): Promise<Ele
           host: 'electron',
           version: appVersion,
           replaceLedger,
+          savePdf: (suggestedName: string) =>
+            window && !window.isDestroyed()
+              ? saveWindowAsPdf(window, suggestedName, app.getPath('documents'))
+              : Promise.resolve({ saved: false, path: null }),
           ...(sqliteBinding === undefined ? {} : { sqliteBinding }),
         }),
       recovery,

@@ -1,4 +1,5 @@
 import type { PrintJob } from '@app/api/contract';
+import { DomainError } from '@app/result';
 import type { ShiftReport } from '@app/reports/report-schema';
 import type { Handlers } from '../kernel/handlers';
 import type { ReportService } from './report-service';
@@ -11,6 +12,8 @@ export interface ReportHandlerDeps {
   reportIndex: ReportIndex;
   /** Queues an X or Z on the receipt printer (a Z reprint is marked DUPLICATE). */
   printReport: (report: ShiftReport, duplicate: boolean) => PrintJob;
+  /** The Electron host's "save the page as PDF" (printToPDF); absent in the browser host. */
+  savePdf?: (suggestedName: string) => Promise<{ saved: boolean; path: string | null }>;
 }
 
 type ReportCommand = Extract<keyof Handlers, `reports.${string}`>;
@@ -32,6 +35,12 @@ export function reportHandlers(d: ReportHandlerDeps): Pick<Handlers, ReportComma
           : undefined,
       ),
     'reports.settings': () => d.reportSettings.get(),
+    'reports.savePdf': ({ suggestedName }) => {
+      if (!d.savePdf) {
+        throw new DomainError('pdf_not_available', 'Saving a PDF is in the desktop app: print');
+      }
+      return d.savePdf(suggestedName);
+    },
     'reports.updateSettings': (patch) => {
       const { settings, clockChanged } = d.reportSettings.update(patch);
       // Sums are per business day: a new zone or cut-off moves entries between days.

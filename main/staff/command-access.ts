@@ -87,6 +87,7 @@ export const commandAccess: Record<CommandName, Access> = {
   'reports.reprintZ': 'reports.view',
   'reports.dashboard': 'reports.view',
   'reports.settings': 'reports.view',
+  'reports.savePdf': 'reports.view',
   'reports.closeDay': 'day.close',
   'reports.updateSettings': 'settings.change',
   // Taking payment for the cart is selling (issue #6); the remaining due shows to the seller.

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type {
   App,
+  BaseWindow,
   BrowserWindow,
   BrowserWindowConstructorOptions,
   ContextBridge,
@@ -17,8 +18,11 @@ import type {
   IpcRenderer,
   Menu,
   PowerSaveBlocker,
+  PrintToPDFOptions,
   Protocol,
   SafeStorage,
+  SaveDialogOptions,
+  SaveDialogReturnValue,
   Screen,
   Session,
   Settings,
@@ -168,8 +172,10 @@ type WindowOpenHandler = Parameters<WebContents['setWindowOpenHandler']>[0];
 
 export class FakeWebContents
   extends EventEmitter
-  implements Pick<WebContents, 'id' | 'isDestroyed' | 'send' | 'loadURL' | 'getURL'>
+  implements Pick<WebContents, 'id' | 'isDestroyed' | 'send' | 'loadURL' | 'getURL' | 'printToPDF'>
 {
+  /** The options of each printToPDF call. */
+  readonly pdfs: PrintToPDFOptions[] = [];
   readonly id: number;
   readonly mainFrame = new FakeWebFrame('');
   /** What main sent to this page: [channel, ...args]. */
@@ -189,6 +195,12 @@ export class FakeWebContents
 
   getURL(): string {
     return this.mainFrame.url;
+  }
+
+  /** A stand-in PDF naming the page, so a test can tell which page was saved. */
+  printToPDF(options: PrintToPDFOptions): Promise<Buffer> {
+    this.pdfs.push(options);
+    return Promise.resolve(Buffer.from(`%PDF-1.7 fake print of ${this.mainFrame.url}\n`));
   }
 
   loadURL(url: string): Promise<void> {
@@ -643,8 +655,19 @@ export class FakePowerSaveBlocker implements Pick<
 // ---------------------------------------------------------------------------------------
 // dialog
 
-export class FakeDialog implements Pick<Dialog, 'showErrorBox'> {
+export class FakeDialog implements Pick<Dialog, 'showErrorBox' | 'showSaveDialog'> {
   readonly errorBoxes: { title: string; content: string }[] = [];
+  readonly saveDialogs: SaveDialogOptions[] = [];
+  /** What the person picks in the next save dialog: a path, or cancel. */
+  nextSave: SaveDialogReturnValue = { canceled: true, filePath: '' };
+
+  showSaveDialog(
+    windowOrOptions: BaseWindow | SaveDialogOptions,
+    options?: SaveDialogOptions,
+  ): Promise<SaveDialogReturnValue> {
+    this.saveDialogs.push(options ?? (windowOrOptions));
+    return Promise.resolve(this.nextSave);
+  }
 
   showErrorBox(title: string, content: string): void {
     this.errorBoxes.push({ title, content });

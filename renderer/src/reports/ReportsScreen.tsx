@@ -55,6 +55,17 @@ export function ReportsScreen({ notify }: { notify: (notice: Notice | null) => v
     if (range === null) load();
   });
 
+  // Electron saves the page as PDF itself (printToPDF); a browser's print dialog offers it.
+  const inElectron = window.countertop?.host === 'electron';
+  const savePdf = async () => {
+    const span = dashboard ? `${dashboard.range.from}_${dashboard.range.to}` : 'today';
+    const result = await api.invoke('reports.savePdf', { suggestedName: `countertop-${span}` });
+    if (!result.ok) return notify({ kind: 'error', text: errorText(result.error) });
+    if (result.value.saved) {
+      notify({ kind: 'info', text: t('reports.pdfSaved', { path: result.value.path ?? '' }) });
+    }
+  };
+
   const runX = async () => {
     const result = await api.invoke('reports.x', {});
     if (!result.ok) return notify({ kind: 'error', text: errorText(result.error) });
@@ -154,8 +165,13 @@ export function ReportsScreen({ notify }: { notify: (notice: Notice | null) => v
           {t('reports.exportCsv')}
         </button>
         <button type="button" onClick={() => window.print()} data-testid="reports-pdf">
-          {t('reports.exportPdf')}
+          {inElectron ? t('reports.print') : t('reports.exportPdf')}
         </button>
+        {inElectron && (
+          <button type="button" onClick={() => void savePdf()} data-testid="reports-save-pdf">
+            {t('reports.savePdf')}
+          </button>
+        )}
       </div>
 
       <p className="reports-heading">
