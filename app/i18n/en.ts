@@ -674,6 +674,11 @@ export const en = {
   'errors.price_required': 'Enter a price.',
   'errors.invalid_price':
     '“{{price}}” is not a price: use digits with at most two decimals, e.g. 3.50.',
+  'errors.catalog_managed':
+    'The back office manages this catalog: change products there; this till receives the changes.',
+  'errors.answer_unsigned': "The back office's answer was not signed, so it was not applied.",
+  'errors.answer_signature_invalid':
+    "The back office's answer failed its signature check (altered or replayed), so it was not applied.",
   'errors.invalid_tax_class':
     'Unknown tax class “{{taxClass}}”: use one of the shop’s tax classes (Settings).',
   'errors.tax_class_in_use':

@@ -648,6 +648,9 @@ export const zhCN: Record<MessageKey, string> = {
   'errors.missing_field': '{{field}} 为必填项。',
   'errors.price_required': '请填写价格。',
   'errors.invalid_price': '“{{price}}”不是有效价格：请用数字，最多两位小数，如 3.50。',
+  'errors.catalog_managed': '商品库由后台管理：请在后台修改商品，本机会自动收到变更。',
+  'errors.answer_unsigned': '后台的应答没有签名，未予采用。',
+  'errors.answer_signature_invalid': '后台的应答未通过签名校验（被篡改或重放），未予采用。',
   'errors.invalid_tax_class': '未知税率类别“{{taxClass}}”：请使用店铺设置中的税率类别。',
   'errors.tax_class_in_use':
     '税率类别“{{name}}”有 {{count}} 个商品在用：请先把这些商品改到其他类别。',

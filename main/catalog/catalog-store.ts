@@ -5,6 +5,7 @@ import { categoryProblems, productProblems } from '@app/catalog/product-rules';
 import { DomainError } from '@app/result';
 import { defaultTaxClassIds } from '@app/tax/tax-class';
 import type { TaxClassId } from '@app/tax/tax-class';
+import { prepared } from '../ledger/prepared';
 import { matchExpression, searchText } from './search-terms';
 
 interface ProductRow {
@@ -429,6 +430,49 @@ export class CatalogStore {
       this.deleteBarcodesStmt.run(id);
       this.clearPluStmt.run(id);
     }
+  }
+
+  /**
+   * Takes the SKU, scale item code and barcodes `product` carries away from any other
+   * product (for changes the back office sends: its catalog has them unique, so the other
+   * product's own change, later in the feed, gives it its new ones). Call inside the
+   * transaction that saves `product`.
+   */
+  claimCodes(product: Product): void {
+    prepared(this.db, "UPDATE products SET sku = '~' || id WHERE sku = ? AND id <> ?").run(
+      product.sku,
+      product.id,
+    );
+    if (product.plu !== null) {
+      prepared(this.db, 'UPDATE products SET plu = NULL WHERE plu = ? AND id <> ?').run(
+        product.plu,
+        product.id,
+      );
+    }
+    const free = prepared(
+      this.db,
+      'DELETE FROM product_barcodes WHERE barcode = ? AND product_id <> ?',
+    );
+    for (const code of barcodesOf(product)) free.run(code, product.id);
+  }
+
+  /**
+   * Deletes products, their barcodes and search entries (a product the back office deleted;
+   * past sales keep their own copy of its name and price). Unknown ids are ignored.
+   */
+  remove(ids: Iterable<string>): number {
+    const forget = prepared(this.db, 'DELETE FROM products WHERE id = ?');
+    return this.db.transaction((): number => {
+      let removed = 0;
+      for (const id of ids) {
+        const existing = this.docStmt.get(id);
+        if (!existing) continue;
+        this.deleteBarcodesStmt.run(id);
+        this.ftsDeleteStmt.run(existing.doc);
+        removed += forget.run(id).changes;
+      }
+      return removed;
+    })();
   }
 
   count(): number {
