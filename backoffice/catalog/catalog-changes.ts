@@ -127,7 +127,8 @@ export async function readChanges(
     version: hasMore ? lastVersion : Math.max(headVersion, lastVersion),
     snapshot: from.snapshot,
     cursor: formatCursor({
-      snapshot: from.snapshot,
+      // The snapshot's last page ends it: what follows is changes.
+      snapshot: from.snapshot && hasMore,
       version: lastVersion,
       id: last?.product_id ?? from.id,
     }),
