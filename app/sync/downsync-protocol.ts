@@ -45,7 +45,7 @@ export const catalogChangeSchema = z.discriminatedUnion('deleted', [
   tombstoneSchema,
 ]);
 
-export const catalogPageSchema = z.discriminatedUnion('managed', [
+export const catalogPageSchema = z.union([
   z.strictObject({ managed: z.literal(false) }),
   z.strictObject({
     managed: z.literal(true),
