@@ -8,6 +8,7 @@ import { syncUploadSection } from './sync-upload';
 import { reportsSection } from './reports';
 import { logRotationSection } from './log-rotation';
 import { backupSection } from './backup';
+import { catalogDownsyncSection } from './catalog-downsync';
 
 /** Every bench section, in the order they run. */
 export const sections: readonly BenchSection[] = [
@@ -20,4 +21,5 @@ export const sections: readonly BenchSection[] = [
   reportsSection,
   logRotationSection,
   backupSection,
+  catalogDownsyncSection,
 ];

@@ -17,7 +17,7 @@ export function answerSigningText(status: number, requestSig: string, bodySha256
 }
 
 export const MAX_CATALOG_PAGE = 5000;
-export const DEFAULT_CATALOG_PAGE = 1000;
+export const DEFAULT_CATALOG_PAGE = 2000;
 
 export const syncedProductSchema = z.strictObject({
   id: z.string().min(1).max(64),

@@ -192,8 +192,8 @@ export class CatalogStore {
     this.taxClassCountStmt = db.prepare<[string], { n: number }>(
       'SELECT count(*) AS n FROM products WHERE tax_class = ?',
     );
-    this.docStmt = db.prepare<[string], { doc: number }>(
-      'SELECT search_doc AS doc FROM products WHERE id = ?',
+    this.docStmt = db.prepare<[string], IndexedRow>(
+      `SELECT search_doc AS doc, sku, barcodes, name_en, name_zh, plu FROM products WHERE id = ?`,
     );
     this.maxDocStmt = db.prepare<[], { doc: number }>(
       'SELECT coalesce(max(search_doc), 0) AS doc FROM products',
@@ -339,24 +339,29 @@ export class CatalogStore {
       for (const product of products) {
         assertProduct(product, taxClasses);
         const existing = this.docStmt.get(product.id);
+        const codes = barcodesOf(product);
+        // A price or flag change leaves the search entry as it is (its FTS rewrite is most
+        // of the cost of a big price change).
+        const reindex = !existing || !sameIndexEntry(existing, product, codes);
         let doc: number;
         if (existing) {
           doc = existing.doc;
           this.updateStmt.run(rowParams(product));
           this.deleteBarcodesStmt.run(product.id);
-          this.ftsDeleteStmt.run(doc);
+          if (reindex) this.ftsDeleteStmt.run(doc);
         } else {
           doc = nextDoc++;
           this.insertStmt.run({ ...rowParams(product), doc });
         }
-        const codes = barcodesOf(product);
         for (const code of codes) this.insertBarcodeStmt.run(code, product.id);
-        this.ftsInsertStmt.run(
-          doc,
-          searchText(product.nameEn),
-          searchText(product.nameZh),
-          [searchText(product.sku), ...codes, product.plu ?? ''].join(' ').trim(),
-        );
+        if (reindex) {
+          this.ftsInsertStmt.run(
+            doc,
+            searchText(product.nameEn),
+            searchText(product.nameZh),
+            [searchText(product.sku), ...codes, product.plu ?? ''].join(' ').trim(),
+          );
+        }
         count += 1;
         if (onProgress && count % 1000 === 0) onProgress(count);
       }
@@ -512,6 +517,26 @@ export class CatalogStore {
     this.deleteCategoryStmt.run(id);
     return this.categories();
   }
+}
+
+/** What a product's barcodes and search entry are made of, as stored. */
+interface IndexedRow {
+  doc: number;
+  sku: string;
+  barcodes: string;
+  name_en: string;
+  name_zh: string;
+  plu: string | null;
+}
+
+function sameIndexEntry(row: IndexedRow, product: Product, codes: readonly string[]): boolean {
+  return (
+    row.sku === product.sku &&
+    row.barcodes === codes.join(' ') &&
+    row.name_en === product.nameEn &&
+    row.name_zh === product.nameZh &&
+    row.plu === product.plu
+  );
 }
 
 /**
