@@ -80,6 +80,8 @@ export const errorCodes = [
   'invalid_tax_class',
   // Down-sync: the back office manages the catalog; its answers are signed.
   'catalog_managed',
+  'catalog_sync_failed',
+  'catalog_apply_failed',
   'answer_unsigned',
   'answer_signature_invalid',
   'tax_class_in_use',

@@ -139,5 +139,5 @@ export const catalogSyncViewSchema = z.object({
   version: z.number().int().nullable(),
   syncedAt: z.string().nullable(),
   /** Why the last try failed (an error code with a message in both languages); null after a success. */
-  lastError: z.object({ code: z.string(), at: z.string() }).nullable(),
+  lastError: z.object({ code: z.enum(errorCodes), at: z.string() }).nullable(),
 });

@@ -63,12 +63,9 @@ export function featureRoutes(deps: FeatureDeps, routes: readonly FeatureRoute[]
   return {
     async handle(req, res, url) {
       const method = req.method ?? 'GET';
-      let match: RegExpExecArray | null = null;
-      const route = routes.find(
-        (candidate) =>
-          candidate.method === method && (match = candidate.path.exec(url.pathname)) !== null,
-      );
-      if (route === undefined || match === null) return false;
+      const found = routeFor(routes, method, url.pathname);
+      if (found === null) return false;
+      const { route, match } = found;
       const read = await readBody(req, MAX_BODY_BYTES);
       if ('tooLarge' in read) {
         send(res, { status: 413, body: { error: 'too_large' } });
@@ -87,7 +84,7 @@ export function featureRoutes(deps: FeatureDeps, routes: readonly FeatureRoute[]
           );
         } else {
           await answerTerminal(deps, req, res, url, read.body, (call) =>
-            route.handle({ ...call, url, match: match as RegExpExecArray, json }),
+            route.handle({ ...call, url, match, json }),
           );
         }
       } catch {
@@ -96,6 +93,18 @@ export function featureRoutes(deps: FeatureDeps, routes: readonly FeatureRoute[]
       return true;
     },
   };
+}
+
+function routeFor(
+  routes: readonly FeatureRoute[],
+  method: string,
+  pathname: string,
+): { route: FeatureRoute; match: RegExpExecArray } | null {
+  for (const route of routes) {
+    const match = route.method === method ? route.path.exec(pathname) : null;
+    if (match !== null) return { route, match };
+  }
+  return null;
 }
 
 const UNAUTHORIZED: Answer = { status: 401, body: { error: 'owner_unauthorized' } };

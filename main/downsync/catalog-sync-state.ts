@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { CatalogSyncView } from '@app/api/contract';
+import { errorCodes } from '@app/errors';
+import type { ErrorCode } from '@app/errors';
 import type { SettingsStore } from '../settings/settings-store';
 
 /**
@@ -51,6 +53,14 @@ export function catalogSyncView(state: CatalogSyncState): CatalogSyncView {
     version: state.version,
     syncedAt: state.syncedAt,
     lastError:
-      state.lastError === null ? null : { code: state.lastError.code, at: state.lastError.at },
+      state.lastError === null
+        ? null
+        : {
+            code: isErrorCode(state.lastError.code) ? state.lastError.code : 'catalog_sync_failed',
+            at: state.lastError.at,
+          },
   };
 }
+
+const isErrorCode = (code: string): code is ErrorCode =>
+  (errorCodes as readonly string[]).includes(code);

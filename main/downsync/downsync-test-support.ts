@@ -39,7 +39,7 @@ export async function ownerCall(
     headers: { authorization: `Bearer ${OWNER_TOKEN}`, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  return { status: response.status, json: (await response.json()) as unknown };
+  return { status: response.status, json: await response.json() };
 }
 
 /** The owner publishes products (and deletions) as one catalog version. */
