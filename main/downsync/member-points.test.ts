@@ -22,8 +22,16 @@ afterEach(async () => {
   for (const dispose of disposers.splice(0).reverse()) await dispose();
 });
 
-async function setUp(): Promise<{ host: TestHost; a: DownsyncTill; b: DownsyncTill }> {
-  const host = await startDownsyncHost(cluster.createDatabase(`points${(databases += 1)}`));
+/** The back office on PostgreSQL, or on its embedded SQLite default (a temporary file). */
+const backOffices: [string, () => Promise<TestHost>][] = [
+  ['PostgreSQL', () => startDownsyncHost(cluster.createDatabase(`points${(databases += 1)}`))],
+  ['SQLite', () => startDownsyncHost()],
+];
+
+async function setUp(
+  startHost: () => Promise<TestHost>,
+): Promise<{ host: TestHost; a: DownsyncTill; b: DownsyncTill }> {
+  const host = await startHost();
   disposers.push(() => host.close());
   const a = await downsyncTill(host, 'CTTILL0A');
   const b = await downsyncTill(host, 'CTTILL0B');
@@ -56,9 +64,9 @@ async function memberSale(till: DownsyncTill, earned: number, redeemed: number):
   await till.drain();
 }
 
-describe('member points across tills, on PostgreSQL', () => {
+describe.each(backOffices)('member points across tills, on %s', (_name, startHost) => {
   it('lets a member earn on till A and redeem on till B, the points taken once', async () => {
-    const { a, b } = await setUp();
+    const { a, b } = await setUp(startHost);
     await memberSale(a, 300, 0);
 
     const [found] = await b.members.lookup('13812345678');
@@ -88,7 +96,7 @@ describe('member points across tills, on PostgreSQL', () => {
   }, 60_000);
 
   it('never lets two tills redeeming at once overdraw a balance', async () => {
-    const { a, b } = await setUp();
+    const { a, b } = await setUp(startHost);
     await memberSale(a, 500, 0);
     const attempts = Array.from({ length: 100 }, (_, i) =>
       (i % 2 === 0 ? a : b).members.hold(MEMBER, 10),
