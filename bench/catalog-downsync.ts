@@ -41,7 +41,7 @@ export const catalogDownsyncSection: BenchSection = {
       const published = performance.now();
       const state = await till.downsync.syncNow();
       const totalS = (performance.now() - started) / 1000;
-      const applied = state.version === version && till.catalog.byId('bo-1')?.priceMinor === 501;
+      const applied = state.version === version && till.catalog.byId('p1')?.priceMinor === 501;
       return [
         { section: 'downsync', metric: 'first load of the catalog', value: loadS, unit: 's' },
         {

@@ -7,7 +7,8 @@ import { taxClassIdSchema } from '../tax/tax-class-schema';
  * The till parses every answer with these after its signature verified; anything that does
  * not parse is refused like no answer.
  */
-const minor = z.number().int().refine(Number.isSafeInteger, 'not a safe integer');
+// zod's int() admits safe integers only; a refine per value would double the parse of a page.
+const minor = z.number().int();
 
 /** The answer signature's header, and what its HMAC covers. */
 export const ANSWER_SIGNATURE_HEADER = 'x-pos-answer-signature';

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CatalogPage } from '@app/sync/downsync-protocol';
 import { migrate } from '../store/migrate';
 import type { SqlDatabase } from '../store/sql';
@@ -8,8 +8,6 @@ import { ownerProduct, testDatabases } from './downsync.test-support';
 
 const MERCHANT = '123456789012345';
 const databases = testDatabases();
-beforeAll(() => databases.start(), 60_000);
-afterAll(() => databases.stop(), 60_000);
 
 async function opened(open: () => SqlDatabase): Promise<SqlDatabase> {
   const db = open();

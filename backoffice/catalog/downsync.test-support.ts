@@ -6,6 +6,7 @@ import type { CatalogPut } from '@app/sync/downsync-protocol';
 import { openPostgresDatabase } from '../store/postgres-database';
 import type { SqlDatabase } from '../store/sql';
 import { openSqliteDatabase } from '../store/sqlite-database';
+import { afterAll, beforeAll } from 'vitest';
 import { startPgCluster } from '../testing/pg-cluster';
 import type { PgCluster } from '../testing/pg-cluster';
 
@@ -30,34 +31,43 @@ export function ownerProduct(n: number): CatalogPut['products'][number] {
 }
 
 /**
- * One private PostgreSQL cluster and one temporary folder per test file, and a fresh
- * database of each dialect per test.
+ * One private PostgreSQL cluster for the whole test file (started before its first test,
+ * stopped after its last), and a fresh database of it on each call.
  */
-export function testDatabases() {
+export function pgClusterForFile(): { database(prefix: string): string } {
   let cluster: PgCluster | null = null;
+  let count = 0;
+  beforeAll(() => {
+    cluster = startPgCluster();
+  }, 60_000);
+  afterAll(() => cluster?.stop(), 60_000);
+  return {
+    database(prefix) {
+      if (cluster === null) throw new Error('the cluster starts before the first test');
+      return cluster.createDatabase(`${prefix}${(count += 1)}`);
+    },
+  };
+}
+
+/** The same pair per test file, and a fresh database of each dialect per call. */
+export function testDatabases(): { dialects: [string, () => SqlDatabase][] } {
+  const postgres = pgClusterForFile();
   let folder: string | null = null;
   let count = 0;
-  const need = <T>(value: T | null): T => {
-    if (value === null) throw new Error('testDatabases().start() was not called');
-    return value;
+  beforeAll(() => {
+    folder = mkdtempSync(join(tmpdir(), 'backoffice-downsync-'));
+  });
+  afterAll(() => {
+    if (folder !== null) rmSync(folder, { recursive: true, force: true });
+  });
+  const sqliteFile = (): string => {
+    if (folder === null) throw new Error('the folder is made before the first test');
+    return join(folder, `db${(count += 1)}.sqlite`);
   };
-  const dialects: [string, () => SqlDatabase][] = [
-    ['sqlite', () => openSqliteDatabase(join(need(folder), `db${(count += 1)}.sqlite`))],
-    ['postgres', () => openPostgresDatabase(need(cluster).createDatabase(`db${(count += 1)}`))],
-  ];
   return {
-    dialects,
-    start(): void {
-      cluster = startPgCluster();
-      folder = mkdtempSync(join(tmpdir(), 'backoffice-downsync-'));
-    },
-    /** A connection string for a fresh PostgreSQL database. */
-    postgresUrl(): string {
-      return need(cluster).createDatabase(`db${(count += 1)}`);
-    },
-    stop(): void {
-      cluster?.stop();
-      if (folder !== null) rmSync(folder, { recursive: true, force: true });
-    },
+    dialects: [
+      ['sqlite', () => openSqliteDatabase(sqliteFile())],
+      ['postgres', () => openPostgresDatabase(postgres.database('db'))],
+    ],
   };
 }

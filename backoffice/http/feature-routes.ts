@@ -1,7 +1,8 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ANSWER_SIGNATURE_HEADER, answerSigningText } from '@app/sync/downsync-protocol';
-import { header, readBody } from '../host/http-io';
+import { header, readBody, sendText } from '../host/http-io';
+import { INVALID, parseJson } from '../host/router';
 import type { Reply } from '../host/reply';
 import type { SignedRequest } from '../host/signature';
 import type { SqlDatabase } from '../store/sql';
@@ -76,19 +77,17 @@ export function featureRoutes(deps: FeatureDeps, routes: readonly FeatureRoute[]
         send(res, { status: 400, body: { error: 'bad_request', message: 'the body is not JSON' } });
         return true;
       }
-      try {
-        if (route.who === 'owner') {
-          send(
-            res,
-            ownerAllowed(deps, req) ? await route.handle({ url, match, json }) : UNAUTHORIZED,
-          );
-        } else {
-          await answerTerminal(deps, req, res, url, read.body, (call) =>
-            route.handle({ ...call, url, match, json }),
-          );
-        }
-      } catch {
-        if (!res.headersSent) send(res, { status: 500, body: { error: 'internal_error' } });
+      // A failure propagates to the server, which answers 503 with Retry-After when the
+      // database is away or full (nothing was stored), 500 otherwise.
+      if (route.who === 'owner') {
+        send(
+          res,
+          ownerAllowed(deps, req) ? await route.handle({ url, match, json }) : UNAUTHORIZED,
+        );
+      } else {
+        await answerTerminal(deps, req, res, url, read.body, (call) =>
+          route.handle({ ...call, url, match, json }),
+        );
       }
       return true;
     },
@@ -182,32 +181,6 @@ function ownerAllowed(deps: FeatureDeps, req: IncomingMessage): boolean {
 
 function send(res: ServerResponse, answer: Answer): void {
   sendText(res, answer.status, JSON.stringify(answer.body), {});
-}
-
-function sendText(
-  res: ServerResponse,
-  status: number,
-  text: string,
-  headers: Record<string, string>,
-): void {
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': String(Buffer.byteLength(text)),
-    'cache-control': 'no-store',
-    ...headers,
-  });
-  res.end(text);
-}
-
-const INVALID = Symbol('invalid JSON');
-
-function parseJson(text: string): unknown {
-  if (text.length === 0) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return INVALID;
-  }
 }
 
 export const badRequest = (message: string): Answer => ({

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { JsonValue } from '@app/ledger/entry';
 import { ANSWER_SIGNATURE_HEADER, stockLevelsSchema } from '@app/sync/downsync-protocol';
 import { startTestHost } from '../host/test-host';
 import {
@@ -13,18 +14,12 @@ import {
 } from '../host/test-support';
 import type { HostFixture } from '../host/test-support';
 import { downsyncMigrations, downsyncRoutes } from '../http/downsync-routes';
-import { startPgCluster } from '../testing/pg-cluster';
-import type { PgCluster } from '../testing/pg-cluster';
+import { pgClusterForFile } from '../catalog/downsync.test-support';
 
 const OWNER_TOKEN = 'stock-owner';
 const SHOP = `${MERCHANT.merchantId}-1`;
 
-let cluster: PgCluster;
-let databases = 0;
-beforeAll(() => {
-  cluster = startPgCluster();
-}, 60_000);
-afterAll(() => cluster.stop(), 60_000);
+const postgres = pgClusterForFile();
 
 let fixture: HostFixture;
 afterEach(async () => {
@@ -35,7 +30,7 @@ async function start(): Promise<HostFixture> {
   const clock = { ms: START_MS };
   const now = () => clock.ms;
   const host = await startTestHost({
-    database: cluster.createDatabase(`stock${(databases += 1)}`),
+    database: postgres.database('stock'),
     now,
     merchants: [MERCHANT],
     migrations: downsyncMigrations,
@@ -80,15 +75,13 @@ describe('stock across tills, on PostgreSQL', () => {
 
     const a = await bindTerminal(fixture, 'CTSTOCKA');
     const b = await bindTerminal(fixture, 'CTSTOCKB');
-    const sale = (quantity: number, grams?: number) => ({
-      operator: 'test',
-      lines: [
-        { productId: 'tea', quantity },
-        ...(grams === undefined
-          ? []
-          : [{ productId: 'rice', quantity: 1, measure: { kind: 'weight', grams } }]),
-      ],
-    });
+    const sale = (quantity: number, grams?: number): { [key: string]: JsonValue } => {
+      const lines: JsonValue[] = [{ productId: 'tea', quantity }];
+      if (grams !== undefined) {
+        lines.push({ productId: 'rice', quantity: 1, measure: { kind: 'weight', grams } });
+      }
+      return { operator: 'test', lines };
+    };
     const fromA = chain(2, { detail: (seq) => (seq === 1 ? sale(2, 350) : sale(1)) });
     const fromB = chain(1, { detail: () => sale(3) });
     expect((await upload(fixture.host, a, batchOf(a.terminalId, fromA))).status).toBe(201);

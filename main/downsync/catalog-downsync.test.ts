@@ -1,9 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { newProduct } from '@app/catalog/product';
 import { DomainError } from '@app/result';
 import type { TestHost } from '@backoffice/host/test-host';
-import { startPgCluster } from '@backoffice/testing/pg-cluster';
-import type { PgCluster } from '@backoffice/testing/pg-cluster';
+import { pgClusterForFile } from '@backoffice/catalog/downsync.test-support';
 import { CatalogService } from '../catalog/catalog-service';
 import {
   backOfficeProduct,
@@ -15,12 +14,7 @@ import {
 } from './downsync-test-support';
 import type { DownsyncTill } from './downsync-test-support';
 
-let cluster: PgCluster;
-let databases = 0;
-beforeAll(() => {
-  cluster = startPgCluster();
-}, 60_000);
-afterAll(() => cluster.stop(), 60_000);
+const postgres = pgClusterForFile();
 
 const disposers: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -28,7 +22,7 @@ afterEach(async () => {
 });
 
 async function hostOnPostgres(): Promise<TestHost> {
-  const host = await startDownsyncHost(cluster.createDatabase(`tills${(databases += 1)}`));
+  const host = await startDownsyncHost(postgres.database('tills'));
   disposers.push(() => host.close());
   return host;
 }
@@ -74,7 +68,7 @@ describe('catalog down-sync from the back office on PostgreSQL', () => {
     expect(a.catalog.byId('own-1')).toBeNull();
 
     c.online = false;
-    expect(await publish(host, [backOfficeProduct(2, 999)], ['bo-1'])).toBe(2);
+    expect(await publish(host, [backOfficeProduct(2, 999)], ['p1'])).toBe(2);
     expect(await publish(host, [backOfficeProduct(4)])).toBe(3);
     for (const each of [a, b])
       expect(await each.downsync.syncNow()).toMatchObject({ version: 3, lastError: null });
@@ -82,15 +76,15 @@ describe('catalog down-sync from the back office on PostgreSQL', () => {
     // Offline: the till keeps selling on version 1 and says why it is not newer.
     const offline = await c.downsync.syncNow();
     expect(offline).toMatchObject({ version: 1, lastError: { code: 'catalog_sync_failed' } });
-    expect(c.catalog.byBarcode(backOfficeProduct(1).barcode)?.priceMinor).toBe(201);
-    expect(c.catalog.byBarcode(backOfficeProduct(2).barcode)?.priceMinor).toBe(202);
+    expect(c.catalog.byBarcode(backOfficeProduct(1).barcode)?.priceMinor).toBe(101);
+    expect(c.catalog.byBarcode(backOfficeProduct(2).barcode)?.priceMinor).toBe(102);
 
     c.online = true;
     expect(await c.downsync.syncNow()).toMatchObject({ version: 3, lastError: null });
     expect(c.catalog.byBarcode(backOfficeProduct(1).barcode)).toBeNull();
     expect(c.catalog.byBarcode(backOfficeProduct(2).barcode)?.priceMinor).toBe(999);
-    expect(c.catalog.search('Back office product 4', 5).map((p) => p.id)).toEqual(['bo-4']);
-    expect(Object.keys(catalogOf(a)).sort()).toEqual(['bo-2', 'bo-3', 'bo-4']);
+    expect(c.catalog.search('Product 4', 5).map((p) => p.id)).toEqual(['p4']);
+    expect(Object.keys(catalogOf(a)).sort()).toEqual(['p2', 'p3', 'p4']);
     expect(catalogOf(b)).toEqual(catalogOf(a));
     expect(catalogOf(c)).toEqual(catalogOf(a));
   }, 60_000);
@@ -106,15 +100,15 @@ describe('catalog down-sync from the back office on PostgreSQL', () => {
     });
     await publish(host, [backOfficeProduct(1)]);
     await a.downsync.syncNow();
-    const edit = (): unknown => service.setActive('bo-1', false);
+    const edit = (): unknown => service.setActive('p1', false);
     expect(edit).toThrow(DomainError);
     expect(edit).toThrow(expect.objectContaining({ code: 'catalog_managed' }));
-    expect(a.catalog.byId('bo-1')?.active).toBe(true);
-    expect(service.setFavourite('bo-1', true).favourite).toBe(true);
+    expect(a.catalog.byId('p1')?.active).toBe(true);
+    expect(service.setFavourite('p1', true).favourite).toBe(true);
     // A page applied later keeps the till's favourite.
     await publish(host, [backOfficeProduct(1, 555)]);
     await a.downsync.syncNow();
-    expect(a.catalog.byId('bo-1')).toMatchObject({ priceMinor: 555, favourite: true });
+    expect(a.catalog.byId('p1')).toMatchObject({ priceMinor: 555, favourite: true });
   }, 60_000);
 
   it('refuses an answer altered on the way or replayed, and applies nothing of it', async () => {
@@ -144,6 +138,6 @@ describe('catalog down-sync from the back office on PostgreSQL', () => {
 
     proxy.setMode('pass');
     expect(await a.downsync.syncNow()).toMatchObject({ version: 2, lastError: null });
-    expect(a.catalog.byId('bo-1')?.priceMinor).toBe(777);
+    expect(a.catalog.byId('p1')?.priceMinor).toBe(777);
   }, 60_000);
 });

@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CatalogPut } from '@app/sync/downsync-protocol';
-import { makeEan13 } from '@app/catalog/gtin';
 import { ANSWER_SIGNATURE_HEADER } from '@app/sync/downsync-protocol';
+import { ownerProduct } from '@backoffice/catalog/downsync.test-support';
 import { MERCHANT } from '@backoffice/host/test-support';
 import { startTestHost } from '@backoffice/host/test-host';
 import type { TestHost } from '@backoffice/host/test-host';
@@ -58,24 +58,10 @@ export async function publish(
   return (answer.json as { version: number }).version;
 }
 
-/** Product n as the owner sends it: SKU B0000n, a valid EAN-13, 2.00 + n cents. */
-export function backOfficeProduct(n: number, priceMinor = 200 + n): CatalogPut['products'][number] {
-  return {
-    id: `bo-${n}`,
-    sku: `B${String(n).padStart(5, '0')}`,
-    barcode: makeEan13(`68${String(n).padStart(10, '0')}`),
-    extraBarcodes: [],
-    nameEn: `Back office product ${n}`,
-    nameZh: `后台商品${n}`,
-    priceMinor,
-    taxClass: 'standard',
-    categoryId: null,
-    costMinor: null,
-    unit: 'piece',
-    active: true,
-    trackStock: false,
-    plu: null,
-  };
+/** Product n as the owner sends it (ownerProduct), at another price if given. */
+export function backOfficeProduct(n: number, priceMinor?: number): CatalogPut['products'][number] {
+  const product = ownerProduct(n);
+  return priceMinor === undefined ? product : { ...product, priceMinor };
 }
 
 /** A till bound to the host with its catalog, down-sync and member client; `online` toggles its link. */

@@ -1,21 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { JsonValue } from '@app/ledger/entry';
 import { MERCHANT } from '@backoffice/host/test-support';
 import type { TestHost } from '@backoffice/host/test-host';
-import { startPgCluster } from '@backoffice/testing/pg-cluster';
-import type { PgCluster } from '@backoffice/testing/pg-cluster';
+import { pgClusterForFile } from '@backoffice/catalog/downsync.test-support';
 import { cashEntry } from '../sync/sync-test-support';
 import { downsyncTill, ownerCall, startDownsyncHost } from './downsync-test-support';
 import type { DownsyncTill } from './downsync-test-support';
 import { offlineRedeemable } from './member-client';
 
-let cluster: PgCluster;
-let databases = 0;
-beforeAll(() => {
-  cluster = startPgCluster();
-}, 60_000);
-afterAll(() => cluster.stop(), 60_000);
+const postgres = pgClusterForFile();
 
 const disposers: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -24,7 +18,7 @@ afterEach(async () => {
 
 /** The back office on PostgreSQL, or on its embedded SQLite default (a temporary file). */
 const backOffices: [string, () => Promise<TestHost>][] = [
-  ['PostgreSQL', () => startDownsyncHost(cluster.createDatabase(`points${(databases += 1)}`))],
+  ['PostgreSQL', () => startDownsyncHost(postgres.database('points'))],
   ['SQLite', () => startDownsyncHost()],
 ];
 
