@@ -3,6 +3,8 @@ import { newProduct } from '@app/catalog/product';
 import { DomainError } from '@app/result';
 import type { TestHost } from '@backoffice/host/test-host';
 import { pgClusterForFile } from '@backoffice/catalog/downsync.test-support';
+import { purgeTombstones, TOMBSTONE_RETENTION_MS } from '@backoffice/catalog/catalog-changes';
+import { MERCHANT } from '@backoffice/host/test-support';
 import { CatalogService } from '../catalog/catalog-service';
 import {
   backOfficeProduct,
@@ -27,8 +29,12 @@ async function hostOnPostgres(): Promise<TestHost> {
   return host;
 }
 
-async function till(host: TestHost, terminalId: string, hostUrl?: string): Promise<DownsyncTill> {
-  const bound = await downsyncTill(host, terminalId, hostUrl === undefined ? {} : { hostUrl });
+async function till(
+  host: TestHost,
+  terminalId: string,
+  options: { hostUrl?: string; pageSize?: number } = {},
+): Promise<DownsyncTill> {
+  const bound = await downsyncTill(host, terminalId, options);
   disposers.push(() => bound.temp.dispose());
   return bound;
 }
@@ -115,7 +121,7 @@ describe('catalog down-sync from the back office on PostgreSQL', () => {
     const host = await hostOnPostgres();
     const proxy = await startAnswerProxy(host.url);
     disposers.push(() => proxy.close());
-    const a = await till(host, 'CTTILL0A', proxy.url);
+    const a = await till(host, 'CTTILL0A', { hostUrl: proxy.url });
     await publish(host, [backOfficeProduct(1)]);
     expect(await a.downsync.syncNow()).toMatchObject({ version: 1 });
     const before = catalogOf(a);
@@ -139,5 +145,24 @@ describe('catalog down-sync from the back office on PostgreSQL', () => {
     proxy.setMode('pass');
     expect(await a.downsync.syncNow()).toMatchObject({ version: 2, lastError: null });
     expect(a.catalog.byId('p1')?.priceMinor).toBe(777);
+  }, 60_000);
+
+  it('reloads a till away longer than the tombstones are kept, page by page, dropping what went', async () => {
+    const host = await hostOnPostgres();
+    const a = await till(host, 'CTTILL0A', { pageSize: 2 });
+    await publish(
+      host,
+      [1, 2, 3, 4, 5].map((n) => backOfficeProduct(n)),
+    );
+    expect(await a.downsync.syncNow()).toMatchObject({ version: 1 });
+
+    a.online = false;
+    await publish(host, [backOfficeProduct(6)], ['p2', 'p4']);
+    const later = Date.now() + TOMBSTONE_RETENTION_MS + 1;
+    expect(await purgeTombstones(host.db, MERCHANT.merchantId, later)).toBe(2);
+
+    a.online = true;
+    expect(await a.downsync.syncNow()).toMatchObject({ version: 2, snapshotting: false });
+    expect(Object.keys(catalogOf(a)).sort()).toEqual(['p1', 'p3', 'p5', 'p6']);
   }, 60_000);
 });
