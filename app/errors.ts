@@ -78,6 +78,12 @@ export const errorCodes = [
   'price_required',
   'invalid_price',
   'invalid_tax_class',
+  // Down-sync: the back office manages the catalog; its answers are signed.
+  'catalog_managed',
+  'catalog_sync_failed',
+  'catalog_apply_failed',
+  'answer_unsigned',
+  'answer_signature_invalid',
   'tax_class_in_use',
   'tax_class_none',
   'tax_class_too_many',

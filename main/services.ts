@@ -24,6 +24,7 @@ import { CartService } from './cart/cart-service';
 import { SettingsStore } from './settings/settings-store';
 import { TerminalIdentityStore } from './terminal/terminal-identity';
 import { SyncService } from './sync/sync-service';
+import { createCatalogDownsync } from './downsync/create-downsync';
 import { DeviceService } from './devices/device-service';
 import { FileSecretStore } from './sync/secret-store';
 import type { SecretStore } from './sync/secret-store';
@@ -180,11 +181,13 @@ export function createServices(options: ServicesOptions): Services {
     ...(options.syncRetryLimits ? { retryLimits: options.syncRetryLimits } : {}),
   });
   ledger.onCommitted(() => sync.noteNewEntry());
+  const catalogDownsync = createCatalogDownsync({ db, catalog, settings, sync, bus, log });
   const saleRepository = new SaleRepository(db);
   const catalogService = new CatalogService({
     catalog,
     settings,
     changed: () => bus.emit('catalog.changed', {}),
+    assertEditable: () => catalogDownsync.assertEditable(),
   });
   const catalogImport = new CatalogImportService({
     catalog,
@@ -195,6 +198,7 @@ export function createServices(options: ServicesOptions): Services {
     newId: () => randomUUID(),
     emit: (progress) => bus.emit('catalog.importProgress', progress),
     onImported: () => bus.emit('catalog.changed', {}),
+    assertEditable: () => catalogDownsync.assertEditable(),
   });
   const cart = new CartService(catalog, settings, bus, () => catalogService.scaleLabels());
   ledger.follow(['sale'], (entry) => cart.consume(entry));
@@ -465,6 +469,7 @@ export function createServices(options: ServicesOptions): Services {
         bus,
         catalogService,
         catalogImport,
+        catalogDownsync,
         receiptFor,
         logo,
         reports,
@@ -499,6 +504,7 @@ export function createServices(options: ServicesOptions): Services {
   printing.resume();
   printing.startPolling();
   sync.start();
+  catalogDownsync.start();
   // Authorizations a crash or a lost answer left unresolved are reversed now.
   payments.start();
   forwarder.start();
@@ -522,6 +528,7 @@ export function createServices(options: ServicesOptions): Services {
       payment.stop();
       payments.stop();
       forwarder.stop();
+      await catalogDownsync.stop();
       await sync.stop();
       checkpointer.stop();
       db.close();

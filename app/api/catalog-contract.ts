@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { command } from './command';
 import {
   catalogExportSchema,
+  catalogSyncViewSchema,
   categorySchema,
   importPreviewSchema,
   importResultSchema,
@@ -98,6 +99,12 @@ export const catalogCommands = {
     "The shop's price- and weight-embedded label layouts (prefixes 20–29).",
     none,
     scaleLabelsSchema,
+  ),
+  'catalog.syncState': command(
+    'Whether the back office manages the catalog (then editing here is refused with ' +
+      'catalog_managed), the catalog version this till has applied, and the last failure.',
+    none,
+    catalogSyncViewSchema,
   ),
   'catalog.setScaleLabels': command(
     "Sets the shop's label layouts; a prefix left out is read as a plain barcode.",

@@ -131,3 +131,13 @@ export const scaleLabelsSchema = z.partialRecord(
     verifierDigit: z.boolean(),
   }),
 );
+
+/** The catalog as the back office sends it (downsync-v1): whether it manages it, and which version the till has. */
+export const catalogSyncViewSchema = z.object({
+  managed: z.boolean(),
+  /** The last catalog version applied in full; null before the first. */
+  version: z.number().int().nullable(),
+  syncedAt: z.string().nullable(),
+  /** Why the last try failed (an error code with a message in both languages); null after a success. */
+  lastError: z.object({ code: z.enum(errorCodes), at: z.string() }).nullable(),
+});

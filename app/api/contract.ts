@@ -13,6 +13,7 @@ import {
   systemInfoSchema,
 } from './diagnostics-schemas';
 import type {
+  catalogSyncViewSchema,
   catalogExportSchema,
   categorySchema,
   importPreviewSchema,
@@ -425,6 +426,7 @@ export type ImportResult = z.output<typeof importResultSchema>;
 export type ImportProgress = z.output<typeof importProgressSchema>;
 export type CatalogExport = z.output<typeof catalogExportSchema>;
 export type ScaleLabels = z.output<typeof scaleLabelsSchema>;
+export type CatalogSyncView = z.output<typeof catalogSyncViewSchema>;
 export type { PaymentView, TenderDetail } from './payment-schemas';
 export type {
   Dashboard,

@@ -100,6 +100,7 @@ export const commandNames = [
   'catalog.importApply',
   'catalog.export',
   'catalog.scaleLabels',
+  'catalog.syncState',
   'catalog.setScaleLabels',
   'reports.x',
   'reports.closeDay',

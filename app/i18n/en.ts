@@ -674,6 +674,15 @@ export const en = {
   'errors.price_required': 'Enter a price.',
   'errors.invalid_price':
     '“{{price}}” is not a price: use digits with at most two decimals, e.g. 3.50.',
+  'errors.catalog_managed':
+    'The back office manages this catalog: change products there; this till receives the changes.',
+  'errors.catalog_sync_failed':
+    'The back office could not be reached for catalog changes; this till sells on the catalog it has and tries again.',
+  'errors.catalog_apply_failed':
+    "The back office's catalog changes could not be applied here; nothing was changed. The technician's log has the reason.",
+  'errors.answer_unsigned': "The back office's answer was not signed, so it was not applied.",
+  'errors.answer_signature_invalid':
+    "The back office's answer failed its signature check (altered or replayed), so it was not applied.",
   'errors.invalid_tax_class':
     'Unknown tax class “{{taxClass}}”: use one of the shop’s tax classes (Settings).',
   'errors.tax_class_in_use':
@@ -717,6 +726,8 @@ export const en = {
   'weight.title': 'Weight of {{name}}',
   'weight.kg': 'kg',
   'catalog.title': 'Catalog',
+  'catalog.managed':
+    'Catalog version {{version}} from the back office. Products and prices are changed there; this till receives them.',
   'catalog.tab.products': 'Products',
   'catalog.tab.categories': 'Categories',
   'catalog.tab.import': 'Import and export',

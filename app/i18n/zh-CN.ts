@@ -648,6 +648,13 @@ export const zhCN: Record<MessageKey, string> = {
   'errors.missing_field': '{{field}} 为必填项。',
   'errors.price_required': '请填写价格。',
   'errors.invalid_price': '“{{price}}”不是有效价格：请用数字，最多两位小数，如 3.50。',
+  'errors.catalog_managed': '商品库由后台管理：请在后台修改商品，本机会自动收到变更。',
+  'errors.catalog_sync_failed':
+    '暂时无法从后台获取商品变更；本机继续使用现有商品目录销售，稍后自动重试。',
+  'errors.catalog_apply_failed':
+    '后台的商品变更无法在本机应用，商品目录未作任何改动。原因已记入技术日志。',
+  'errors.answer_unsigned': '后台的应答没有签名，未予采用。',
+  'errors.answer_signature_invalid': '后台的应答未通过签名校验（被篡改或重放），未予采用。',
   'errors.invalid_tax_class': '未知税率类别“{{taxClass}}”：请使用店铺设置中的税率类别。',
   'errors.tax_class_in_use':
     '税率类别“{{name}}”有 {{count}} 个商品在用：请先把这些商品改到其他类别。',
@@ -687,6 +694,8 @@ export const zhCN: Record<MessageKey, string> = {
   'weight.title': '{{name}} 的重量',
   'weight.kg': '千克',
   'catalog.title': '商品目录',
+  'catalog.managed':
+    '商品目录版本 {{version}}，由后台管理。商品和价格请在后台修改，本机会自动收到。',
   'catalog.tab.products': '商品',
   'catalog.tab.categories': '分类',
   'catalog.tab.import': '导入导出',

@@ -41,7 +41,9 @@ const intOf = (value: unknown): number =>
  *   the returned share had earned) + detail.pointsRestored (its redemption given back).
  * The balance is the sum of these over the ledger; nothing else changes it.
  */
-export function pointsMovementOf(entry: LedgerEntry): { customerId: string; delta: number } | null {
+export function pointsMovementOf(
+  entry: Pick<LedgerEntry, 'type' | 'detail'>,
+): { customerId: string; delta: number } | null {
   const { detail } = entry;
   const customerId = detail.customerId;
   if (typeof customerId !== 'string' || customerId === '') return null;

@@ -17,7 +17,12 @@ describe('npm run host flags', () => {
         duplicateDelivery: false,
         clockSkewS: 0,
       },
+      ownerToken: null,
     });
+  });
+
+  it('opens the owner API with --owner-token', () => {
+    expect(parseCliOptions(['--owner-token', 's3cret'])).toMatchObject({ ownerToken: 's3cret' });
   });
 
   it('reads every fault flag', () => {

@@ -12,6 +12,8 @@ export interface CliOptions {
   /** IANA time zone of new merchants' default shops. */
   timeZone: string;
   faults: Partial<Faults>;
+  /** The owner API's bearer token (downsync-v1); null: the owner API is closed. */
+  ownerToken: string | null;
 }
 
 export const DEFAULT_DATABASE = './.data/backoffice.sqlite';
@@ -22,6 +24,8 @@ export const CLI_USAGE = `npm run host -- [options]
                             (default ${DEFAULT_DATABASE}); --db is the same
   --pool-size N             PostgreSQL connections (default 10)
   --time-zone ZONE          IANA time zone of a new merchant's shop (default this machine's)
+  --owner-token TOKEN       opens the owner API (catalog, members, deliveries) to
+                            "Authorization: Bearer TOKEN" (or COUNTERTOP_OWNER_TOKEN)
   --drop-after-store T      store, then drop the connection without answering
   --fail500 T               answer 500
   --fail503 T               answer 503 with Retry-After
@@ -43,6 +47,7 @@ export function parseCliOptions(args: readonly string[]): CliOptions {
       db: { type: 'string' },
       'pool-size': { type: 'string', default: '10' },
       'time-zone': { type: 'string' },
+      'owner-token': { type: 'string' },
       'drop-after-store': { type: 'string' },
       fail500: { type: 'string' },
       fail503: { type: 'string' },
@@ -69,6 +74,7 @@ export function parseCliOptions(args: readonly string[]): CliOptions {
     database: values.database ?? values.db ?? DEFAULT_DATABASE,
     poolSize,
     timeZone: checkTimeZone(values['time-zone'] ?? hostTimeZone()),
+    ownerToken: values['owner-token'] ?? process.env['COUNTERTOP_OWNER_TOKEN'] ?? null,
     faults: {
       dropAfterStore: trigger(values['drop-after-store']),
       fail500: trigger(values.fail500),

@@ -60,9 +60,10 @@ export async function route(ctx: HostContext, request: HostRequest): Promise<Rep
   return fail(404, { error: 'not_found' });
 }
 
-const INVALID = Symbol('invalid JSON');
+export const INVALID = Symbol('invalid JSON');
 
-function parseJson(text: string): unknown {
+/** The body's JSON; undefined for an empty body, INVALID for one that is not JSON. */
+export function parseJson(text: string): unknown {
   if (text.length === 0) return undefined;
   try {
     return JSON.parse(text) as unknown;

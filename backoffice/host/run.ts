@@ -3,6 +3,7 @@ import type { Merchant } from './binding';
 import { CLI_USAGE, parseCliOptions } from './cli-options';
 import { isPostgresUrl } from '../store/open-database';
 import { startTestHost } from './test-host';
+import { downsyncMigrations, downsyncRoutes } from '../http/downsync-routes';
 
 /** `npm run host`: the back office (upstream-sync-v1) on SQLite or PostgreSQL. */
 const DEMO_MERCHANT: Merchant = {
@@ -32,6 +33,8 @@ async function main(): Promise<void> {
       poolSize: options.poolSize,
       timeZone: options.timeZone,
       merchants: [DEMO_MERCHANT],
+      migrations: downsyncMigrations,
+      routes: (db) => [downsyncRoutes(db, { ownerToken: options.ownerToken })],
     });
   } catch (error) {
     console.error(
@@ -54,6 +57,9 @@ async function main(): Promise<void> {
   console.log(`Back office (upstream-sync-v1) at ${host.url}`);
   console.log(`Database:      ${shown(options.database)}`);
   console.log(`Time zone:     ${options.timeZone} (new shops)`);
+  console.log(
+    `Owner API:     ${options.ownerToken === null ? 'closed (no --owner-token)' : 'open'}`,
+  );
   console.log(`Merchant ID:   ${DEMO_MERCHANT.merchantId}  ${DEMO_MERCHANT.merchantName}`);
   await printCode();
   if (process.stdin.isTTY) {

@@ -36,6 +36,8 @@ import type { OfflineHandlerDeps } from '../payments/offline-handlers';
 import type { SellingHandlerDeps } from '../selling/selling-handlers';
 import { backupHandlers } from '../backup/backup-handlers';
 import { recoveryRefusals } from '../recovery/recovery-handlers';
+import type { CatalogDownsync } from '../downsync/catalog-downsync';
+import { catalogSyncView } from '../downsync/catalog-sync-state';
 import type { BackupHandlerDeps } from '../backup/backup-handlers';
 
 export interface HandlerDeps
@@ -60,6 +62,7 @@ export interface HandlerDeps
   logo: ShopLogo;
   catalogService: CatalogService;
   catalogImport: CatalogImportService;
+  catalogDownsync: CatalogDownsync;
   receiptFor: (sale: SaleRecord, duplicate: boolean) => ReturnType<typeof buildSaleReceipt>;
   payment: PaymentSession;
   corrections: CorrectionService;
@@ -182,6 +185,7 @@ export function createHandlers(d: HandlerDeps): Omit<Handlers, StaffCommandName>
     'catalog.importApply': ({ importId }) => d.catalogImport.apply(importId),
     'catalog.export': ({ encoding }) => d.catalogImport.exportCsv(encoding),
     'catalog.scaleLabels': () => d.catalogService.scaleLabels(),
+    'catalog.syncState': () => catalogSyncView(d.catalogDownsync.state()),
     'catalog.setScaleLabels': ({ layouts }) => d.catalogService.setScaleLabels(layouts),
     ...reportHandlers(d),
     ...paymentHandlers(d.payment),

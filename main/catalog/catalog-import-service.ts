@@ -28,6 +28,8 @@ export interface CatalogImportDeps {
   emit: (progress: ImportProgress) => void;
   /** Told after an import wrote products (the cart and grid read the catalog anew). */
   onImported?: () => void;
+  /** Throws `catalog_managed` while a back office manages the catalog (down-sync). */
+  assertEditable?: () => void;
 }
 
 interface Upload {
@@ -102,6 +104,7 @@ export class CatalogImportService {
 
   /** Applies the plan of the last dry run, all of it or nothing. */
   async apply(importId: string): Promise<ImportResult> {
+    this.deps.assertEditable?.();
     const pending = this.pending;
     if (pending?.id !== importId || this.applying) {
       throw new DomainError('import_not_found', `no import ${importId} waiting`);

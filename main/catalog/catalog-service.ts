@@ -16,6 +16,8 @@ export interface CatalogServiceDeps {
   settings: SettingsStore;
   /** Products or categories changed: grids and lists reload. */
   changed: () => void;
+  /** Throws `catalog_managed` while a back office manages the catalog (down-sync). */
+  assertEditable?: () => void;
 }
 
 /** The owner's and the grid's view of the catalog: the commands, over CatalogStore. */
@@ -58,6 +60,7 @@ export class CatalogService {
 
   /** The owner's form: a missing price is refused here, everything else by the store. */
   save(input: ProductInput): Product {
+    this.deps.assertEditable?.();
     if (input.priceMinor === null) {
       throw new DomainError('price_required', 'price missing', { sku: input.sku });
     }
@@ -88,6 +91,7 @@ export class CatalogService {
   }
 
   setActive(productId: string, active: boolean): Product {
+    this.deps.assertEditable?.();
     return this.update(productId, { active });
   }
 
@@ -100,6 +104,7 @@ export class CatalogService {
   }
 
   saveCategories(categories: readonly Category[]): Category[] {
+    this.deps.assertEditable?.();
     const saved = this.deps.catalog.saveCategories(
       categories.map((c) => ({ ...c, nameEn: c.nameEn.trim(), nameZh: c.nameZh.trim() })),
     );
@@ -108,6 +113,7 @@ export class CatalogService {
   }
 
   deleteCategory(id: string): Category[] {
+    this.deps.assertEditable?.();
     const rest = this.deps.catalog.deleteCategory(id);
     this.deps.changed();
     return rest;

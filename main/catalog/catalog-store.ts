@@ -5,6 +5,7 @@ import { categoryProblems, productProblems } from '@app/catalog/product-rules';
 import { DomainError } from '@app/result';
 import { defaultTaxClassIds } from '@app/tax/tax-class';
 import type { TaxClassId } from '@app/tax/tax-class';
+import { prepared } from '../ledger/prepared';
 import { matchExpression, searchText } from './search-terms';
 
 interface ProductRow {
@@ -191,8 +192,8 @@ export class CatalogStore {
     this.taxClassCountStmt = db.prepare<[string], { n: number }>(
       'SELECT count(*) AS n FROM products WHERE tax_class = ?',
     );
-    this.docStmt = db.prepare<[string], { doc: number }>(
-      'SELECT search_doc AS doc FROM products WHERE id = ?',
+    this.docStmt = db.prepare<[string], IndexedRow>(
+      `SELECT search_doc AS doc, sku, barcodes, name_en, name_zh, plu FROM products WHERE id = ?`,
     );
     this.maxDocStmt = db.prepare<[], { doc: number }>(
       'SELECT coalesce(max(search_doc), 0) AS doc FROM products',
@@ -338,24 +339,29 @@ export class CatalogStore {
       for (const product of products) {
         assertProduct(product, taxClasses);
         const existing = this.docStmt.get(product.id);
+        const codes = barcodesOf(product);
+        // A price or flag change leaves the search entry as it is (its FTS rewrite is most
+        // of the cost of a big price change).
+        const reindex = !existing || !sameIndexEntry(existing, product, codes);
         let doc: number;
         if (existing) {
           doc = existing.doc;
           this.updateStmt.run(rowParams(product));
           this.deleteBarcodesStmt.run(product.id);
-          this.ftsDeleteStmt.run(doc);
+          if (reindex) this.ftsDeleteStmt.run(doc);
         } else {
           doc = nextDoc++;
           this.insertStmt.run({ ...rowParams(product), doc });
         }
-        const codes = barcodesOf(product);
         for (const code of codes) this.insertBarcodeStmt.run(code, product.id);
-        this.ftsInsertStmt.run(
-          doc,
-          searchText(product.nameEn),
-          searchText(product.nameZh),
-          [searchText(product.sku), ...codes, product.plu ?? ''].join(' ').trim(),
-        );
+        if (reindex) {
+          this.ftsInsertStmt.run(
+            doc,
+            searchText(product.nameEn),
+            searchText(product.nameZh),
+            [searchText(product.sku), ...codes, product.plu ?? ''].join(' ').trim(),
+          );
+        }
         count += 1;
         if (onProgress && count % 1000 === 0) onProgress(count);
       }
@@ -431,6 +437,49 @@ export class CatalogStore {
     }
   }
 
+  /**
+   * Takes the SKU, scale item code and barcodes `product` carries away from any other
+   * product (for changes the back office sends: its catalog has them unique, so the other
+   * product's own change, later in the feed, gives it its new ones). Call inside the
+   * transaction that saves `product`.
+   */
+  claimCodes(product: Product): void {
+    prepared(this.db, "UPDATE products SET sku = '~' || id WHERE sku = ? AND id <> ?").run(
+      product.sku,
+      product.id,
+    );
+    if (product.plu !== null) {
+      prepared(this.db, 'UPDATE products SET plu = NULL WHERE plu = ? AND id <> ?').run(
+        product.plu,
+        product.id,
+      );
+    }
+    const free = prepared(
+      this.db,
+      'DELETE FROM product_barcodes WHERE barcode = ? AND product_id <> ?',
+    );
+    for (const code of barcodesOf(product)) free.run(code, product.id);
+  }
+
+  /**
+   * Deletes products, their barcodes and search entries (a product the back office deleted;
+   * past sales keep their own copy of its name and price). Unknown ids are ignored.
+   */
+  remove(ids: Iterable<string>): number {
+    const forget = prepared(this.db, 'DELETE FROM products WHERE id = ?');
+    return this.db.transaction((): number => {
+      let removed = 0;
+      for (const id of ids) {
+        const existing = this.docStmt.get(id);
+        if (!existing) continue;
+        this.deleteBarcodesStmt.run(id);
+        this.ftsDeleteStmt.run(existing.doc);
+        removed += forget.run(id).changes;
+      }
+      return removed;
+    })();
+  }
+
   count(): number {
     return this.countStmt.get()?.n ?? 0;
   }
@@ -468,6 +517,26 @@ export class CatalogStore {
     this.deleteCategoryStmt.run(id);
     return this.categories();
   }
+}
+
+/** What a product's barcodes and search entry are made of, as stored. */
+interface IndexedRow {
+  doc: number;
+  sku: string;
+  barcodes: string;
+  name_en: string;
+  name_zh: string;
+  plu: string | null;
+}
+
+function sameIndexEntry(row: IndexedRow, product: Product, codes: readonly string[]): boolean {
+  return (
+    row.sku === product.sku &&
+    row.barcodes === codes.join(' ') &&
+    row.name_en === product.nameEn &&
+    row.name_zh === product.nameZh &&
+    row.plu === product.plu
+  );
 }
 
 /**

@@ -23,6 +23,7 @@ export const commandAccess: Record<CommandName, Access> = {
   'catalog.grid': 'sale.sell',
   'catalog.categories': 'login',
   'catalog.scaleLabels': 'login',
+  'catalog.syncState': 'login',
   'catalog.list': 'catalog.manage',
   'catalog.save': 'catalog.manage',
   'catalog.setActive': 'catalog.manage',

@@ -5,6 +5,7 @@ import type { LedgerEntry } from '@app/ledger/entry';
 import type { OperatorRef } from '@app/ledger/staff-detail';
 import type { ProductUnit } from '@app/catalog/product';
 import { DomainError } from '@app/result';
+import { stockMovesOf } from '@app/stock/stock-moves';
 import type { SettingsStore } from '../settings/settings-store';
 import type { AuditLog } from '../staff/audit-log';
 
@@ -15,17 +16,6 @@ const thresholdsSchema = z.object({
 });
 type Thresholds = z.output<typeof thresholdsSchema>;
 const defaultThresholds: Thresholds = { default: 5, products: {} };
-
-const saleLineSchema = z.object({
-  productId: z.string(),
-  quantity: z.number().int(),
-  measure: z
-    .discriminatedUnion('kind', [
-      z.object({ kind: z.literal('weight'), grams: z.number().int() }),
-      z.object({ kind: z.literal('labelPrice') }),
-    ])
-    .optional(),
-});
 
 interface StockDbRow {
   id: string;
@@ -82,20 +72,13 @@ export class StockService {
    * Call inside the transaction that appended `entry`.
    */
   apply(entry: LedgerEntry): void {
-    const back =
-      entry.type === 'void' || (entry.type === 'refund' && entry.detail.restock === true);
-    if (entry.type !== 'sale' && !back) return;
-    const lines = z.array(saleLineSchema).safeParse(entry.detail.lines);
-    if (!lines.success) return;
-    for (const line of lines.data) {
-      if (this.trackedStmt.get(line.productId)?.track_stock !== 1) continue;
-      const amount =
-        line.measure?.kind === 'weight' ? line.measure.grams * line.quantity : line.quantity;
+    for (const move of stockMovesOf(entry)) {
+      if (this.trackedStmt.get(move.productId)?.track_stock !== 1) continue;
       this.moveStmt.run(
-        line.productId,
-        back ? amount : -amount,
+        move.productId,
+        move.delta,
         // A void's goods come back like a refund's (the movement kinds are fixed by v7).
-        back ? 'refund' : 'sale',
+        move.back ? 'refund' : 'sale',
         entry.seq,
         entry.at,
         null,

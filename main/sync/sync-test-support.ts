@@ -42,6 +42,8 @@ export interface TillOptions {
   hostUrl?: string;
   /** Where the uploader logs (silent unless a test reads it). */
   log?: Logger;
+  /** Several tills on one host need their own ids. */
+  terminalId?: string;
 }
 
 export async function startHost(): Promise<TestHost> {
@@ -60,7 +62,7 @@ export async function bindTill(host: TestHost, options: TillOptions = {}): Promi
     {
       hostUrl: host.url,
       merchantId: MERCHANT.merchantId,
-      terminalId: TILL_TERMINAL_ID,
+      terminalId: options.terminalId ?? TILL_TERMINAL_ID,
       bindingCode: await host.issueBindingCode(MERCHANT.merchantId),
       deviceName: 'test till',
     },

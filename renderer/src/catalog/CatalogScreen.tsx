@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CurrencyCode } from '@app/money/currency';
+import { useQuery } from '../api/useQuery';
 import type { Notice } from '../common/notices';
+import { useErrorText } from '../common/format';
 import { CategoriesPanel } from './CategoriesPanel';
 import { ImportPanel } from './ImportPanel';
 import { ProductList } from './ProductList';
@@ -19,12 +21,17 @@ export function CatalogScreen({
 }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('products');
+  const errorText = useErrorText();
+  const sync = useQuery('catalog.syncState', {}, ['catalog.changed']).data;
+  const managed = sync?.managed === true;
+  // While the back office manages the catalog, products come from there: no import here.
+  const tabs = managed ? TABS.filter((id) => id !== 'import') : TABS;
   return (
     <div className="catalog-screen" data-testid="catalog-screen">
       <div className="catalog-head">
         <h1>{t('catalog.title')}</h1>
         <div className="segmented">
-          {TABS.map((id) => (
+          {tabs.map((id) => (
             <button
               key={id}
               type="button"
@@ -37,9 +44,17 @@ export function CatalogScreen({
           ))}
         </div>
       </div>
+      {managed && (
+        <p className="muted" data-testid="catalog-managed">
+          {t('catalog.managed', { version: sync.version ?? '—' })}
+          {sync.lastError !== null && (
+            <> {errorText({ code: sync.lastError.code, message: sync.lastError.code })}</>
+          )}
+        </p>
+      )}
       {tab === 'products' && <ProductList currency={currency} notify={notify} />}
       {tab === 'categories' && <CategoriesPanel notify={notify} />}
-      {tab === 'import' && <ImportPanel notify={notify} />}
+      {tab === 'import' && !managed && <ImportPanel notify={notify} />}
     </div>
   );
 }
