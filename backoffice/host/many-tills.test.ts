@@ -103,132 +103,156 @@ const merged = (all: readonly TillStats[]): Record<string, number> => {
   return statuses;
 };
 
+// Thousands of signed requests from 20 tills against one 2-core machine: minutes under load.
+const MANY_TILLS_MS = 240_000;
+
 describe('many tills against the back office on PostgreSQL', () => {
-  it('stores every entry of 20 tills uploading at once exactly once, through injected faults', async () => {
-    const host = await startTestHost({
-      database: newDatabase(),
-      merchants: [MERCHANT],
-      random: seeded(17),
-    });
-    try {
-      const tills = await bindTills(host, 20, 300);
-      host.setFaults({
-        dropAfterStore: { probability: 0.15 },
-        fail500: { probability: 0.05 },
-        fail503: { probability: 0.05, retryAfterS: 0 },
-        fail429: { probability: 0.03, retryAfterS: 0 },
-        duplicateDelivery: true,
+  it(
+    'stores every entry of 20 tills uploading at once exactly once, through injected faults',
+    async () => {
+      const host = await startTestHost({
+        database: newDatabase(),
+        merchants: [MERCHANT],
+        random: seeded(17),
       });
-      const stats = await Promise.all(
-        tills.map((till) => uploadAll({ ...till, batchSize: 40, hosts: [host.url] })),
-      );
-      host.setFaults({ dropAfterStore: null, fail500: null, fail503: null, fail429: null });
-      const statuses = merged(stats);
-      // Every fault happened, and a dropped answer was met by its replay (200).
-      for (const status of ['drop', '500', '503', '429', '200', '201']) {
-        expect(statuses[status], status).toBeGreaterThan(0);
+      try {
+        const tills = await bindTills(host, 20, 300);
+        host.setFaults({
+          dropAfterStore: { probability: 0.15 },
+          fail500: { probability: 0.05 },
+          fail503: { probability: 0.05, retryAfterS: 0 },
+          fail429: { probability: 0.03, retryAfterS: 0 },
+          duplicateDelivery: true,
+        });
+        const stats = await Promise.all(
+          tills.map((till) => uploadAll({ ...till, batchSize: 40, hosts: [host.url] })),
+        );
+        host.setFaults({ dropAfterStore: null, fail500: null, fail503: null, fail429: null });
+        const statuses = merged(stats);
+        // Every fault happened, and a dropped answer was met by its replay (200).
+        for (const status of ['drop', '500', '503', '429', '200', '201']) {
+          expect(statuses[status], status).toBeGreaterThan(0);
+        }
+        await expectExactlyOnce(host.db, tills);
+      } finally {
+        await host.close();
       }
-      await expectExactlyOnce(host.db, tills);
-    } finally {
-      await host.close();
-    }
-  });
+    },
+    MANY_TILLS_MS,
+  );
 
-  it('stays exactly once with two back-office processes on one database', async () => {
-    const database = newDatabase();
-    const first = await startTestHost({ database, merchants: [MERCHANT], poolSize: 4 });
-    const second = await startTestHost({ database, merchants: [MERCHANT], poolSize: 4 });
-    try {
-      const tills = await bindTills(first, 12, 240);
-      second.setFaults({ dropAfterStore: { probability: 0.2 }, duplicateDelivery: true });
-      // Requests alternate between the two; each new batch also races, under another
-      // batchId, to the other process: one stores it, the other answers seq_gap.
-      const stats = await Promise.all(
-        tills.map((till) =>
-          uploadAll({ ...till, batchSize: 30, hosts: [first.url, second.url], raceOverlaps: true }),
-        ),
-      );
-      const statuses = merged(stats);
-      expect(statuses['409']).toBeGreaterThan(0);
-      expect(statuses['drop']).toBeGreaterThan(0);
-      await expectExactlyOnce(first.db, tills);
-    } finally {
-      await Promise.all([first.close(), second.close()]);
-    }
-  });
-
-  it('answers one batch sent to both processes at once with one 201 and the same body again', async () => {
-    const database = newDatabase();
-    const first = await startTestHost({ database, merchants: [MERCHANT] });
-    const second = await startTestHost({ database, merchants: [MERCHANT] });
-    try {
-      const [till] = await bindTills(first, 1, 100);
-      if (till === undefined) throw new Error('no till');
-      const sent = await Promise.all(
-        Array.from({ length: 8 }, (_, i) =>
-          call(i % 2 === 0 ? first : second, 'GET', '/v1/cursor', {}).then(() => i),
-        ),
-      );
-      expect(sent).toHaveLength(8);
-      const batch = {
-        batchId: '6f1c7d2e-9a55-4f3e-8d7b-2f6a9c1e0b11',
-        terminalId: till.terminalId,
-        fromSeq: 1,
-        toSeq: 100,
-        entries: till.entries,
-        count: 100,
-        amountTotal: till.entries.reduce((sum, e) => sum + e.amount, 0),
-      };
-      const terminal = { ...till, ts: () => Math.floor(Date.now() / 1000) };
-      const answers = await Promise.all(
-        Array.from({ length: 8 }, (_, i) =>
-          call(i % 2 === 0 ? first : second, 'POST', '/v1/batches', {
-            terminal,
-            body: batch,
-            idempotencyKey: batch.batchId,
-          }),
-        ),
-      );
-      const statuses = answers.map((a) => a.status).sort();
-      expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
-      expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);
-      await expectExactlyOnce(first.db, [till]);
-    } finally {
-      await Promise.all([first.close(), second.close()]);
-    }
-  });
-
-  it('loses and doubles nothing when the database stops mid-run and comes back', async () => {
-    const lines: string[] = [];
-    const host = await startTestHost({
-      database: newDatabase(),
-      merchants: [MERCHANT],
-      retryAfterS: 1,
-      log: (line) => lines.push(line),
-    });
-    try {
-      const tills = await bindTills(host, 10, 300);
-      // Slow enough that the stop lands mid-run.
-      host.setFaults({ delayMs: 30 });
-      const uploads = Promise.all(
-        tills.map((till) => uploadAll({ ...till, batchSize: 20, hosts: [host.url] })),
-      );
-      const total = 10 * 300;
-      for (;;) {
-        const [row] = await host.db.query<{ n: number }>('SELECT COUNT(*) AS n FROM entries');
-        if ((row?.n ?? 0) >= total / 4) break;
-        await delay(50);
+  it(
+    'stays exactly once with two back-office processes on one database',
+    async () => {
+      const database = newDatabase();
+      const first = await startTestHost({ database, merchants: [MERCHANT], poolSize: 4 });
+      const second = await startTestHost({ database, merchants: [MERCHANT], poolSize: 4 });
+      try {
+        const tills = await bindTills(first, 12, 240);
+        second.setFaults({ dropAfterStore: { probability: 0.2 }, duplicateDelivery: true });
+        // Requests alternate between the two; each new batch also races, under another
+        // batchId, to the other process: one stores it, the other answers seq_gap.
+        const stats = await Promise.all(
+          tills.map((till) =>
+            uploadAll({
+              ...till,
+              batchSize: 30,
+              hosts: [first.url, second.url],
+              raceOverlaps: true,
+            }),
+          ),
+        );
+        const statuses = merged(stats);
+        expect(statuses['409']).toBeGreaterThan(0);
+        expect(statuses['drop']).toBeGreaterThan(0);
+        await expectExactlyOnce(first.db, tills);
+      } finally {
+        await Promise.all([first.close(), second.close()]);
       }
-      cluster.stopServer();
-      await delay(1500);
-      cluster.startServer();
-      const statuses = merged(await uploads);
-      expect(statuses['503']).toBeGreaterThan(0);
-      expect(lines.some((line) => line.includes('the database is unavailable'))).toBe(true);
-      expect(lines.at(-1)).toContain('the database is back');
-      await expectExactlyOnce(host.db, tills);
-    } finally {
-      await host.close();
-    }
-  });
+    },
+    MANY_TILLS_MS,
+  );
+
+  it(
+    'answers one batch sent to both processes at once with one 201 and the same body again',
+    async () => {
+      const database = newDatabase();
+      const first = await startTestHost({ database, merchants: [MERCHANT] });
+      const second = await startTestHost({ database, merchants: [MERCHANT] });
+      try {
+        const [till] = await bindTills(first, 1, 100);
+        if (till === undefined) throw new Error('no till');
+        const sent = await Promise.all(
+          Array.from({ length: 8 }, (_, i) =>
+            call(i % 2 === 0 ? first : second, 'GET', '/v1/cursor', {}).then(() => i),
+          ),
+        );
+        expect(sent).toHaveLength(8);
+        const batch = {
+          batchId: '6f1c7d2e-9a55-4f3e-8d7b-2f6a9c1e0b11',
+          terminalId: till.terminalId,
+          fromSeq: 1,
+          toSeq: 100,
+          entries: till.entries,
+          count: 100,
+          amountTotal: till.entries.reduce((sum, e) => sum + e.amount, 0),
+        };
+        const terminal = { ...till, ts: () => Math.floor(Date.now() / 1000) };
+        const answers = await Promise.all(
+          Array.from({ length: 8 }, (_, i) =>
+            call(i % 2 === 0 ? first : second, 'POST', '/v1/batches', {
+              terminal,
+              body: batch,
+              idempotencyKey: batch.batchId,
+            }),
+          ),
+        );
+        const statuses = answers.map((a) => a.status).sort();
+        expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
+        expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);
+        await expectExactlyOnce(first.db, [till]);
+      } finally {
+        await Promise.all([first.close(), second.close()]);
+      }
+    },
+    MANY_TILLS_MS,
+  );
+
+  it(
+    'loses and doubles nothing when the database stops mid-run and comes back',
+    async () => {
+      const lines: string[] = [];
+      const host = await startTestHost({
+        database: newDatabase(),
+        merchants: [MERCHANT],
+        retryAfterS: 1,
+        log: (line) => lines.push(line),
+      });
+      try {
+        const tills = await bindTills(host, 10, 300);
+        // Slow enough that the stop lands mid-run.
+        host.setFaults({ delayMs: 30 });
+        const uploads = Promise.all(
+          tills.map((till) => uploadAll({ ...till, batchSize: 20, hosts: [host.url] })),
+        );
+        const total = 10 * 300;
+        for (;;) {
+          const [row] = await host.db.query<{ n: number }>('SELECT COUNT(*) AS n FROM entries');
+          if ((row?.n ?? 0) >= total / 4) break;
+          await delay(50);
+        }
+        cluster.stopServer();
+        await delay(1500);
+        cluster.startServer();
+        const statuses = merged(await uploads);
+        expect(statuses['503']).toBeGreaterThan(0);
+        expect(lines.some((line) => line.includes('the database is unavailable'))).toBe(true);
+        expect(lines.at(-1)).toContain('the database is back');
+        await expectExactlyOnce(host.db, tills);
+      } finally {
+        await host.close();
+      }
+    },
+    MANY_TILLS_MS,
+  );
 });
