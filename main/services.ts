@@ -1,13 +1,8 @@
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
-import type { AppInfo, PrinterConfig } from '@app/api/contract';
-import { drawerSettingsSchema, printerConfigSchema } from '@app/api/schemas';
-import { buildSaleReceipt } from '@app/receipt/sale-receipt';
-import type { SaleRecord } from '@app/sale/sale';
+import type { AppInfo } from '@app/api/contract';
 import { saleFromEntry } from './sales/sale-entry';
-import { SimulatedPrinter } from '@native/sim/simulated-printer';
 import { openDatabase } from './ledger/database';
 import { Ledger } from './kernel/ledger';
 import { IdleCheckpointer } from './ledger/idle-checkpointer';
@@ -17,7 +12,6 @@ import { keepTaxClassesInUse } from './catalog/tax-class-check';
 import { CatalogService } from './catalog/catalog-service';
 import { CatalogImportService } from './catalog/catalog-import-service';
 import { workerImportRunner } from './catalog/import-runner';
-import type { ImportRunner } from './catalog/import-runner';
 import { SaleRepository } from './sales/sale-repository';
 import { SaleService } from './sales/sale-service';
 import { CartService } from './cart/cart-service';
@@ -27,11 +21,6 @@ import { SyncService } from './sync/sync-service';
 import { createCatalogDownsync } from './downsync/create-downsync';
 import { DeviceService } from './devices/device-service';
 import { FileSecretStore } from './sync/secret-store';
-import type { SecretStore } from './sync/secret-store';
-import type { RetryLimits } from './sync/retry-delay';
-import { PrintJobStore } from './printing/print-job-store';
-import { PrintService } from './printing/print-service';
-import { ShopLogo } from './printing/shop-logo';
 import { createPayments } from './payments/create-payments';
 import { EventBus } from './kernel/event-bus';
 import { createDispatcher } from './api/dispatcher';
@@ -44,7 +33,6 @@ import { DiagnosticsService } from './diagnostics/diagnostics-service';
 import { StorageHealth } from './diagnostics/storage-health';
 import { SerialMonitor } from './diagnostics/serial-monitor';
 import { createFileLogger } from './log/logger';
-import type { Logger } from './log/logger';
 import { AuditLog } from './staff/audit-log';
 import { StaffStore } from './staff/staff-store';
 import { StaffService } from './staff/staff-service';
@@ -54,70 +42,21 @@ import { ShiftService } from './staff/shift-service';
 import { SaleOverrides } from './staff/sale-overrides';
 import { createCommandGuard } from './staff/command-guard';
 import { withStaffRules } from './staff/staff-handlers';
-import type { ScryptCost } from './staff/pin-hash';
 import { ReportIndex } from './reports/report-index';
 import { ReportService } from './reports/report-service';
 import { ReportSettingsStore } from './reports/report-settings';
-import { buildReportReceipt } from '@app/receipt/report-receipt';
-import type { ShiftReport } from '@app/reports/report-schema';
 import { createCorrections } from './corrections/create-corrections';
-import { buildCorrectionReceipt } from '@app/receipt/correction-receipt';
-import { followWithReceipts } from './printing/receipt-outbox';
+import { createPrinting } from './printing/create-printing';
 import { HeldSales } from './selling/held-sales';
 import { CustomerStore } from './members/customer-store';
 import { PointsBook } from './members/points-book';
 import { MemberService } from './members/member-service';
 import { StockService } from './stock/stock-service';
 import { createBackup } from './backup/create-backup';
-import type { LedgerSwap } from './backup/ledger-swap';
 
-export interface ServicesOptions {
-  dataDir: string;
-  host: AppInfo['host'];
-  version: string;
-  /** Path of a better-sqlite3 binary built for Electron's ABI, when running in Electron. */
-  sqliteBinding?: string;
-  log?: Logger;
-  /** Fault injection for tests (e.g. a capped file size standing in for a full disk). */
-  onDatabase?: (db: Database.Database) => void;
-  /** Where the terminal secret is kept; by default a file only this user may read. */
-  secrets?: SecretStore;
-  /** Where other keys are kept (the card-hash key), by name; by default such files too. */
-  secretStoreFor?: (name: string) => SecretStore;
-  /** `--simulate`: roles with no saved device use their simulators. */
-  simulateDevices?: boolean;
-  /** Upload request timeout and back-off limits (tests shorten them). */
-  syncTimeoutMs?: number;
-  syncRetryLimits?: RetryLimits;
-  /** Staff: the clock sessions and lockouts read (tests move it), a cheaper scrypt for tests. */
-  now?: () => Date;
-  scryptCost?: ScryptCost;
-  /** Where a CSV import is applied; by default a worker thread with its own connection. */
-  importRunner?: ImportRunner;
-  /** Payments (issue #6): the host's authorization timeout (30 s) and the swipe wait; tests shorten them. */
-  authorizationTimeoutMs?: number;
-  swipeWaitMs?: number;
-  abandonPaymentAfterMs?: number;
-  /** The Electron host saves a page as PDF (printToPDF); the browser host prints instead. */
-  savePdf?: (suggestedName: string) => Promise<{ saved: boolean; path: string | null }>;
-  /** Restore (issue #14): close these services, swap the ledger, start anew (restartable-services.ts). */
-  replaceLedger?: (swap: LedgerSwap) => void;
-}
+import type { Services, ServicesOptions } from './services-types';
 
-export interface Services {
-  dispatch: Dispatch;
-  bus: EventBus;
-  log: Logger;
-  /** Whether a shift is open now (then `shift.changed` tells of each change). */
-  shiftOpen(): boolean;
-  /** Waits for queued print jobs to be tried and any upload step in flight (tests). */
-  idle(): Promise<void>;
-  close(): Promise<void>;
-}
-
-const PRINTER_KEY = 'printer.config';
-const DRAWER_KEY = 'printer.drawer';
-const BACKUP_PRINTER_KEY = 'printer.backup';
+export type { Services, ServicesOptions } from './services-types';
 
 /** The composition root: every service built once, with its dependencies passed in. */
 export function createServices(options: ServicesOptions): Services {
@@ -214,48 +153,12 @@ export function createServices(options: ServicesOptions): Services {
   // The pole display follows the cart; the thank-you screen comes from the sale itself.
   bus.on('cart.changed', (cart) => devices.showCustomer(poleScreenOf(customerViewOfCart(cart))));
 
-  const savedPrinter = printerConfigSchema.safeParse(settings.getValue(PRINTER_KEY));
-  const savedDrawer = drawerSettingsSchema.safeParse(settings.getValue(DRAWER_KEY));
-  const savedBackup = printerConfigSchema.safeParse(settings.getValue(BACKUP_PRINTER_KEY));
-  const printing = new PrintService({
-    jobs: new PrintJobStore(db),
-    simulated: new SimulatedPrinter(),
+  const { printing, logo, receiptFor, printReport } = createPrinting({
+    db,
+    settings,
+    ledger,
     bus,
     log,
-    config: savedPrinter.success ? savedPrinter.data : { kind: 'simulated' },
-    saveConfig: (config: PrinterConfig) => settings.setValue(PRINTER_KEY, config),
-    drawer: savedDrawer.success ? savedDrawer.data : { pulseMs: 100, openWhen: 'high' },
-    saveDrawer: (drawer) => settings.setValue(DRAWER_KEY, drawer),
-    backup: savedBackup.success ? savedBackup.data : null,
-    saveBackup: (config) => settings.setValue(BACKUP_PRINTER_KEY, config),
-  });
-  const logo = new ShopLogo(settings);
-  const receiptSettings = () => {
-    const s = settings.get();
-    return {
-      shopName: s.shopName,
-      paperWidth: s.paperWidth,
-      locale: s.locale,
-      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-    };
-  };
-  const receiptFor = (sale: SaleRecord, duplicate: boolean) => {
-    const s = settings.get();
-    return buildSaleReceipt(sale, {
-      ...receiptSettings(),
-      header: [s.shopAddress, s.receiptHeader].filter((line) => line.trim() !== '').join('\n'),
-      footer: s.receiptFooter,
-      duplicate,
-      logo: logo.get(),
-      taxClasses: s.taxClasses,
-    });
-  };
-  followWithReceipts({
-    ledger,
-    printing,
-    saleReceipt: (sale) => receiptFor(sale, false),
-    correctionReceipt: (entry, sale) =>
-      buildCorrectionReceipt(entry, sale, { ...receiptSettings(), header: '', footer: '' }),
     saleById: (id) => saleRepository.get(id),
   });
   // The customer's thank-you and the screens' sale.committed follow the committed sale.
@@ -357,21 +260,6 @@ export function createServices(options: ServicesOptions): Services {
   });
   sales.reconcileAtStart();
 
-  const printReport = (report: ShiftReport, duplicate: boolean) => {
-    const s = settings.get();
-    return printing.enqueue(
-      duplicate ? 'reprint' : 'receipt',
-      null,
-      buildReportReceipt(report, {
-        shopName: s.shopName,
-        paperWidth: s.paperWidth,
-        locale: s.locale,
-        printedAt: new Date().toISOString(),
-        duplicate,
-        taxClasses: s.taxClasses,
-      }),
-    );
-  };
   const reports = new ReportService({
     db,
     ledger,
