@@ -1,0 +1,80 @@
+import type { Page } from '@playwright/test';
+
+/**
+ * Timings taken inside the page, so Playwright's own round trips never count: the clock
+ * starts at the Enter key's event time (the moment the browser received the key) and stops
+ * after the frame that shows the awaited state has been painted (a requestAnimationFrame
+ * callback runs just before a frame is painted; a task posted from it runs after).
+ */
+interface ScreenClock {
+  enterAt: number;
+  pending: Promise<number> | null;
+}
+
+declare global {
+  interface Window {
+    __screenClock?: ScreenClock;
+  }
+}
+
+/** Installs the Enter listener; call before the page loads (an init script). */
+export async function installScreenClock(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const clock: ScreenClock = { enterAt: 0, pending: null };
+    window.__screenClock = clock;
+    // Capture phase on the window: before any handler of the app's can act on the key.
+    window.addEventListener(
+      'keydown',
+      (event) => {
+        if (event.key === 'Enter') clock.enterAt = event.timeStamp;
+      },
+      true,
+    );
+  });
+}
+
+/**
+ * Arms the clock: once `selector` matches `count` elements (and `absent`, if given, matches
+ * none), the next painted frame stops it. Call, then press Enter, then `readClock`.
+ */
+export async function armClock(
+  page: Page,
+  selector: string,
+  count: number,
+  absent?: string,
+): Promise<void> {
+  await page.evaluate(
+    ({ selector, count, absent }) => {
+      const clock = window.__screenClock;
+      if (!clock) throw new Error('screen clock not installed');
+      const shown = () =>
+        document.querySelectorAll(selector).length === count &&
+        (absent === undefined || document.querySelector(absent) === null);
+      clock.enterAt = 0;
+      clock.pending = new Promise<number>((resolve) => {
+        const painted = () =>
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => resolve(performance.now() - clock.enterAt);
+            channel.port2.postMessage(null);
+          });
+        const observer = new MutationObserver(() => {
+          if (clock.enterAt === 0 || !shown()) return;
+          observer.disconnect();
+          painted();
+        });
+        observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+      });
+    },
+    { selector, count, absent },
+  );
+}
+
+/** Milliseconds from the Enter key to the painted frame, once it has been painted. */
+export async function readClock(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const pending = window.__screenClock?.pending;
+    if (!pending) throw new Error('clock not armed');
+    return pending;
+  });
+}
