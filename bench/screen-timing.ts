@@ -19,6 +19,9 @@ declare global {
 
 /** Installs the Enter listener; call before the page loads (an init script). */
 export async function installScreenClock(page: Page): Promise<void> {
+  // tsx compiles the bench with esbuild's keepNames, which wraps named functions in
+  // `__name(...)`; functions sent into the page need that helper there too.
+  await page.addInitScript({ content: 'window.__name = (f) => f;' });
   await page.addInitScript(() => {
     const clock: ScreenClock = { enterAt: 0, pending: null };
     window.__screenClock = clock;
