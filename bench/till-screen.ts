@@ -59,7 +59,7 @@ function seedCatalog(dataDir: string, kept: string[]): void {
   const db = openDatabase(join(dataDir, 'ledger.sqlite'));
   try {
     let i = 0;
-    const every = PRODUCTS / SCANS;
+    const every = Math.floor(PRODUCTS / SCANS);
     const products = (function* () {
       for (const product of syntheticCatalog(PRODUCTS, SEED)) {
         if (i++ % every === 0) kept.push(product.barcode);
