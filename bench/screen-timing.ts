@@ -8,7 +8,16 @@ import type { Page } from '@playwright/test';
  */
 interface ScreenClock {
   enterAt: number;
-  pending: Promise<number> | null;
+  /** The first WebSocket message after Enter: main's answer (or its event) to the key. */
+  replyAt: number;
+  pending: Promise<Split> | null;
+}
+
+/** Milliseconds from Enter to main's first message, and from there to the painted frame. */
+export interface Split {
+  total: number;
+  main: number;
+  renderer: number;
 }
 
 declare global {
@@ -23,8 +32,18 @@ export async function installScreenClock(page: Page): Promise<void> {
   // `__name(...)`; functions sent into the page need that helper there too.
   await page.addInitScript({ content: 'window.__name = (f) => f;' });
   await page.addInitScript(() => {
-    const clock: ScreenClock = { enterAt: 0, pending: null };
+    const clock: ScreenClock = { enterAt: 0, replyAt: 0, pending: null };
     window.__screenClock = clock;
+    // Stamps main's first message after the key, to split the time between main and the page.
+    const NativeSocket = window.WebSocket;
+    window.WebSocket = class extends NativeSocket {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols);
+        this.addEventListener('message', () => {
+          if (clock.enterAt !== 0 && clock.replyAt === 0) clock.replyAt = performance.now();
+        });
+      }
+    };
     // Capture phase on the window: before any handler of the app's can act on the key.
     window.addEventListener(
       'keydown',
@@ -54,11 +73,20 @@ export async function armClock(
         document.querySelectorAll(selector).length === count &&
         (absent === undefined || document.querySelector(absent) === null);
       clock.enterAt = 0;
-      clock.pending = new Promise<number>((resolve) => {
+      clock.replyAt = 0;
+      clock.pending = new Promise<Split>((resolve) => {
         const painted = () =>
           requestAnimationFrame(() => {
             const channel = new MessageChannel();
-            channel.port1.onmessage = () => resolve(performance.now() - clock.enterAt);
+            channel.port1.onmessage = () => {
+              const now = performance.now();
+              const reply = clock.replyAt === 0 ? now : clock.replyAt;
+              resolve({
+                total: now - clock.enterAt,
+                main: reply - clock.enterAt,
+                renderer: now - reply,
+              });
+            };
             channel.port2.postMessage(null);
           });
         const observer = new MutationObserver(() => {
@@ -73,8 +101,8 @@ export async function armClock(
   );
 }
 
-/** Milliseconds from the Enter key to the painted frame, once it has been painted. */
-export async function readClock(page: Page): Promise<number> {
+/** The time from the Enter key to the painted frame, once it has been painted. */
+export async function readClock(page: Page): Promise<Split> {
   return page.evaluate(async () => {
     const pending = window.__screenClock?.pending;
     if (!pending) throw new Error('clock not armed');
