@@ -13,11 +13,15 @@ interface ScreenClock {
   pending: Promise<Split> | null;
 }
 
-/** Milliseconds from Enter to main's first message, and from there to the painted frame. */
+/**
+ * Milliseconds from Enter to main's first message (`main`), from there until the awaited
+ * state is in the page (`render`: parsing, React) and from there to the painted frame (`paint`).
+ */
 export interface Split {
   total: number;
   main: number;
-  renderer: number;
+  render: number;
+  paint: number;
 }
 
 declare global {
@@ -75,16 +79,17 @@ export async function armClock(
       clock.enterAt = 0;
       clock.replyAt = 0;
       clock.pending = new Promise<Split>((resolve) => {
-        const painted = () =>
+        const painted = (shownAt: number) =>
           requestAnimationFrame(() => {
             const channel = new MessageChannel();
             channel.port1.onmessage = () => {
               const now = performance.now();
-              const reply = clock.replyAt === 0 ? now : clock.replyAt;
+              const reply = clock.replyAt === 0 ? shownAt : clock.replyAt;
               resolve({
                 total: now - clock.enterAt,
                 main: reply - clock.enterAt,
-                renderer: now - reply,
+                render: shownAt - reply,
+                paint: now - shownAt,
               });
             };
             channel.port2.postMessage(null);
@@ -92,7 +97,7 @@ export async function armClock(
         const observer = new MutationObserver(() => {
           if (clock.enterAt === 0 || !shown()) return;
           observer.disconnect();
-          painted();
+          painted(performance.now());
         });
         observer.observe(document.body, { childList: true, subtree: true, attributes: true });
       });
