@@ -72,24 +72,23 @@ export function TopBar({
             {session.user.name} · {t(`role.${session.user.role}`)}
           </span>
         )}
-        <button
-          type="button"
-          className="chip"
-          disabled={lock.busy}
-          onClick={() => signedIn(lock.run({}))}
-          data-testid="session-lock"
-        >
-          {t('session.lock')}
-        </button>
-        <button
-          type="button"
-          className="chip"
-          disabled={logout.busy}
-          onClick={() => signedIn(logout.run({}))}
-          data-testid="session-switch"
-        >
-          {t('session.switch')}
-        </button>
+        {(
+          [
+            [lock, 'session.lock', 'session-lock'],
+            [logout, 'session.switch', 'session-switch'],
+          ] as const
+        ).map(([command, label, testId]) => (
+          <button
+            key={testId}
+            type="button"
+            className="chip"
+            disabled={command.busy}
+            onClick={() => signedIn(command.run({}))}
+            data-testid={testId}
+          >
+            {t(label)}
+          </button>
+        ))}
         <button
           type="button"
           className="chip"
