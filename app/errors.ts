@@ -169,6 +169,10 @@ export const errorCodes = [
   'backup_invalid',
   'backup_other_terminal',
   'restore_failed',
+  'ledger_unreadable',
+  'not_in_recovery',
+  'recovery_pin_wrong',
+  'recovery_locked',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -9,6 +9,7 @@ import { reportsSection } from './reports';
 import { logRotationSection } from './log-rotation';
 import { backupSection } from './backup';
 import { tillScreenSection } from './till-screen';
+import { backofficeIngestSection } from './backoffice-ingest';
 
 /** Every bench section, in the order they run. */
 export const sections: readonly BenchSection[] = [
@@ -22,4 +23,5 @@ export const sections: readonly BenchSection[] = [
   logRotationSection,
   backupSection,
   tillScreenSection,
+  backofficeIngestSection,
 ];

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { goTo } from './support/nav';
 import { startBrowserHost, tempDataDir, tempRunDir } from './support/browser-host';
@@ -63,5 +64,57 @@ test('the owner backs up to a folder, sells on, and restores the backup', async 
     );
   } finally {
     await app.stop();
+  }
+});
+
+test('a ledger too damaged to open: the owner restores a backup from the recovery page', async ({
+  page,
+}) => {
+  const dataDir = tempDataDir();
+  const folder = tempRunDir('backups');
+  const first = await startBrowserHost(dataDir);
+  let kept: Awaited<ReturnType<typeof sellTwoItemsForCash>>;
+  try {
+    await page.goto(first.launchUrl);
+    await setUpAndSignIn(page);
+    kept = await sellTwoItemsForCash(page);
+    await goTo(page, 'backup');
+    await page.getByTestId('backup-folder').fill(folder);
+    await page.getByTestId('backup-save').click();
+    await page.getByTestId('backup-now').click();
+    await expect(page.getByTestId('backup-last')).toHaveClass(/swipe-ok/);
+  } finally {
+    await first.stop();
+  }
+  // The disk wrote garbage over the ledger while the till was off.
+  writeFileSync(join(dataDir, 'ledger.sqlite'), Buffer.alloc(16_384, 0x5a));
+
+  const second = await startBrowserHost(dataDir);
+  try {
+    await page.goto(second.launchUrl);
+    const recovery = page.getByTestId('recovery-screen');
+    await expect(recovery).toBeVisible();
+    await expect(page.getByTestId('recovery-problem')).toContainText('file is not a database');
+    // The folder chosen on the Backup screen is remembered outside the damaged ledger.
+    await expect(page.getByTestId('recovery-folder')).toHaveValue(folder);
+    await page.getByTestId('recovery-show').click();
+    await expect(page.getByTestId('recovery-row')).toHaveCount(1);
+    await page.getByTestId('recovery-row').getByRole('button').click();
+    await page.getByTestId('recovery-pin').fill('9999');
+    await page.getByTestId('recovery-restore').click();
+    await expect(page.getByTestId('recovery-error')).toBeVisible();
+    await page.screenshot(shot('7-recovery-wrong-pin-zh'));
+    await page.getByTestId('locale-toggle').click();
+    await expect(page.getByTestId('recovery-restore')).toHaveText('Check and restore');
+    await page.screenshot(shot('7-recovery-wrong-pin-en'));
+    await page.getByTestId('recovery-pin').fill(OWNER.pin);
+    await page.getByTestId('recovery-restore').click();
+
+    // The till restarts on the copy and the page reloads to the PIN pad.
+    await logIn(page, OWNER.name, OWNER.pin);
+    await expectSaleInHistory(page, kept.receiptNo, kept.total);
+    await page.screenshot(shot('8-after-recovery-zh'));
+  } finally {
+    await second.stop();
   }
 });

@@ -34,6 +34,7 @@ import { ShopLogo } from './printing/shop-logo';
 import { createPayments } from './payments/create-payments';
 import { EventBus } from './kernel/event-bus';
 import { createDispatcher } from './api/dispatcher';
+import { openLedgerOrExplain } from './recovery/ledger-unreadable';
 import type { Dispatch } from './api/dispatcher';
 import { createHandlers } from './api/handlers';
 import { customerViewOfCart } from '@app/display/customer-view';
@@ -122,10 +123,12 @@ export function createServices(options: ServicesOptions): Services {
   const storage = new StorageHealth();
   const log = options.log ?? createFileLogger(logFile, storage.reporter('log'));
   const file = join(options.dataDir, 'ledger.sqlite');
-  const db = openDatabase(file, {
-    checkpoint: 'manual',
-    ...(options.sqliteBinding ? { nativeBinding: options.sqliteBinding } : {}),
-  });
+  const db = openLedgerOrExplain(file, () =>
+    openDatabase(file, {
+      checkpoint: 'manual',
+      ...(options.sqliteBinding ? { nativeBinding: options.sqliteBinding } : {}),
+    }),
+  );
   const checkpointer = new IdleCheckpointer(db, `${file}-wal`, storage.reporter('checkpoint', log));
   checkpointer.start();
   options.onDatabase?.(db);

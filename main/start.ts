@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createServices } from './services';
 import { restartableServices } from './restartable-services';
+import { servicesOrRecovery } from './recovery/services-or-recovery';
 import { startBrowserHost } from './host/browser-host';
 import { relaunchWithoutCoreDumps } from './host/core-dumps';
 import { resolveDataDir } from './host/data-dir';
@@ -49,17 +50,21 @@ async function main(): Promise<void> {
   }
   process.on('exit', () => lock.release());
   // Restartable: a restore closes the services, swaps the ledger and starts them again.
-  const services = restartableServices((replaceLedger) =>
-    createServices({
-      dataDir,
-      host: 'browser',
-      version: appVersion,
-      simulateDevices: options.simulate,
-      replaceLedger,
-      ...(options.testAuthorizationTimeoutMs === undefined
-        ? {}
-        : { authorizationTimeoutMs: options.testAuthorizationTimeoutMs }),
-    }),
+  const services = restartableServices(
+    servicesOrRecovery(
+      (replaceLedger) =>
+        createServices({
+          dataDir,
+          host: 'browser',
+          version: appVersion,
+          simulateDevices: options.simulate,
+          replaceLedger,
+          ...(options.testAuthorizationTimeoutMs === undefined
+            ? {}
+            : { authorizationTimeoutMs: options.testAuthorizationTimeoutMs }),
+        }),
+      { dataDir },
+    ),
   );
   recordCrashes(services.log);
   const host = await startBrowserHost({

@@ -53,6 +53,8 @@ import { riskCommands } from './risk-contract';
 import { correctionCommands, correctionEvents } from './correction-contract';
 import { offlineCommands, offlineEvents } from './offline-contract';
 import { backupCommands, backupEvents } from './backup-contract';
+import type { recoveryStatusSchema } from './recovery-contract';
+import { recoveryCommands } from './recovery-contract';
 import type { backupCopySchema, backupStatusSchema, restoreOutcomeSchema } from './backup-schemas';
 import type { offlineViewSchema } from './offline-schemas';
 import { command } from './command';
@@ -328,6 +330,7 @@ export const commands = {
   ...sellingCommands,
   ...correctionCommands,
   ...backupCommands,
+  ...recoveryCommands,
 } as const satisfies Record<CommandName, { summary: string; input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -443,3 +446,4 @@ export type StockRow = z.output<typeof stockRowSchema>;
 export type BackupStatus = z.output<typeof backupStatusSchema>;
 export type BackupCopy = z.output<typeof backupCopySchema>;
 export type RestoreOutcome = z.output<typeof restoreOutcomeSchema>;
+export type RecoveryStatus = z.output<typeof recoveryStatusSchema>;

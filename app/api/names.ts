@@ -151,6 +151,10 @@ export const commandNames = [
   'backup.list',
   'backup.check',
   'backup.restore',
+  // A ledger too damaged to open (issue #14): restore without signing in.
+  'recovery.status',
+  'recovery.list',
+  'recovery.restore',
 ] as const;
 
 export const eventNames = [

@@ -78,4 +78,22 @@ export const backupEn = {
   'restore.done': 'Restored {{name}}. The data from before is kept in {{aside}}. Sign in again.',
   'restore.failed': 'The restore did not complete: {{reason}}. The till runs on its previous data.',
   'restore.continue': 'Continue',
+  'errors.ledger_unreadable':
+    'The till’s data cannot be read ({{problem}}). An owner can restore a backup here to go on selling.',
+  'errors.not_in_recovery':
+    'The till’s data can be read: restore a backup from the Backup screen instead.',
+  'errors.recovery_pin_wrong':
+    'That is not the PIN of an owner in this backup. Nothing was changed.',
+  'errors.recovery_locked': 'Too many wrong PINs. Wait {{seconds}} seconds, then try again.',
+  'recovery.title': 'The till’s data cannot be read',
+  'recovery.explain':
+    'The ledger file is damaged, so the till cannot start selling. Restore the newest good backup: the damaged data is kept aside, never deleted. An owner’s PIN from that backup is needed.',
+  'recovery.problem': 'What SQLite said: {{problem}}',
+  'recovery.dataDir': 'Data folder: {{dir}}',
+  'recovery.folder': 'Backup folder',
+  'recovery.show': 'Show backups',
+  'recovery.none': 'No backups in this folder.',
+  'recovery.choose': 'Restore this one',
+  'recovery.pin': 'Owner PIN (from the backup)',
+  'recovery.restore': 'Check and restore',
 } as const;

@@ -35,6 +35,7 @@ import { offlineHandlers } from '../payments/offline-handlers';
 import type { OfflineHandlerDeps } from '../payments/offline-handlers';
 import type { SellingHandlerDeps } from '../selling/selling-handlers';
 import { backupHandlers } from '../backup/backup-handlers';
+import { recoveryRefusals } from '../recovery/recovery-handlers';
 import type { BackupHandlerDeps } from '../backup/backup-handlers';
 
 export interface HandlerDeps
@@ -189,5 +190,6 @@ export function createHandlers(d: HandlerDeps): Omit<Handlers, StaffCommandName>
     ...correctionHandlers(d.corrections),
     ...offlineHandlers(d),
     ...backupHandlers(d),
+    ...recoveryRefusals,
   };
 }

@@ -20,6 +20,7 @@ import { dueAtStart, dueOnSchedule, nextScheduled } from './backup-schedule';
 import type { BackupOutcome, BackupSettings, BackupSettingsStore } from './backup-settings';
 import type { LedgerSwap } from './ledger-swap';
 import { checkBackup, stageRestore } from './restore';
+import { noteBackupFolder } from '../recovery/backup-location';
 
 export interface BackupServiceDeps {
   db: Database.Database;
@@ -91,6 +92,13 @@ export class BackupService {
   async configure(next: BackupSettings & { folder: string }): Promise<BackupStatus> {
     await checkFolder(next.folder);
     this.deps.settings.set(next);
+    try {
+      noteBackupFolder(this.deps.dataDir, next.folder);
+    } catch (error) {
+      this.deps.log.warn('could not note the backup folder beside the ledger', {
+        error: String(error),
+      });
+    }
     return this.changed();
   }
 

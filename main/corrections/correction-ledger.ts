@@ -3,6 +3,8 @@ import type { PriorCorrection } from '@app/corrections/correction-plan';
 import type { JsonValue, LedgerEntry } from '@app/ledger/entry';
 import type { CorrectionView } from '@app/api/correction-schemas';
 import { operatorOf } from '@app/reports/entry-detail';
+import { entryReader } from '../ledger/entry-reader';
+import type { EntryReader } from '../ledger/entry-reader';
 
 type JsonObject = { [key: string]: JsonValue };
 const isObject = (v: JsonValue | undefined): v is JsonObject =>
@@ -14,24 +16,19 @@ const int = (v: JsonValue | undefined): number =>
 
 /** The voids and refunds of a sale, oldest first, as the ledger holds them. */
 export class CorrectionLedger {
-  private readonly stmt;
-  private readonly byIdStmt;
+  private readonly entries: EntryReader;
 
   constructor(db: Database.Database) {
-    this.stmt = db.prepare<[string], { body: string }>(
-      `SELECT body FROM entries WHERE ref_id = ? AND type IN ('void', 'refund') ORDER BY seq`,
-    );
-    this.byIdStmt = db.prepare<[string], { body: string }>('SELECT body FROM entries WHERE id = ?');
+    this.entries = entryReader(db);
   }
 
   entriesOf(saleId: string): LedgerEntry[] {
-    return this.stmt.all(saleId).map((row) => JSON.parse(row.body) as LedgerEntry);
+    return this.entries.correctionsOf(saleId);
   }
 
   /** An entry by id: whether a correction whose commit had an unknown outcome is in. */
   entry(id: string): LedgerEntry | null {
-    const row = this.byIdStmt.get(id);
-    return row ? (JSON.parse(row.body) as LedgerEntry) : null;
+    return this.entries.byId(id);
   }
 
   priorOf(saleId: string): PriorCorrection[] {

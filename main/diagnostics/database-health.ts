@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import type { ChainVerdict } from '../ledger/hash-chain';
 import { LedgerStore } from '../ledger/ledger-store';
+import { entryReader } from '../ledger/entry-reader';
 
 export type IntegrityCheck = 'quick_check' | 'integrity_check';
 
@@ -92,8 +93,7 @@ function integrityProblems(db: Database.Database, check: IntegrityCheck): string
   return messages.length === 1 && messages[0] === 'ok' ? [] : messages;
 }
 
-const countEntries = (db: Database.Database): number =>
-  db.prepare<[], { n: number }>('SELECT count(*) AS n FROM entries').get()?.n ?? 0;
+const countEntries = (db: Database.Database): number => entryReader(db).count();
 
 const pragmaNumber = (db: Database.Database, name: string): number =>
   Number(db.pragma(name, { simple: true }));

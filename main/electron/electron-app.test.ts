@@ -1,11 +1,12 @@
 import { defaultTaxClasses } from '@app/tax/tax-class';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ipcChannel } from '@app/api/names';
 import type { CommandName } from '@app/api/names';
 import type { Result } from '@app/result';
 import { contentSecurityPolicy } from '../host/content-security';
+import { LOCK_FILE } from '../host/data-dir-lock';
 import { TEST_OWNER } from '../testing/temp-services';
 import { ALREADY_RUNNING } from './electron-app';
 import { fakeDisplay, FakeBrowserWindow, resetFakeElectron } from './testing/fake-electron';
@@ -315,6 +316,33 @@ describe('one instance', () => {
     const other = await start({ dataDir: join(fake.app.root, 'training-till') });
     expect(fake.app.getPath('userData')).toBe(join(other.dataDir, 'electron-profile'));
     expect(fake.windows).toHaveLength(1);
+  });
+
+  it('a browser host on the same data folder keeps Electron out, and Electron says who holds it', async () => {
+    const said: string[] = [];
+    const dataDir = join(fake.app.root, 'shared-data');
+    mkdirSync(dataDir, { recursive: true });
+    // The browser host's lock file, held by a live process (this test's parent).
+    writeFileSync(
+      join(dataDir, LOCK_FILE),
+      JSON.stringify({ pid: process.ppid, startedAt: '2026-12-07T08:00:00.000Z' }),
+    );
+    const second = await startOnFake(fake, { dataDir, said });
+    expect(second).toBeNull();
+    expect(said[0]).toContain(`process ${String(process.ppid)}`);
+    expect(fake.dialog.errorBoxes[0]?.content).toMatch(
+      /already running[\s\S]*已在使用此数据文件夹/,
+    );
+    expect(fake.app.quitCalls).toBe(1);
+    expect(fake.windows).toHaveLength(0);
+  });
+
+  it('holds the data folder while it runs and lets go when it quits', async () => {
+    const first = await start();
+    const lockFile = join(first.dataDir, LOCK_FILE);
+    expect(JSON.parse(readFileSync(lockFile, 'utf8'))).toMatchObject({ pid: process.pid });
+    fake.app.emit('will-quit');
+    expect(existsSync(lockFile)).toBe(false);
   });
 
   it('the first brings its window to the front', async () => {

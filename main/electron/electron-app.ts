@@ -1,8 +1,10 @@
-import { app, BrowserWindow, screen, session, webContents } from 'electron';
-import { existsSync } from 'node:fs';
+import { app, BrowserWindow, dialog, screen, session, webContents } from 'electron';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { describeHeldLock, lockDataDir } from '../host/data-dir-lock';
 import { createServices } from '../services';
 import { restartableServices } from '../restartable-services';
+import { servicesOrRecovery } from '../recovery/services-or-recovery';
 import type { Services, ServicesOptions } from '../services';
 import { appVersion } from '../version';
 import { installAppMenu } from './app-menu';
@@ -48,6 +50,9 @@ export const PACKAGED_SQLITE = 'native/better_sqlite3.node';
 export const ALREADY_RUNNING =
   'Countertop is already running: its window was brought to the front. / Countertop 已在运行：已切换到它的窗口。';
 
+const DATA_FOLDER_IN_USE_ZH =
+  'Countertop 已在使用此数据文件夹：请使用已打开的窗口，或先停止该进程。若要运行第二台收银机，请用 --data-dir 指定另一个文件夹。';
+
 /**
  * The Electron app: one instance, one till window on app://countertop, the customer display
  * it may open, the IPC bridge to the services. Resolves to null in a second instance.
@@ -82,20 +87,44 @@ export async function startElectronApp(options: ElectronAppOptions): Promise<Ele
 
   await app.whenReady();
   const dataDir = chosenDataDir ?? join(app.getPath('userData'), 'data');
+  // Electron's lock covers Electron only: a browser host (npm start -- --browser) on the same
+  // ledger takes the data folder's lock file, so both take that one too.
+  mkdirSync(dataDir, { recursive: true });
+  const lock = lockDataDir(dataDir);
+  if (!lock.ok) {
+    const message = describeHeldLock(dataDir, lock);
+    (options.say ?? console.log)(message);
+    dialog.showErrorBox('Countertop', `${message}\n\n${DATA_FOLDER_IN_USE_ZH}`);
+    app.quit();
+    return null;
+  }
+  app.on('will-quit', () => lock.release());
   // Restartable: a restore closes the services, swaps the ledger and starts them again.
-  services = restartableServices((replaceLedger) =>
-    (options.makeServices ?? createServices)({
-      dataDir,
-      // upstream-sync-v1 "Identities": the terminal secret only in the OS-protected store.
-      secrets: new SafeStorageSecretStore(join(dataDir, 'terminal-secret.enc'), options.platform),
-      secretStoreFor: (name) =>
-        new SafeStorageSecretStore(join(dataDir, `${name}.enc`), options.platform),
-      simulateDevices: argv.includes('--simulate'),
-      host: 'electron',
-      version: appVersion,
-      replaceLedger,
-      ...(existsSync(options.sqliteBinding) ? { sqliteBinding: options.sqliteBinding } : {}),
-    }),
+  const sqliteBinding = existsSync(options.sqliteBinding) ? options.sqliteBinding : undefined;
+  const recovery = {
+    dataDir,
+    ...(sqliteBinding === undefined ? {} : { nativeBinding: sqliteBinding }),
+  };
+  services = restartableServices(
+    servicesOrRecovery(
+      (replaceLedger) =>
+        (options.makeServices ?? createServices)({
+          dataDir,
+          // upstream-sync-v1 "Identities": the terminal secret only in the OS-protected store.
+          secrets: new SafeStorageSecretStore(
+            join(dataDir, 'terminal-secret.enc'),
+            options.platform,
+          ),
+          secretStoreFor: (name) =>
+            new SafeStorageSecretStore(join(dataDir, `${name}.enc`), options.platform),
+          simulateDevices: argv.includes('--simulate'),
+          host: 'electron',
+          version: appVersion,
+          replaceLedger,
+          ...(sqliteBinding === undefined ? {} : { sqliteBinding }),
+        }),
+      recovery,
+    ),
   );
   const running = services;
   serveRenderer(options.rendererDir);

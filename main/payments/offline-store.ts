@@ -4,6 +4,7 @@ import type { OfflinePending } from '@app/payments/offline-rules';
 import type { AuthorizationResponse } from '@app/sync/protocol';
 import type { offlineStatuses } from '@app/api/offline-schemas';
 import { takeTraceNo } from './trace-number';
+import { entryReader } from '../ledger/entry-reader';
 
 export type OfflineStatus = (typeof offlineStatuses)[number];
 
@@ -107,9 +108,7 @@ export class OfflineStore {
     return this.db
       .transaction((): OfflineRecord => {
         const traceNo = takeTraceNo(this.db);
-        const head = this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM entries').get() as {
-          seq: number;
-        };
+        const head = { seq: entryReader(this.db).headSeq() };
         this.db
           .prepare(
             `INSERT INTO offline_authorizations (auth_id, amount, currency, batch_no, trace_no,
@@ -311,17 +310,15 @@ export class OfflineStore {
   /** The sale that carries this tender: found once among the entries after its acceptance. */
   private withSaleSeq(row: Row): Row {
     if (row.sale_seq !== null) return row;
-    const found = this.db
-      .prepare(
-        `SELECT seq FROM entries WHERE seq > ? AND type = 'sale' AND instr(body, ?) > 0
-         ORDER BY seq LIMIT 1`,
-      )
-      .get(row.seq_at_acceptance, `"authId":"${row.auth_id}"`) as { seq: number } | undefined;
-    if (found === undefined) return row;
+    const saleSeq = entryReader(this.db).firstSaleMentioning(
+      row.seq_at_acceptance,
+      `"authId":"${row.auth_id}"`,
+    );
+    if (saleSeq === null) return row;
     this.db
       .prepare('UPDATE offline_authorizations SET sale_seq = ? WHERE auth_id = ?')
-      .run(found.seq, row.auth_id);
-    return { ...row, sale_seq: found.seq };
+      .run(saleSeq, row.auth_id);
+    return { ...row, sale_seq: saleSeq };
   }
 
   private require(authId: string): OfflineRecord {

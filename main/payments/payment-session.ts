@@ -1,67 +1,12 @@
 import type { CartView } from '@app/api/contract';
 import type { PaymentView } from '@app/api/payment-schemas';
-import type { FeeSchedule } from '@app/fees/fee-schedule';
 import { DomainError } from '@app/result';
 import type { SaleRecord, SaleTender } from '@app/sale/sale';
-import type { ZvtClient } from '@native/zvt/zvt-client';
-import type { Logger } from '../log/logger';
-import type { SaleService } from '../sales/sale-service';
 import type { PaymentMeans } from './card-authorizer';
 import { offlineTender } from './offline-acceptance';
-import type { PaymentAuthorizer } from './offline-acceptance';
-import type { RiskGuard } from './risk-guard';
 import { chipRefusal, chipTender, hostTender, withTenderFee } from './sale-tenders';
-import type { MerchantIdentity } from './sale-tenders';
-
-export interface PaymentSessionDeps {
-  cart: { view(): CartView };
-  sales: Pick<SaleService, 'payCash' | 'payTenders' | 'assertCanSell'>;
-  /** The CardAuthorizer, or OfflineAcceptance in front of it (issue #6 "Offline"). */
-  authorizer: PaymentAuthorizer;
-  /**
-   * The owner's risk rules for tenders the host does not see first: chip (the terminal
-   * reads the card, so limits only) and "other". Swipes and QR are checked by the authorizer.
-   */
-  risk?: Pick<RiskGuard, 'check'>;
-  /** The payment terminal's ZVT client (chip and tap), or null when none is connected. */
-  terminal: () => ZvtClient | null;
-  /** Track 2 of the latest swipe, handed over once (DeviceService.takeTrack2). */
-  takeTrack2: () => string | null;
-  batchNo: () => string;
-  merchant: () => MerchantIdentity | null;
-  fees: () => FeeSchedule;
-  onChange: (view: PaymentView) => void;
-  log: Logger;
-  now?: () => Date;
-  /** How long "Card swipe" waits for a card on the reader. */
-  swipeWaitMs?: number;
-  /** A partly paid sale left alone this long is abandoned: its legs are voided. */
-  abandonAfterMs?: number;
-  /**
-   * Where the legs of a partly paid sale are kept (masked data only), so a restart neither
-   * forgets a charged card nor loses what was paid.
-   */
-  store?: PaymentStore;
-  /** The id of the sale being paid (the cart's), saved with the legs. */
-  saleId?: () => string;
-  /** Whether the sale of this id is in the ledger (then its legs are paid, not given back). */
-  isCommitted?: (saleId: string) => boolean;
-}
-
-export interface SavedPayment {
-  total: number;
-  saleId?: string;
-  legs: SaleTender[];
-}
-
-export interface PaymentStore {
-  load(): SavedPayment | null;
-  /**
-   * `durable` when a card or QR leg was taken or given back (money moved at the host or
-   * terminal): that must survive a power cut; a cash leg is work without an fsync of its own.
-   */
-  save(saved: SavedPayment | null, durable: boolean): void;
-}
+import type { PaymentSessionDeps, SavedPayment } from './payment-session-deps';
+import { SwipeWaiter } from './swipe-waiter';
 
 /** Legs that moved money outside the till. */
 const externalLegs = (legs: readonly SaleTender[]): number =>
@@ -87,16 +32,14 @@ export class PaymentSession {
   private waiting: Waiting = null;
   private terminalText: { en: string; zh: string } | null = null;
   private saleId: string | null = null;
-  private swipeWaiter: {
-    resolve: (track2: string) => void;
-    reject: (error: Error) => void;
-    timer: NodeJS.Timeout;
-  } | null = null;
+  private readonly swipeWaiter: SwipeWaiter;
   private abandonTimer: NodeJS.Timeout | null = null;
   /** What the store holds, so an unchanged session is not written again. */
   private saved: SavedPayment | null = null;
 
-  constructor(private readonly deps: PaymentSessionDeps) {}
+  constructor(private readonly deps: PaymentSessionDeps) {
+    this.swipeWaiter = new SwipeWaiter(deps.swipeWaitMs ?? SWIPE_WAIT_MS);
+  }
 
   /**
    * After a restart: the legs of a partly paid sale come back when the cart (which survives
@@ -180,7 +123,7 @@ export class PaymentSession {
     this.begin(amountMinor);
     try {
       this.setWaiting('swipe');
-      const track2 = this.deps.takeTrack2() ?? (await this.waitForSwipe());
+      const track2 = this.deps.takeTrack2() ?? (await this.swipeWaiter.wait());
       return await this.authorize(amountMinor, { entryMode: 'swipe', track2 });
     } finally {
       this.end();
@@ -267,8 +210,8 @@ export class PaymentSession {
 
   /** Stops waiting for a swipe, or asks the terminal to abort the running payment. */
   async stopWaiting(): Promise<PaymentView> {
-    if (this.swipeWaiter) {
-      this.swipeWaiter.reject(new DomainError('payment_cancelled', 'Stopped waiting for a card'));
+    if (this.swipeWaiter.waiting) {
+      this.swipeWaiter.stop(new DomainError('payment_cancelled', 'Stopped waiting for a card'));
     } else if (this.waiting === 'terminal') {
       await this.deps.terminal()?.abort();
     }
@@ -277,10 +220,9 @@ export class PaymentSession {
 
   /** A card was swiped on the reader: a waiting "Card swipe" takes it. */
   swiped(): void {
-    const waiter = this.swipeWaiter;
-    if (!waiter) return;
+    if (!this.swipeWaiter.waiting) return;
     const track2 = this.deps.takeTrack2();
-    if (track2 !== null) waiter.resolve(track2);
+    if (track2 !== null) this.swipeWaiter.swiped(track2);
   }
 
   /** Retries the commit of a fully paid sale whose first commit failed. */
@@ -340,7 +282,7 @@ export class PaymentSession {
   stop(): void {
     if (this.abandonTimer) clearTimeout(this.abandonTimer);
     this.abandonTimer = null;
-    this.swipeWaiter?.reject(new DomainError('payment_cancelled', 'Stopped'));
+    this.swipeWaiter.stop(new DomainError('payment_cancelled', 'Stopped'));
   }
 
   private abandon(): void {
@@ -472,31 +414,6 @@ export class PaymentSession {
       this.abandon();
     }, this.deps.abandonAfterMs ?? ABANDON_AFTER_MS);
     this.abandonTimer.unref();
-  }
-
-  private waitForSwipe(): Promise<string> {
-    return new Promise<string>((resolve, reject) => {
-      const done = () => {
-        if (this.swipeWaiter) clearTimeout(this.swipeWaiter.timer);
-        this.swipeWaiter = null;
-      };
-      const timer = setTimeout(() => {
-        done();
-        reject(new DomainError('swipe_timeout', 'No card was swiped'));
-      }, this.deps.swipeWaitMs ?? SWIPE_WAIT_MS);
-      timer.unref();
-      this.swipeWaiter = {
-        resolve: (track2) => {
-          done();
-          resolve(track2);
-        },
-        reject: (error) => {
-          done();
-          reject(error);
-        },
-        timer,
-      };
-    });
   }
 
   private setWaiting(waiting: Waiting): void {

@@ -9,6 +9,7 @@ import type { ErrorCode } from '@app/errors';
 import type { Logger } from '../log/logger';
 import type { AuthorizationStore } from './authorization-store';
 import type { CardKeyer } from './card-keyer';
+import { entryReader } from '../ledger/entry-reader';
 
 export interface RiskCheck {
   kind: 'sale' | 'refund';
@@ -151,17 +152,7 @@ export class RiskGuard {
    * reversed on the terminal and no longer counts, as a voided swipe does not.
    */
   private chipTakenSince(since: Date): number {
-    const row = this.deps.db
-      .prepare(
-        `SELECT COALESCE(SUM(json_extract(t.value, '$.amountMinor')), 0) AS total
-         FROM sales s JOIN entries e ON e.seq = s.seq, json_each(e.body, '$.detail.tenders') t
-         WHERE s.at >= ?
-           AND EXISTS (SELECT 1 FROM sale_tenders c WHERE c.sale_id = s.id AND c.method = 'card')
-           AND NOT EXISTS (SELECT 1 FROM entries v WHERE v.ref_id = s.id AND v.type = 'void')
-           AND json_extract(t.value, '$.entryMode') = 'chip'`,
-      )
-      .get(since.toISOString()) as { total: number };
-    return row.total;
+    return entryReader(this.deps.db).chipCardTakenSince(since.toISOString());
   }
 }
 

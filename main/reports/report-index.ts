@@ -9,6 +9,7 @@ import { emptyCashRow, rowsOfEntry } from '@app/reports/summary-rows';
 import type { CashRow, CashierRow, EntryRows, TotalsRow } from '@app/reports/summary-rows';
 import type { ProductLine, TaxLine } from '@app/reports/entry-detail';
 import type { Logger } from '../log/logger';
+import { entryReader } from '../ledger/entry-reader';
 
 export interface ReportIndexDeps {
   clock: () => ShopClock;
@@ -59,10 +60,6 @@ export class ReportIndex {
         'SELECT through_seq AS throughSeq, clock FROM report_state WHERE id = 1',
       ),
       setThrough: db.prepare<[number]>('UPDATE report_state SET through_seq = ? WHERE id = 1'),
-      entryById: db.prepare<[string], { body: string }>('SELECT body FROM entries WHERE id = ?'),
-      entriesFrom: db.prepare<[number, number], { body: string }>(
-        'SELECT body FROM entries WHERE seq >= ? ORDER BY seq LIMIT ?',
-      ),
       totals: db.prepare(
         `INSERT INTO report_totals (day, batch_no, type, hour, count, amount, gross, discount, items, rounding)
          VALUES (@day, @batchNo, @type, @hour, @count, @amountMinor, @grossMinor, @discountMinor, @itemCount, @roundingMinor)
@@ -325,10 +322,9 @@ export class ReportIndex {
 
   /** Indexes entries from..to (inclusive); returns how many there were. */
   private indexFrom(from: number, to: number): number {
-    const rows = this.stmts.entriesFrom.all(from, to - from + 1);
+    const rows = entryReader(this.db).from(from, to - from + 1);
     let last = from - 1;
-    for (const row of rows) {
-      const entry = JSON.parse(row.body) as LedgerEntry;
+    for (const entry of rows) {
       this.write(entry);
       last = entry.seq;
     }
@@ -340,10 +336,7 @@ export class ReportIndex {
     const rows: EntryRows = rowsOfEntry(entry, {
       clock: this.deps.clock(),
       fees: this.deps.fees(),
-      referenced: (id) => {
-        const row = this.stmts.entryById.get(id);
-        return row ? (JSON.parse(row.body) as LedgerEntry) : null;
-      },
+      referenced: (id) => entryReader(this.db).byId(id),
     });
     const { day } = rows;
     const { batchNo } = entry;

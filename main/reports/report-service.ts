@@ -20,6 +20,7 @@ import { SyncStore } from '../sync/sync-store';
 import type { Logger } from '../log/logger';
 import type { ReportIndex } from './report-index';
 import type { ReportSettingsStore } from './report-settings';
+import { entryReader } from '../ledger/entry-reader';
 
 export interface ReportServiceDeps {
   db: Database.Database;
@@ -234,16 +235,8 @@ export class ReportService {
    */
   private report(kind: 'x' | 'z', batchNo: string, now: Date, z: ZInfo | null): ShiftReport {
     const clock = this.clock();
-    const { db } = this.deps;
-    const span = db
-      .prepare<[string], { count: number; first: number | null; last: number | null }>(
-        `SELECT count(*) AS count, min(seq) AS first, max(seq) AS last FROM entries
-         WHERE batch_no = ? AND type <> 'z_close'`,
-      )
-      .get(batchNo);
-    const atOf = db.prepare<[number], { at: string }>('SELECT at FROM entries WHERE seq = ?');
-    const firstAt = span?.first != null ? (atOf.get(span.first)?.at ?? null) : null;
-    const lastAt = span?.last != null ? (atOf.get(span.last)?.at ?? null) : null;
+    const span = entryReader(this.deps.db).batchSpan(batchNo);
+    const { firstAt, lastAt } = span;
     const dayOf = (iso: string) => businessMomentOf(Date.parse(iso), clock).day;
     const figures =
       firstAt && lastAt
@@ -261,7 +254,7 @@ export class ReportService {
       generatedAt: now.toISOString(),
       firstAt,
       lastAt,
-      entryCount: span?.count ?? 0,
+      entryCount: span.count,
       timeZone: clock.timeZone,
       cutoffHour: clock.cutoffHour,
       figures,

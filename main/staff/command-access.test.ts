@@ -13,7 +13,7 @@ describe('the command → permission map', () => {
     expect(Object.keys(commandAccess).sort()).toEqual([...commandNames].sort());
   });
 
-  it('leaves only the lock screen, the setup wizard and what the customer sees public', () => {
+  it('leaves only the lock screen, the setup wizard, what the customer sees and recovery public', () => {
     const open = commandNames.filter((name) => commandAccess[name] === 'public');
     expect(open.sort()).toEqual(
       [
@@ -24,6 +24,11 @@ describe('the command → permission map', () => {
         'session.users',
         'settings.get',
         'setup.complete',
+        // A healthy till refuses these (not_in_recovery); in recovery the PIN is checked
+        // against the backup being restored.
+        'recovery.status',
+        'recovery.list',
+        'recovery.restore',
       ].sort(),
     );
   });

@@ -113,6 +113,11 @@ export const commandAccess: Record<CommandName, Access> = {
   'backup.list': 'data.backup',
   'backup.check': 'data.backup',
   'backup.restore': 'data.backup',
+  // Answered only by a till in recovery, where nobody can sign in: the owner's PIN is checked
+  // against the backup itself.
+  'recovery.status': 'public',
+  'recovery.list': 'public',
+  'recovery.restore': 'public',
   'diagnostics.logTail': 'diagnostics.run',
   'diagnostics.database': 'diagnostics.run',
   'diagnostics.system': 'diagnostics.run',

@@ -18,6 +18,7 @@ import type { StaffPolicy } from '@app/staff/policy';
 import { DomainError } from '@app/result';
 import type { Ledger } from '../kernel/ledger';
 import type { AuditLog } from './audit-log';
+import { entryReader } from '../ledger/entry-reader';
 
 export interface OpenShift {
   id: string;
@@ -315,12 +316,7 @@ export class ShiftService {
   }
 
   private entriesOf(shift: OpenShift): LedgerEntry[] {
-    const rows = this.deps.db
-      .prepare<[number, string], { body: string }>(
-        "SELECT body FROM entries WHERE seq > ? AND json_extract(body, '$.detail.shiftId') = ? ORDER BY seq",
-      )
-      .all(shift.openSeq, shift.id);
-    return rows.map((row) => JSON.parse(row.body) as LedgerEntry);
+    return entryReader(this.deps.db).ofShift(shift.openSeq, shift.id);
   }
 
   private commit(

@@ -37,6 +37,7 @@ import { ReportsScreen } from './reports/ReportsScreen';
 import { RiskScreen } from './payments/RiskScreen';
 import { StockScreen } from './stock/StockScreen';
 import { BackupScreen } from './backup/BackupScreen';
+import { RecoveryScreen } from './backup/RecoveryScreen';
 
 /**
  * The till's window. What fails before anyone is signed in (the session, the settings) is
@@ -54,8 +55,10 @@ function Shell({ connection }: { connection: ConnectionState }) {
   const { t } = useTranslation();
   const open = connection === 'open';
   const session = useQuery('session.status', open ? {} : null);
-  const settings = useQuery('settings.get', open ? {} : null);
-  const info = useQuery('app.info', open ? {} : null);
+  // Asked once the session answered: a till in recovery has no settings to give.
+  const ready = open && session.data !== null;
+  const settings = useQuery('settings.get', ready ? {} : null);
+  const info = useQuery('app.info', ready ? {} : null);
   useEvent('session.changed', session.set);
   // Kept across a lock, so the cashier comes back to the screen they left.
   const [screen, setScreen] = useState<Screen>('sell');
@@ -66,6 +69,14 @@ function Shell({ connection }: { connection: ConnectionState }) {
     </div>
   );
 
+  // The ledger would not open: the till runs only what an owner needs to restore it.
+  if (session.error?.code === 'ledger_unreadable') {
+    return (
+      <div className="app">
+        <RecoveryScreen />
+      </div>
+    );
+  }
   // Until main has said who is signed in: a neutral frame, not an empty bar of controls.
   if (!session.data || !settings.data) {
     return (

@@ -8,6 +8,7 @@ import type {
   BrowserWindow,
   BrowserWindowConstructorOptions,
   ContextBridge,
+  Dialog,
   CustomScheme,
   Display,
   HandlerDetails,
@@ -640,6 +641,17 @@ export class FakePowerSaveBlocker implements Pick<
 }
 
 // ---------------------------------------------------------------------------------------
+// dialog
+
+export class FakeDialog implements Pick<Dialog, 'showErrorBox'> {
+  readonly errorBoxes: { title: string; content: string }[] = [];
+
+  showErrorBox(title: string, content: string): void {
+    this.errorBoxes.push({ title, content });
+  }
+}
+
+// ---------------------------------------------------------------------------------------
 
 /** One fake Electron: the state every module above shares. */
 export class FakeElectron {
@@ -658,6 +670,7 @@ export class FakeElectron {
   readonly safeStorage = new FakeSafeStorage(this);
   readonly powerSaveBlocker = new FakePowerSaveBlocker();
   readonly webContents = new FakeWebContentsModule(this);
+  readonly dialog = new FakeDialog();
 
   constructor(home = mkdtempSync(join(tmpdir(), 'fake-electron-'))) {
     this.app = new FakeApp(home);
@@ -688,6 +701,7 @@ export let screen = fake.screen;
 export let safeStorage = fake.safeStorage;
 export let powerSaveBlocker = fake.powerSaveBlocker;
 export let webContents = fake.webContents;
+export let dialog = fake.dialog;
 export { FakeBrowserWindow as BrowserWindow, FakeMenu as Menu };
 
 /** A fresh fake for the next test (or a restart: pass the same `home` for the same user). */
@@ -704,6 +718,7 @@ export function resetFakeElectron(home?: string): FakeElectron {
     safeStorage,
     powerSaveBlocker,
     webContents,
+    dialog,
   } = fake);
   return fake;
 }
