@@ -82,4 +82,14 @@ describe('App', () => {
     expect(screen.getAllByTestId('cart-line')).toHaveLength(1);
     expect(screen.queryByTestId('lock-screen')).toBeNull();
   });
+
+  it('opens the recovery screen, and nothing else, when the ledger cannot be read', async () => {
+    const { api, session } = await openApp();
+    // What the recovery screen reads is not what this test looks at.
+    api.answer('recovery.status', () => new Promise(() => undefined));
+    session.resolve(fail('ledger_unreadable', 'not a database', { problem: 'not a database' }));
+    expect(await screen.findByTestId('recovery-screen')).toBeTruthy();
+    expect(screen.queryByTestId('topbar-loading')).toBeNull();
+    expect(api.calls.map((c) => c.name)).not.toContain('settings.get');
+  });
 });
