@@ -27,13 +27,15 @@ function Risk() {
 }
 
 const riskApi = () =>
-  new FakeApi().answer('risk.get', () => ok(view)).answer('offline.get', () =>
-    ok({
-      settings: defaultOfflineSettings,
-      pending: { count: 0, totalMinor: 0, oldestAt: null },
-      worklist: [],
-    }),
-  );
+  new FakeApi()
+    .answer('risk.get', () => ok(view))
+    .answer('offline.get', () =>
+      ok({
+        settings: defaultOfflineSettings,
+        pending: { count: 0, totalMinor: 0, oldestAt: null },
+        worklist: [],
+      }),
+    );
 
 describe('RiskScreen', () => {
   it("saves a card limit typed as money and says it's saved", async () => {
