@@ -9,6 +9,7 @@ import { reportsSection } from './reports';
 import { logRotationSection } from './log-rotation';
 import { backupSection } from './backup';
 import { catalogDownsyncSection } from './catalog-downsync';
+import { tillScreenSection } from './till-screen';
 import { backofficeIngestSection } from './backoffice-ingest';
 
 /** Every bench section, in the order they run. */
@@ -23,5 +24,6 @@ export const sections: readonly BenchSection[] = [
   logRotationSection,
   backupSection,
   catalogDownsyncSection,
+  tillScreenSection,
   backofficeIngestSection,
 ];

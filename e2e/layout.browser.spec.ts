@@ -146,6 +146,40 @@ for (const size of COUNTER_SCREENS) {
   });
 }
 
+test.describe('a touch till at 1024×768', () => {
+  // A touch screen: taps (touch events), no hover; the commonest countertop till's size.
+  test.use({ hasTouch: true, viewport: { width: 1024, height: 768 } });
+
+  test('a 3-item cash sale by taps alone, every control within reach', async ({ page }) => {
+    const app = await startBrowserHost(tempDataDir());
+    try {
+      await page.goto(app.launchUrl);
+      await setUpAndSignIn(page, { language: 'en' });
+      // Three pieces from the grid (an item sold by weight would ask for the scale).
+      const tiles = page.getByTestId('grid-product').filter({ hasNotText: '/kg' });
+      for (let i = 0; i < 3; i += 1) await tiles.nth(i).tap();
+      await expect(page.getByTestId('cart-line')).toHaveCount(3);
+      await expectSellFits(page, 'touch, three lines');
+      await expectTileNamesWhole(page);
+      await page.screenshot({ path: 'test-results/e2e/layout-touch-1024x768-sell.png' });
+
+      await page.getByTestId('pay-cash').tap();
+      await expect(page.getByTestId('pay-dialog')).toBeVisible();
+      await expectControlsInViewport(page, page.getByTestId('pay-dialog'), 'touch pay dialog');
+      await page.screenshot({ path: 'test-results/e2e/layout-touch-1024x768-pay.png' });
+      // Nothing typed: the exact amount.
+      await page.getByTestId('pay-confirm').tap();
+      await expect(page.getByTestId('sale-done')).toBeVisible();
+      await expectInViewport(page, page.getByTestId('next-sale'), 'next sale');
+      await page.getByTestId('next-sale').tap();
+      await expect(page.getByTestId('cart-line')).toHaveCount(0);
+      await expect(page.getByTestId('sale-done')).toHaveCount(0);
+    } finally {
+      await app.stop();
+    }
+  });
+});
+
 /** Each tile shows its whole name in two lines, or two lines and an ellipsis: never half a line. */
 async function expectTileNamesWhole(page: Page): Promise<void> {
   const cut = await page.getByTestId('grid-product').evaluateAll((tiles) =>

@@ -13,4 +13,5 @@ export const layoutEn = {
   'import.fields': 'Fields',
   'import.moreChanged': '{{n}} more changed products (not listed)',
   'screen.retry': 'Try again',
+  'app.loading': 'Connecting to the till…',
 } as const;

@@ -15,4 +15,5 @@ export const layoutZhCN: Record<keyof typeof layoutEn, string> = {
   'import.fields': '字段',
   'import.moreChanged': '另有 {{n}} 个更改的商品（未列出）',
   'screen.retry': '重试',
+  'app.loading': '正在连接收银服务…',
 };

@@ -1,14 +1,23 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo, PrinterStatus, Settings } from '@app/api/contract';
-import { useApi, useEvent } from './api/api-context';
+import type {
+  AppInfo,
+  PrinterStatus,
+  SessionView,
+  Settings,
+  ShiftView,
+  SyncStatus,
+} from '@app/api/contract';
+import { useEvent } from './api/api-context';
 import type { ConnectionState } from './api/websocket-carrier';
+import { useQuery } from './api/useQuery';
 import { NoticeProvider, useNotify } from './common/notices';
 import { ScreenBoundary } from './common/ScreenBoundary';
-import { Navigation } from './nav/Navigation';
 import { screensFor } from './nav/screens';
 import type { Screen } from './nav/screens';
-import { changeLocale } from './i18n';
+import { TopBar } from './nav/TopBar';
+import { useLanguage } from './nav/useLanguage';
 import { SellScreen } from './sell/SellScreen';
 import { HistoryScreen } from './history/HistoryScreen';
 import { CatalogScreen } from './catalog/CatalogScreen';
@@ -16,11 +25,8 @@ import { PrinterScreen } from './printer/PrinterScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { DevicesScreen } from './devices/DevicesScreen';
 import { DiagnosticsScreen } from './diagnostics/DiagnosticsScreen';
-import { SyncChip } from './sync/SyncChip';
-import { StorageChip } from './diagnostics/StorageChip';
 import { SyncScreen } from './sync/SyncScreen';
 import { useSyncStatus } from './sync/useSyncStatus';
-import type { SessionView, ShiftView, SyncStatus } from '@app/api/contract';
 import { LockScreen } from './staff/LockScreen';
 import { SetupWizard } from './staff/SetupWizard';
 import { OverrideProvider } from './staff/OverrideProvider';
@@ -33,206 +39,185 @@ import { StockScreen } from './stock/StockScreen';
 import { BackupScreen } from './backup/BackupScreen';
 import { RecoveryScreen } from './backup/RecoveryScreen';
 
+/**
+ * The till's window. What fails before anyone is signed in (the session, the settings) is
+ * said in the app's own notice area; each signed-in user then has one of their own.
+ */
 export function App({ connection }: { connection: ConnectionState }) {
+  return (
+    <NoticeProvider>
+      <Shell connection={connection} />
+    </NoticeProvider>
+  );
+}
+
+function Shell({ connection }: { connection: ConnectionState }) {
   const { t } = useTranslation();
-  const api = useApi();
+  const open = connection === 'open';
+  const session = useQuery('session.status', open ? {} : null);
+  // Asked once the session answered: a till in recovery has no settings to give.
+  const ready = open && session.data !== null;
+  const settings = useQuery('settings.get', ready ? {} : null);
+  const info = useQuery('app.info', ready ? {} : null);
+  useEvent('session.changed', session.set);
+  // Kept across a lock, so the cashier comes back to the screen they left.
   const [screen, setScreen] = useState<Screen>('sell');
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [printer, setPrinter] = useState<PrinterStatus | null>(null);
-  const [session, setSession] = useState<SessionView | null>(null);
-  const [shift, setShift] = useState<ShiftView | null>(null);
-  const [recovery, setRecovery] = useState(false);
-  const active = connection === 'open' && session?.state === 'active';
-  const [sync, setSync] = useSyncStatus(active);
-  useEvent('session.changed', setSession);
-  const screens = screensFor(session?.permissions ?? []);
-  const shown: Screen | undefined = screens.includes(screen) ? screen : screens[0];
-  useEffect(() => {
-    if (connection !== 'open') return;
-    void api.invoke('session.status', {}).then((r) => {
-      if (r.ok) setSession(r.value);
-      // The ledger would not open: the till runs only what an owner needs to restore it.
-      else setRecovery(r.error.code === 'ledger_unreadable');
-    });
-  }, [api, connection]);
-  useEffect(() => {
-    if (!active) return;
-    void api.invoke('printer.status', {}).then((r) => r.ok && setPrinter(r.value));
-    void api.invoke('shift.current', {}).then((r) => r.ok && setShift(r.value));
-  }, [api, active, session?.user?.id]);
-  useEvent('sale.committed', () => {
-    void api.invoke('shift.current', {}).then((r) => r.ok && setShift(r.value));
-  });
-  const loadSettings = useCallback(() => {
-    void api.invoke('settings.get', {}).then((r) => r.ok && setSettings(r.value));
-  }, [api]);
+  const language = useLanguage(session.data, settings.data);
+  const lost = !open && (
+    <div className="notice notice-error overlay-banner" role="alert">
+      {t('status.connectionLost')}
+    </div>
+  );
 
-  useEffect(() => {
-    if (connection !== 'open') return;
-    loadSettings();
-    void api.invoke('app.info', {}).then((r) => r.ok && setInfo(r.value));
-  }, [api, connection, loadSettings]);
-  useEvent('printer.status', setPrinter);
-
-  // The signed-in person's language, else the shop's; the set-up wizard picks its own.
-  const language =
-    session?.state === 'setup' ? null : (session?.language ?? settings?.locale ?? null);
-  useEffect(() => {
-    if (language) void changeLocale(language);
-  }, [language]);
-  const toggleLocale = () => {
-    void api
-      .invoke('session.setLanguage', { language: language === 'zh-CN' ? 'en' : 'zh-CN' })
-      .then((r) => r.ok && setSession(r.value));
-  };
-
-  if (recovery) {
+  // The ledger would not open: the till runs only what an owner needs to restore it.
+  if (session.error?.code === 'ledger_unreadable') {
     return (
       <div className="app">
         <RecoveryScreen />
       </div>
     );
   }
-  // First start, or nobody signed in / the till locked: the wizard or the PIN pad, nothing else.
-  if (session && session.state !== 'active') {
+  // Until main has said who is signed in: a neutral frame, not an empty bar of controls.
+  if (!session.data || !settings.data) {
     return (
       <div className="app">
-        {connection !== 'open' && (
-          <div className="notice notice-error" role="alert">
-            {t('status.connectionLost')}
+        <header className="topbar" data-testid="topbar-loading" aria-busy="true">
+          <div className="brand">
+            <strong>{settings.data?.shopName ?? t('app.title')}</strong>
+            <span className="muted">{t('app.loading')}</span>
           </div>
-        )}
-        {session.state === 'setup' ? (
-          settings && (
-            <SetupWizard
-              settings={settings}
-              onDone={(view) => {
-                setSession(view);
-                loadSettings();
-              }}
-            />
-          )
+        </header>
+        {lost}
+      </div>
+    );
+  }
+  // First start, or nobody signed in / the till locked: the wizard or the PIN pad, nothing else.
+  if (session.data.state !== 'active') {
+    return (
+      <div className="app">
+        {lost}
+        {session.data.state === 'setup' ? (
+          <SetupWizard
+            settings={settings.data}
+            onDone={(view) => {
+              session.set(view);
+              settings.refresh();
+            }}
+          />
         ) : (
-          <LockScreen session={session} onSession={setSession} />
+          <LockScreen session={session.data} onSession={session.set} />
         )}
       </div>
     );
   }
-
   return (
     // One notice area per signed-in user: what one was told never shows to the next.
-    <NoticeProvider key={session?.user?.id ?? 'nobody'}>
-      <div className="app">
-        <header className="topbar">
-          <div className="brand">
-            <strong>{settings?.shopName ?? t('app.title')}</strong>
-            {info && (
-              <span className="muted">
-                {sync?.binding?.terminalId ?? info.terminalId} · {sync?.batchNo ?? info.batchNo}
-              </span>
-            )}
-          </div>
-          <Navigation screens={screens} shown={shown} onOpen={setScreen} />
-          <div className="status">
-            {sync && <SyncChip status={sync} onOpen={() => setScreen('sync')} />}
-            <StorageChip onOpen={() => setScreen('diagnostics')} />
-            {printer && (
+    <NoticeProvider key={session.data.user?.id ?? 'nobody'}>
+      <Workspace
+        session={session.data}
+        onSession={session.set}
+        settings={settings.data}
+        onSettings={settings.set}
+        info={info.data}
+        language={language}
+        screen={screen}
+        onOpen={setScreen}
+        open={open}
+        lost={lost}
+      />
+    </NoticeProvider>
+  );
+}
+
+/** The signed-in user's till: the top bar and the screen they have open. */
+function Workspace({
+  session,
+  onSession,
+  settings,
+  onSettings,
+  info,
+  language,
+  screen,
+  onOpen,
+  open,
+  lost,
+}: {
+  session: SessionView;
+  onSession: (view: SessionView) => void;
+  settings: Settings;
+  onSettings: (settings: Settings) => void;
+  info: AppInfo | null;
+  language: string | null;
+  screen: Screen;
+  onOpen: (screen: Screen) => void;
+  /** Connected: asked again after the connection comes back. */
+  open: boolean;
+  lost: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const printer = useQuery('printer.status', open ? {} : null);
+  useEvent('printer.status', printer.set);
+  const shift = useQuery('shift.current', open ? {} : null, ['sale.committed']);
+  const [sync, setSync] = useSyncStatus(open);
+  const screens = screensFor(session.permissions);
+  const shown: Screen | undefined = screens.includes(screen) ? screen : screens[0];
+  return (
+    <div className="app">
+      <TopBar
+        session={session}
+        onSession={onSession}
+        shopName={settings.shopName}
+        info={info}
+        sync={sync}
+        printer={printer.data}
+        language={language}
+        screens={screens}
+        shown={shown}
+        onOpen={onOpen}
+      />
+      {lost}
+      <OverrideProvider>
+        <main className="content">
+          {shown === 'sell' && shift.data && !shift.data.open?.own && (
+            <div
+              className="notice notice-error overlay-banner shift-needed"
+              role="alert"
+              data-testid="shift-needed"
+            >
+              {shift.data.open
+                ? t('shift.otherOpen', { name: shift.data.open.operatorName })
+                : t('shift.needed')}
               <button
                 type="button"
-                className={`chip chip-${printer.state}`}
-                onClick={() => setScreen('printer')}
-                data-testid="printer-chip"
+                className="primary"
+                onClick={() => onOpen('shift')}
+                data-testid="go-open-shift"
               >
-                {t('nav.printer')}: {t(`printer.state.${printer.state}`)}
-                {printer.queued > 0 ? ` · ${String(printer.queued)}` : ''}
+                {t('shift.goOpen')}
               </button>
-            )}
-            {session?.user && (
-              <span className="chip" data-testid="session-user">
-                {session.user.name} · {t(`role.${session.user.role}`)}
-              </span>
-            )}
-            <button
-              type="button"
-              className="chip"
-              onClick={() =>
-                void api.invoke('session.lock', {}).then((r) => r.ok && setSession(r.value))
-              }
-              data-testid="session-lock"
+            </div>
+          )}
+          {shown && (
+            <ScreenBoundary
+              key={shown}
+              onBack={shown === 'sell' ? undefined : () => onOpen('sell')}
             >
-              {t('session.lock')}
-            </button>
-            <button
-              type="button"
-              className="chip"
-              onClick={() =>
-                void api.invoke('session.logout', {}).then((r) => r.ok && setSession(r.value))
-              }
-              data-testid="session-switch"
-            >
-              {t('session.switch')}
-            </button>
-            <button
-              type="button"
-              className="chip"
-              onClick={toggleLocale}
-              title={t('session.language')}
-              lang={language === 'zh-CN' ? 'en' : 'zh-CN'}
-              data-testid="locale-toggle"
-            >
-              {language === 'zh-CN' ? 'EN' : '中文'}
-            </button>
-          </div>
-        </header>
-        {connection !== 'open' && (
-          <div className="notice notice-error overlay-banner" role="alert">
-            {t('status.connectionLost')}
-          </div>
-        )}
-        <OverrideProvider>
-          <main className="content">
-            {shown === 'sell' && shift && !shift.open?.own && (
-              <div
-                className="notice notice-error overlay-banner shift-needed"
-                role="alert"
-                data-testid="shift-needed"
-              >
-                {shift.open
-                  ? t('shift.otherOpen', { name: shift.open.operatorName })
-                  : t('shift.needed')}
-                <button
-                  type="button"
-                  className="primary"
-                  onClick={() => setScreen('shift')}
-                  data-testid="go-open-shift"
-                >
-                  {t('shift.goOpen')}
-                </button>
-              </div>
-            )}
-            {shown && (
-              <ScreenBoundary
-                key={shown}
-                onBack={shown === 'sell' ? undefined : () => setScreen('sell')}
-              >
-                <ScreenView
-                  shown={shown}
-                  settings={settings}
-                  printer={printer}
-                  sync={sync}
-                  permissions={session?.permissions ?? []}
-                  onOpen={setScreen}
-                  onShift={setShift}
-                  onSync={setSync}
-                  onSettings={setSettings}
-                />
-              </ScreenBoundary>
-            )}
-          </main>
-        </OverrideProvider>
-      </div>
-    </NoticeProvider>
+              <ScreenView
+                shown={shown}
+                settings={settings}
+                printer={printer.data}
+                sync={sync}
+                permissions={session.permissions}
+                onOpen={onOpen}
+                onShift={shift.set}
+                onSync={setSync}
+                onSettings={onSettings}
+              />
+            </ScreenBoundary>
+          )}
+        </main>
+      </OverrideProvider>
+    </div>
   );
 }
 
@@ -249,7 +234,7 @@ function ScreenView({
   onSettings,
 }: {
   shown: Screen;
-  settings: Settings | null;
+  settings: Settings;
   printer: PrinterStatus | null;
   sync: SyncStatus | null;
   permissions: SessionView['permissions'];
@@ -259,7 +244,6 @@ function ScreenView({
   onSettings: (settings: Settings) => void;
 }) {
   const notify = useNotify();
-  if (!settings) return null;
   switch (shown) {
     case 'sell':
       return <SellScreen settings={settings} printer={printer} notify={notify} />;

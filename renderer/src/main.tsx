@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { ApiProvider } from './api/api-context';
 import { connectApi } from './api/connect';
 import { createConnectionStore, useConnection } from './api/connection-store';
+import { NoticeProvider } from './common/notices';
 import { installWedgeSwipeGuard } from './common/wedge-swipe';
 import { initI18n } from './i18n';
 import { App } from './App';
@@ -24,7 +25,13 @@ function Root() {
   const state = useConnection(connection);
   return (
     <ApiProvider api={api}>
-      {customerView ? <CustomerScreen /> : <App connection={state} />}
+      {customerView ? (
+        <NoticeProvider>
+          <CustomerScreen />
+        </NoticeProvider>
+      ) : (
+        <App connection={state} />
+      )}
     </ApiProvider>
   );
 }

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupStatus } from '@app/api/contract';
 import { useApi, useEvent } from '../api/api-context';
+import { useQuery } from '../api/useQuery';
 import type { Notice } from '../common/notices';
 import { useErrorText } from '../common/format';
 import { BackupList } from './BackupList';
@@ -17,14 +18,13 @@ export function BackupScreen({ notify }: { notify: (notice: Notice | null) => vo
   const { t } = useTranslation();
   const api = useApi();
   const errorText = useErrorText();
-  const [status, setStatus] = useState<BackupStatus | null>(null);
+  const query = useQuery('backup.status', {});
+  const status = query.data;
+  const setStatus = query.set;
   // Bumped when a backup finishes, so the list reads the folder again.
   const [written, setWritten] = useState(0);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    void api.invoke('backup.status', {}).then((r) => r.ok && setStatus(r.value));
-  }, [api]);
   useEvent('backup.changed', setStatus);
 
   const backUpNow = useCallback(async () => {
@@ -39,7 +39,7 @@ export function BackupScreen({ notify }: { notify: (notice: Notice | null) => vo
     setStatus(result.value);
     setWritten((n) => n + 1);
     notify({ kind: 'info', text: t('backup.done', { name: result.value.last?.name ?? '' }) });
-  }, [api, errorText, notify, t]);
+  }, [api, errorText, notify, setStatus, t]);
 
   if (!status) return null;
   const { last, running } = status;

@@ -45,12 +45,13 @@ export function ProductForm({ product, categories, currency, notify, onClose }: 
   const [taxClasses, setTaxClasses] = useState<NamedTaxClass[]>([]);
   useEffect(() => {
     void api.invoke('settings.get', {}).then((r) => {
-      if (!r.ok) return;
+      // Without the classes the form still edits; saving keeps the class the product had.
+      if (!r.ok) return setError(errorText(r.error));
       setTaxClasses(r.value.taxClasses);
       // A new product starts in the shop's first class.
       if (!product) setDraft((d) => ({ ...d, taxClass: r.value.taxClasses[0]?.id ?? d.taxClass }));
     });
-  }, [api, product]);
+  }, [api, product, errorText]);
   const set = <K extends keyof typeof draft>(key: K, value: (typeof draft)[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
   const zh = i18n.language === 'zh-CN';

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '@app/catalog/product';
 import type { CurrencyCode } from '@app/money/currency';
@@ -34,13 +34,17 @@ export function ProductList({
 
   useEvent('catalog.changed', () => setVersion((v) => v + 1));
 
+  // Each read takes a ticket; an answer to an older search (slower than the newer one) is dropped.
+  const latest = useRef(0);
   const load = async (afterSku: string, append: boolean) => {
+    const ticket = ++latest.current;
     const result = await api.invoke('catalog.list', {
       limit: PAGE,
       afterSku,
       ...(query.trim() === '' ? {} : { query }),
       ...(categoryId === '' ? {} : { categoryId }),
     });
+    if (ticket !== latest.current) return;
     if (!result.ok) return notify({ kind: 'error', text: errorText(result.error) });
     setProducts((current) =>
       append ? [...current, ...result.value.products] : result.value.products,

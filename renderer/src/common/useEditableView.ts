@@ -24,8 +24,10 @@ export function useEditableView<View, Draft>(
     [draftOf],
   );
   useEffect(() => {
-    void load().then((r) => r.ok && show(r.value));
-  }, [load, show]);
+    void load().then((r) =>
+      r.ok ? show(r.value) : notify({ kind: 'error', text: errorText(r.error) }),
+    );
+  }, [load, show, notify, errorText]);
 
   const act = async (call: Promise<Result<View>>, saved?: string): Promise<void> => {
     const result = await call;

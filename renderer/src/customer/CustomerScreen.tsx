@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerView } from '@app/display/customer-view';
 import { customerViewOfCart } from '@app/display/customer-view';
-import { useApi, useEvent } from '../api/api-context';
+import { useEvent } from '../api/api-context';
+import { useCommand } from '../api/useCommand';
+import { useQuery } from '../api/useQuery';
 import { useMoney } from '../common/format';
 import { changeLocale } from '../i18n';
 
@@ -12,29 +14,28 @@ import { changeLocale } from '../i18n';
  */
 export function CustomerScreen() {
   const { t, i18n } = useTranslation();
-  const api = useApi();
   const money = useMoney();
-  const [view, setView] = useState<CustomerView>({ kind: 'welcome' });
-  const [shopName, setShopName] = useState('');
-
+  // What failed to load is said in this window's notice area; the welcome stays meanwhile.
+  const cart = useQuery('cart.get', {});
+  const settings = useQuery('settings.get', {});
+  const getSale = useCommand('sale.get', { read: true });
+  const [shown, setView] = useState<CustomerView | null>(null);
+  const view = shown ?? (cart.data ? customerViewOfCart(cart.data) : { kind: 'welcome' });
+  const shopName = settings.data?.shopName ?? '';
+  const locale = settings.data?.locale;
   useEffect(() => {
-    void api.invoke('cart.get', {}).then((r) => r.ok && setView(customerViewOfCart(r.value)));
-    void api.invoke('settings.get', {}).then((r) => {
-      if (!r.ok) return;
-      setShopName(r.value.shopName);
-      void changeLocale(r.value.locale);
-    });
-  }, [api]);
-  useEvent('cart.changed', (cart) => setView(customerViewOfCart(cart)));
+    if (locale) void changeLocale(locale);
+  }, [locale]);
+  useEvent('cart.changed', (next) => setView(customerViewOfCart(next)));
   useEvent('sale.committed', (sale) => {
-    void api.invoke('sale.get', { saleId: sale.id }).then((r) => {
-      if (!r.ok) return;
-      const cash = r.value.tenders.find((tender) => tender.method === 'cash');
+    void getSale.run({ saleId: sale.id }).then((done) => {
+      if (!done) return;
+      const cash = done.tenders.find((tender) => tender.method === 'cash');
       setView({
         kind: 'thanks',
-        paidMinor: r.value.paidMinor,
+        paidMinor: done.paidMinor,
         changeMinor: cash?.changeMinor ?? 0,
-        currency: r.value.currency,
+        currency: done.currency,
       });
     });
   });

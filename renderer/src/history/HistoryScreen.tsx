@@ -98,8 +98,10 @@ export function HistoryScreen({ notify }: { notify: (notice: Notice | null) => v
   const reload = useCallback(async () => {
     if (saleId === undefined) return;
     const result = await api.invoke('correction.get', { saleId });
+    // The detail on show stays, marked out of date by the message, until a read succeeds.
     if (result.ok) setView(result.value);
-  }, [api, saleId]);
+    else notify({ kind: 'error', text: errorText(result.error) });
+  }, [api, saleId, notify, errorText]);
   useEvent('correction.changed', () => void reload());
 
   const finished = (result: CorrectionDone) => {

@@ -38,9 +38,10 @@ export function MemberDialog({ member, currency, onChange, onClose }: Props) {
   const [ruleOpen, setRuleOpen] = useState(false);
   useEffect(() => {
     void api.invoke('session.status', {}).then((r) => {
-      setOwner(r.ok && r.value.permissions.includes('settings.change'));
+      if (r.ok) setOwner(r.value.permissions.includes('settings.change'));
+      else setError(errorText(r.error));
     });
-  }, [api]);
+  }, [api, errorText]);
 
   const run = async <T,>(call: Promise<Result<T>>): Promise<T | null> => {
     const result = await call;

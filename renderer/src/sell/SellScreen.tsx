@@ -120,6 +120,7 @@ export function SellScreen({ settings, printer, notify }: Props) {
   const askWeight = async (productId: string) => {
     const product = await api.invoke('catalog.get', { productId });
     if (product.ok) setEditing({ kind: 'weight', product: product.value });
+    else notify({ kind: 'error', text: errorText(product.error) });
   };
   const scan = (code: string) => {
     if (done) setDone(null);

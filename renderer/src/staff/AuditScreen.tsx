@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { AuditRecordView, Settings } from '@app/api/contract';
 import type { MessageKey } from '@app/i18n/en';
 import { useApi } from '../api/api-context';
-import { useMoney } from '../common/format';
+import { useErrorText, useMoney } from '../common/format';
+import { useNotify } from '../common/notices';
 
 const PAGE = 100;
 
@@ -53,6 +54,8 @@ export function AuditScreen({ settings }: { settings: Settings }) {
     ]
       .filter(Boolean)
       .join(' · ');
+  const notify = useNotify();
+  const errorText = useErrorText();
   const [records, setRecords] = useState<AuditRecordView[]>([]);
   const load = useCallback(
     (beforeId?: number) => {
@@ -60,9 +63,10 @@ export function AuditScreen({ settings }: { settings: Settings }) {
         .invoke('audit.list', beforeId === undefined ? { limit: PAGE } : { limit: PAGE, beforeId })
         .then((r) => {
           if (r.ok) setRecords((old) => (beforeId === undefined ? r.value : [...old, ...r.value]));
+          else notify({ kind: 'error', text: errorText(r.error) });
         });
     },
-    [api],
+    [api, notify, errorText],
   );
   useEffect(() => load(), [load]);
   return (

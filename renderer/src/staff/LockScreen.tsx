@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '@app/api/contract';
 import type { StaffRole } from '@app/ledger/staff-detail';
 import { useApi } from '../api/api-context';
+import { useQuery } from '../api/useQuery';
 import { useErrorText } from '../common/format';
 import { PinPad } from './PinPad';
 
@@ -19,14 +20,11 @@ export function LockScreen({
   const { t } = useTranslation();
   const api = useApi();
   const errorText = useErrorText();
-  const [users, setUsers] = useState<User[]>([]);
+  // A failed read is said in the app's notice area; the list stays empty until it answers.
+  const users: User[] = useQuery('session.users', {}).data ?? [];
   const [chosen, setChosen] = useState<string | null>(session.user?.id ?? null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    void api.invoke('session.users', {}).then((r) => r.ok && setUsers(r.value));
-  }, [api]);
 
   const submit = async (pin: string) => {
     if (!chosen) return;

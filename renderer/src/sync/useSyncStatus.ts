@@ -1,17 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { SyncStatus } from '@app/api/contract';
-import { useApi, useEvent } from '../api/api-context';
+import { useEvent } from '../api/api-context';
+import { useQuery } from '../api/useQuery';
 
-/** The upload state, kept current by the `sync.status` event. */
+/** The upload state, kept current by the `sync.status` event; asked while `connected`. */
 export function useSyncStatus(connected: boolean): [SyncStatus | null, (s: SyncStatus) => void] {
-  const api = useApi();
-  const [status, setStatus] = useState<SyncStatus | null>(null);
-  useEffect(() => {
-    if (!connected) return;
-    void api.invoke('sync.status', {}).then((r) => r.ok && setStatus(r.value));
-  }, [api, connected]);
-  useEvent('sync.status', setStatus);
-  return [status, setStatus];
+  const status = useQuery('sync.status', connected ? {} : null);
+  useEvent('sync.status', status.set);
+  return [status.data, status.set];
 }
 
 /** A clock that ticks every `everyMs`, for ages ("oldest 3 min") that must move on their own. */
