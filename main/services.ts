@@ -141,10 +141,9 @@ export function createServices(options: ServicesOptions): Services {
   }
   const identity = new TerminalIdentityStore(db);
   // Reports: every appended entry also lands in the daily sums, in the same transaction.
-  const reportSettings = new ReportSettingsStore(
-    settings,
-    Intl.DateTimeFormat().resolvedOptions().timeZone,
-  );
+  // Read once: asking Intl for it costs more than building a whole receipt.
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const reportSettings = new ReportSettingsStore(settings, timeZone);
   const reportIndex = new ReportIndex(db, {
     clock: () => {
       const { timeZone, cutoffHour } = reportSettings.get();
@@ -227,7 +226,7 @@ export function createServices(options: ServicesOptions): Services {
       shopName: s.shopName,
       paperWidth: s.paperWidth,
       locale: s.locale,
-      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      timeZone,
     };
   };
   const receiptFor = (sale: SaleRecord, duplicate: boolean) => {

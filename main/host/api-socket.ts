@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { fail } from '@app/result';
 import type { Result } from '@app/result';
@@ -19,15 +20,27 @@ const POLICY_VIOLATION = 1008;
 const MAX_REASON_BYTES = 123;
 
 /**
- * Carries the contract over one authorized WebSocket. Nothing a client sends can throw out of
+ * Carries the contract over one authorized WebSocket (`stream` is the connection it was
+ * upgraded from, which ws writes to). Nothing a client sends can throw out of
  * here: protocol errors (an oversized frame, invalid UTF-8, an unmasked frame) close the
  * socket with their RFC 6455 code, a malformed request is answered or the socket closed with
  * the reason, and every command gets an answer even when its handler throws.
  */
-export function serveApiSocket(ws: WebSocket, deps: ApiSocketDeps): void {
+export function serveApiSocket(ws: WebSocket, deps: ApiSocketDeps, stream: Duplex): void {
   const { dispatch, bus, log } = deps;
+  let corked = false;
   const send = (message: ServerMessage): void => {
     if (ws.readyState !== ws.OPEN) return;
+    // What one turn of the event loop sends (a command's events, then its answer) leaves in
+    // one write to the connection rather than one system call per frame.
+    if (!corked) {
+      corked = true;
+      stream.cork();
+      setImmediate(() => {
+        corked = false;
+        stream.uncork();
+      });
+    }
     try {
       ws.send(JSON.stringify(message));
     } catch (error) {
