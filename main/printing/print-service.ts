@@ -58,6 +58,7 @@ export class PrintService {
   private draining: Promise<void> | null = null;
   /** Jobs are going out now (`draining` is set from the kick on, a turn earlier). */
   private sending = false;
+  private stopped = false;
   private kicked = false;
   private readonly printed: PrintedPage[] = [];
   private condition: PrinterStatus['condition'] = 'unknown';
@@ -115,7 +116,12 @@ export class PrintService {
     void this.refreshStatus();
   }
 
+  /**
+   * Stops polling and printing: the database is about to close. A job whose bytes are going
+   * out stays queued and prints again at the next start (twice, never lost).
+   */
   stop(): void {
+    this.stopped = true;
     if (this.pollTimer !== null) clearInterval(this.pollTimer);
     this.pollTimer = null;
   }
@@ -311,7 +317,7 @@ export class PrintService {
   }
 
   private async drain(): Promise<void> {
-    for (;;) {
+    while (!this.stopped) {
       const first = this.deps.jobs.next();
       // A failed job blocks the queue until the cashier retries or skips it.
       if (!first || first.job.status === 'failed') break;
@@ -329,10 +335,12 @@ export class PrintService {
       this.emitStatus();
       try {
         await this.transport.write(encodeReceipt(document));
+        if (this.stoppedMeanwhile()) return;
         this.deps.jobs.markPrinted(next.id);
         this.state = 'ready';
         this.lastError = null;
       } catch (error) {
+        if (this.stoppedMeanwhile()) return;
         const message = error instanceof Error ? error.message : String(error);
         this.deps.jobs.markFailed(next.id, message);
         this.state = 'error';
@@ -387,7 +395,13 @@ export class PrintService {
     }
   }
 
+  /** `stop` ran while a job's bytes were going out (read anew after an await). */
+  private stoppedMeanwhile(): boolean {
+    return this.stopped;
+  }
+
   private emitStatus(): void {
+    if (this.stopped) return;
     this.deps.bus.emit('printer.status', this.status());
   }
 
