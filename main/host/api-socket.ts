@@ -28,18 +28,20 @@ const MAX_REASON_BYTES = 123;
  */
 export function serveApiSocket(ws: WebSocket, deps: ApiSocketDeps, stream: Duplex): void {
   const { dispatch, bus, log } = deps;
+  // Frames sent in one turn of the event loop (a command's events, then its answer) leave
+  // in one write to the connection rather than one system call per frame.
   let corked = false;
+  const flush = (): void => {
+    if (!corked) return;
+    corked = false;
+    stream.uncork();
+  };
   const send = (message: ServerMessage): void => {
     if (ws.readyState !== ws.OPEN) return;
-    // What one turn of the event loop sends (a command's events, then its answer) leaves in
-    // one write to the connection rather than one system call per frame.
     if (!corked) {
       corked = true;
       stream.cork();
-      setImmediate(() => {
-        corked = false;
-        stream.uncork();
-      });
+      setImmediate(flush);
     }
     try {
       ws.send(JSON.stringify(message));
@@ -68,9 +70,11 @@ export function serveApiSocket(ws: WebSocket, deps: ApiSocketDeps, stream: Duple
         return;
       case 'request': {
         const { id, command, input } = envelope.request;
-        void settle(dispatch(command, input), command, log).then((result) =>
-          send({ type: 'result', id, result }),
-        );
+        void settle(dispatch(command, input), command, log).then((result) => {
+          send({ type: 'result', id, result });
+          // The answer is what the client waits for: it goes out now, not at the turn's end.
+          flush();
+        });
       }
     }
   });
