@@ -12,6 +12,7 @@ import { summarize } from './stats';
 
 const SALES = 300;
 const COUNTED_SALES = 20;
+const ROUND_TRIPS = 1_000;
 /** Issue "exactly once": a durable sale through the API at ≥ 0.3 × what raw fsyncs allow. */
 const SHARE_OF_FSYNC_RATE = 0.3;
 
@@ -33,6 +34,37 @@ async function printed(till: TillProcess): Promise<void> {
   while ((await till.api.call('printer.status', {})).queued > 0) {
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
+}
+
+/**
+ * CPU time the till process has used so far (all its threads, user + system), from
+ * /proc/PID/stat (proc(5): utime and stime, fields 14 and 15, in clock ticks of 1/100 s on
+ * Linux); null where there is no /proc. Less sensitive to a busy machine than wall time.
+ */
+function processCpuMs(pid: number): number | null {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return null;
+  }
+  // The command name (field 2) may hold spaces; the fields after it are space separated.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * One command that does next to nothing (app.info), there and back over the WebSocket:
+ * the floor a sale's 4 commands pay whatever they do.
+ */
+async function roundTripP50(till: TillProcess): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < ROUND_TRIPS; i += 1) {
+    const started = performance.now();
+    await till.api.call('app.info', {});
+    samples.push(performance.now() - started);
+  }
+  return summarize(samples).p50;
 }
 
 /** fsyncs of the process per sale, counted by strace over a few sales. */
@@ -58,16 +90,35 @@ export const apiSaleSection: BenchSection = {
       await signInOwnerWith(till.api.call);
       for (let i = 0; i < 10; i += 1) await sellThreeLines(till);
       const samples: number[] = [];
+      const cpuBefore = processCpuMs(till.pid);
       const started = performance.now();
       for (let i = 0; i < SALES; i += 1) samples.push(await sellThreeLines(till));
       await printed(till);
       const perSecond = SALES / ((performance.now() - started) / 1000);
+      const cpuAfter = processCpuMs(till.pid);
+      const roundTrip = await roundTripP50(till);
       const fsyncs = await fsyncsPerSale(till, dataDir);
       const target = SHARE_OF_FSYNC_RATE * (1000 / fsyncP50);
       const { p50, p99 } = summarize(samples);
       return [
         { section: 'api-sale', metric: 'sale through the API p50', value: p50, unit: 'ms' },
         { section: 'api-sale', metric: 'sale through the API p99', value: p99, unit: 'ms' },
+        ...(cpuBefore === null || cpuAfter === null
+          ? []
+          : [
+              {
+                section: 'api-sale',
+                metric: 'till process CPU per sale (receipt printed)',
+                value: (cpuAfter - cpuBefore) / SALES,
+                unit: 'ms',
+              },
+            ]),
+        {
+          section: 'api-sale',
+          metric: 'one command there and back (app.info) p50',
+          value: roundTrip,
+          unit: 'ms',
+        },
         {
           section: 'api-sale',
           metric: 'sales through the API, receipts printed',

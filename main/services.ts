@@ -86,10 +86,9 @@ export function createServices(options: ServicesOptions): Services {
   }
   const identity = new TerminalIdentityStore(db);
   // Reports: every appended entry also lands in the daily sums, in the same transaction.
-  const reportSettings = new ReportSettingsStore(
-    settings,
-    Intl.DateTimeFormat().resolvedOptions().timeZone,
-  );
+  // Read once: asking Intl for it costs more than building a whole receipt.
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const reportSettings = new ReportSettingsStore(settings, timeZone);
   const reportIndex = new ReportIndex(db, {
     clock: () => {
       const { timeZone, cutoffHour } = reportSettings.get();
@@ -156,6 +155,7 @@ export function createServices(options: ServicesOptions): Services {
   const { printing, logo, receiptFor, printReport } = createPrinting({
     db,
     settings,
+    timeZone,
     ledger,
     bus,
     log,

@@ -141,7 +141,7 @@ export class CartService {
     const product = this.catalog.byBarcode(code);
     if (!product)
       throw new DomainError('unknown_barcode', `No product has barcode ${code}`, { barcode: code });
-    return this.addProductById(product.id, 1);
+    return this.addSellable(product, 1);
   }
 
   /**
@@ -151,7 +151,10 @@ export class CartService {
    * still finds its product.
    */
   private scanEmbedded(code: string): CartView | null {
-    const decoded = decodeEmbeddedBarcode(code, this.scaleLabels());
+    // Only a restricted-circulation EAN-13 (prefix 2x) can be a scale's label: the shop's
+    // layouts are read for those alone, not at every scan of a packaged product.
+    const layouts = /^2\d{12}$/.test(code) ? this.scaleLabels() : {};
+    const decoded = decodeEmbeddedBarcode(code, layouts);
     if (!decoded.ok) {
       if (decoded.error.code === 'price_check_mismatch') {
         throw new DomainError('invalid_barcode', `price check digit wrong in ${code}`, {
@@ -191,6 +194,10 @@ export class CartService {
     }
     const product = this.catalog.byId(productId);
     if (!product) throw new DomainError('product_not_found', `No product ${productId}`);
+    return this.addSellable(product, quantity, grams);
+  }
+
+  private addSellable(product: Product, quantity: number, grams?: number): CartView {
     assertSellable(product);
     if (product.unit === 'kg') {
       if (grams === undefined) {
@@ -205,7 +212,7 @@ export class CartService {
     const next = addProduct(this.cart, product, randomUUID(), quantity);
     // A repeat scan adds to the product's undiscounted line; show that line as the last one.
     const touched = next.lines.find(
-      (l) => l.productId === productId && l.discount === null && l.measure === undefined,
+      (l) => l.productId === product.id && l.discount === null && l.measure === undefined,
     );
     return this.commit(next, touched?.lineId ?? next.lines.at(-1)?.lineId ?? null);
   }

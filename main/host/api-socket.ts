@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { fail } from '@app/result';
 import type { Result } from '@app/result';
@@ -19,15 +20,29 @@ const POLICY_VIOLATION = 1008;
 const MAX_REASON_BYTES = 123;
 
 /**
- * Carries the contract over one authorized WebSocket. Nothing a client sends can throw out of
+ * Carries the contract over one authorized WebSocket (`stream` is the connection it was
+ * upgraded from, which ws writes to). Nothing a client sends can throw out of
  * here: protocol errors (an oversized frame, invalid UTF-8, an unmasked frame) close the
  * socket with their RFC 6455 code, a malformed request is answered or the socket closed with
  * the reason, and every command gets an answer even when its handler throws.
  */
-export function serveApiSocket(ws: WebSocket, deps: ApiSocketDeps): void {
+export function serveApiSocket(ws: WebSocket, deps: ApiSocketDeps, stream: Duplex): void {
   const { dispatch, bus, log } = deps;
+  // Frames sent in one turn of the event loop (a command's events, then its answer) leave
+  // in one write to the connection rather than one system call per frame.
+  let corked = false;
+  const flush = (): void => {
+    if (!corked) return;
+    corked = false;
+    stream.uncork();
+  };
   const send = (message: ServerMessage): void => {
     if (ws.readyState !== ws.OPEN) return;
+    if (!corked) {
+      corked = true;
+      stream.cork();
+      setImmediate(flush);
+    }
     try {
       ws.send(JSON.stringify(message));
     } catch (error) {
@@ -55,9 +70,11 @@ export function serveApiSocket(ws: WebSocket, deps: ApiSocketDeps): void {
         return;
       case 'request': {
         const { id, command, input } = envelope.request;
-        void settle(dispatch(command, input), command, log).then((result) =>
-          send({ type: 'result', id, result }),
-        );
+        void settle(dispatch(command, input), command, log).then((result) => {
+          send({ type: 'result', id, result });
+          // The answer is what the client waits for: it goes out now, not at the turn's end.
+          flush();
+        });
       }
     }
   });

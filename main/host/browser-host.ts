@@ -77,7 +77,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
         return;
       }
-      sockets.handleUpgrade(req, socket, head, (ws) => serveApiSocket(ws, services));
+      sockets.handleUpgrade(req, socket, head, (ws) => serveApiSocket(ws, services, socket));
     } catch (error) {
       services.log.error('API socket handshake failed', { error: String(error) });
       socket.destroy();

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { prepared } from './prepared';
 
 /**
  * Runs a write that is work in progress, not a committed sale (a cart edit, a print job's
@@ -9,10 +10,11 @@ import type Database from 'better-sqlite3';
  */
 export function withoutFsync<T>(db: Database.Database, write: () => T): T {
   if (db.inTransaction) return write();
-  db.pragma('synchronous = NORMAL');
+  // Prepared once: a cart edit per scan would otherwise parse both pragmas every time.
+  prepared(db, 'PRAGMA synchronous = NORMAL').run();
   try {
     return write();
   } finally {
-    db.pragma('synchronous = FULL');
+    prepared(db, 'PRAGMA synchronous = FULL').run();
   }
 }

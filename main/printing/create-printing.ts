@@ -28,6 +28,8 @@ const BACKUP_PRINTER_KEY = 'printer.backup';
 export function createPrinting(deps: {
   db: Database.Database;
   settings: SettingsStore;
+  /** The machine's time zone, read once: asking Intl for it costs more than a receipt. */
+  timeZone: string;
   ledger: Ledger;
   bus: EventBus;
   log: Logger;
@@ -56,7 +58,7 @@ export function createPrinting(deps: {
       shopName: s.shopName,
       paperWidth: s.paperWidth,
       locale: s.locale,
-      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      timeZone: deps.timeZone,
     };
   };
   const receiptFor = (sale: SaleRecord, duplicate: boolean) => {

@@ -12,8 +12,12 @@ interface JobRow {
   status: PrintJob['status'];
   attempts: number;
   last_error: string | null;
-  document: string;
 }
+
+/** A job's columns without its document: lists and status need no receipt text. */
+const JOB_COLUMNS = 'id, sale_id, kind, created_at, status, attempts, last_error';
+/** Jobs still to print or held after a failure. */
+const UNPRINTED = "status IN ('queued', 'failed')";
 
 const toJob = (row: JobRow): PrintJob => ({
   id: row.id,
@@ -57,7 +61,7 @@ export class PrintJobStore {
   }
 
   get(id: string): PrintJob | null {
-    const row = prepared(this.db, 'SELECT * FROM print_jobs WHERE id = ?').get(id) as
+    const row = prepared(this.db, `SELECT ${JOB_COLUMNS} FROM print_jobs WHERE id = ?`).get(id) as
       JobRow | undefined;
     return row ? toJob(row) : null;
   }
@@ -72,15 +76,36 @@ export class PrintJobStore {
   pending(): PrintJob[] {
     const rows = prepared(
       this.db,
-      `SELECT * FROM print_jobs WHERE status IN ('queued', 'failed') ORDER BY created_at, rowid`,
+      `SELECT ${JOB_COLUMNS} FROM print_jobs WHERE ${UNPRINTED} ORDER BY created_at, rowid`,
     ).all() as JobRow[];
     return rows.map(toJob);
+  }
+
+  /** How many jobs `pending` would list, without reading them (the status shows it often). */
+  pendingCount(): number {
+    const row = prepared(
+      this.db,
+      `SELECT count(*) AS n FROM print_jobs WHERE ${UNPRINTED}`,
+    ).get() as {
+      n: number;
+    };
+    return row.n;
+  }
+
+  /** The first job `pending` would list, with its document: what the spooler sends next. */
+  next(): { job: PrintJob; document: ReceiptDocument } | null {
+    const row = prepared(
+      this.db,
+      `SELECT ${JOB_COLUMNS}, document FROM print_jobs WHERE ${UNPRINTED}
+       ORDER BY created_at, rowid LIMIT 1`,
+    ).get() as (JobRow & { document: string }) | undefined;
+    return row ? { job: toJob(row), document: JSON.parse(row.document) as ReceiptDocument } : null;
   }
 
   recent(limit: number): PrintJob[] {
     const rows = prepared(
       this.db,
-      'SELECT * FROM print_jobs ORDER BY created_at DESC, rowid DESC LIMIT ?',
+      `SELECT ${JOB_COLUMNS} FROM print_jobs ORDER BY created_at DESC, rowid DESC LIMIT ?`,
     ).all(limit) as JobRow[];
     return rows.map(toJob);
   }

@@ -22,6 +22,8 @@ import type { Logger } from '../log/logger';
 import type { PrintJobStore } from './print-job-store';
 
 const MAX_PAGES = 20;
+
+const afterThisTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 /** Paper out or a cover opened shows within this long, printing or not. */
 const STATUS_POLL_MS = 2_000;
 /** Conditions in which nothing is sent: the bytes would sit in the printer or be lost. */
@@ -54,6 +56,9 @@ export class PrintService {
   private state: PrinterStatus['state'] = 'ready';
   private lastError: string | null = null;
   private draining: Promise<void> | null = null;
+  /** Jobs are going out now (`draining` is set from the kick on, a turn earlier). */
+  private sending = false;
+  private stopped = false;
   private kicked = false;
   private readonly printed: PrintedPage[] = [];
   private condition: PrinterStatus['condition'] = 'unknown';
@@ -92,7 +97,7 @@ export class PrintService {
       description: this.transport.description,
       state: this.state,
       lastError: this.lastError,
-      queued: this.deps.jobs.pending().length,
+      queued: this.deps.jobs.pendingCount(),
       condition: this.condition,
       drawerOpen: this.drawerOpen,
       statusError: this.statusError,
@@ -111,7 +116,12 @@ export class PrintService {
     void this.refreshStatus();
   }
 
+  /**
+   * Stops polling and printing: the database is about to close. A job whose bytes are going
+   * out stays queued and prints again at the next start (twice, never lost).
+   */
   stop(): void {
+    this.stopped = true;
     if (this.pollTimer !== null) clearInterval(this.pollTimer);
     this.pollTimer = null;
   }
@@ -121,7 +131,7 @@ export class PrintService {
    * with the job's bytes). When paper comes back, the jobs that failed print by themselves.
    */
   refreshStatus(): Promise<void> {
-    if (this.draining) return Promise.resolve();
+    if (this.sending) return Promise.resolve();
     this.polling ??= this.askStatus().finally(() => {
       this.polling = null;
     });
@@ -290,19 +300,28 @@ export class PrintService {
   }
 
   private async drainWhileKicked(): Promise<void> {
-    while (this.kicked) {
-      this.kicked = false;
-      await this.drain();
+    // After this turn of the event loop: a sale's answer goes to the cashier before its
+    // receipt is encoded and sent, and the queue catches up between commands.
+    await afterThisTurn();
+    // A status question already asked is answered before the first job's bytes go out.
+    while (this.polling) await this.polling;
+    this.sending = true;
+    try {
+      while (this.kicked) {
+        this.kicked = false;
+        await this.drain();
+      }
+    } finally {
+      this.sending = false;
     }
   }
 
   private async drain(): Promise<void> {
-    for (;;) {
-      const next = this.deps.jobs.pending()[0];
+    while (!this.stopped) {
+      const first = this.deps.jobs.next();
       // A failed job blocks the queue until the cashier retries or skips it.
-      if (!next || next.status === 'failed') break;
-      const document = this.deps.jobs.document(next.id);
-      if (!document) break;
+      if (!first || first.job.status === 'failed') break;
+      const { job: next, document } = first;
       if (CANNOT_PRINT.has(this.condition)) {
         // Sent now, the receipt would wait inside the printer where nobody can retry it.
         const message = `printer ${this.condition.replace('-', ' ')}`;
@@ -316,10 +335,12 @@ export class PrintService {
       this.emitStatus();
       try {
         await this.transport.write(encodeReceipt(document));
+        if (this.stoppedMeanwhile()) return;
         this.deps.jobs.markPrinted(next.id);
         this.state = 'ready';
         this.lastError = null;
       } catch (error) {
+        if (this.stoppedMeanwhile()) return;
         const message = error instanceof Error ? error.message : String(error);
         this.deps.jobs.markFailed(next.id, message);
         this.state = 'error';
@@ -374,7 +395,13 @@ export class PrintService {
     }
   }
 
+  /** `stop` ran while a job's bytes were going out (read anew after an await). */
+  private stoppedMeanwhile(): boolean {
+    return this.stopped;
+  }
+
   private emitStatus(): void {
+    if (this.stopped) return;
     this.deps.bus.emit('printer.status', this.status());
   }
 

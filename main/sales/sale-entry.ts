@@ -185,8 +185,23 @@ export function saleToNewEntry(sale: UncommittedSale, staff: SaleStaffDetail): N
   };
 }
 
+/**
+ * Sales already read from these very entry objects: a committed sale is read by its receipt
+ * in the transaction and again by what reacts to it, and checking it each time is not free.
+ */
+const readSales = new WeakMap<LedgerEntry, SaleRecord>();
+
 /** The sale a 'sale' entry records; throws when the entry is not one or its detail is bad. */
 export function saleFromEntry(entry: LedgerEntry): SaleRecord {
+  let sale = readSales.get(entry);
+  if (!sale) {
+    sale = readSale(entry);
+    readSales.set(entry, sale);
+  }
+  return sale;
+}
+
+function readSale(entry: LedgerEntry): SaleRecord {
   if (entry.type !== 'sale') {
     throw new DomainError('sale_not_found', `entry ${entry.id} is a ${entry.type}, not a sale`);
   }

@@ -17,6 +17,7 @@ import type { ShiftTotals } from '@app/staff/reconcile';
 import type { StaffPolicy } from '@app/staff/policy';
 import { DomainError } from '@app/result';
 import type { Ledger } from '../kernel/ledger';
+import { prepared } from '../ledger/prepared';
 import type { AuditLog } from './audit-log';
 import { entryReader } from '../ledger/entry-reader';
 
@@ -68,9 +69,8 @@ export class ShiftService {
   constructor(private readonly deps: ShiftServiceDeps) {}
 
   current(): OpenShift | null {
-    const row = this.deps.db
-      .prepare<[], ShiftRow>("SELECT * FROM shifts WHERE status = 'open'")
-      .get();
+    const row = prepared(this.deps.db, "SELECT * FROM shifts WHERE status = 'open'").get() as
+      ShiftRow | undefined;
     return row
       ? {
           id: row.id,

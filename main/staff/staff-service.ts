@@ -13,6 +13,8 @@ import { operatorOf } from './staff-store';
 import type { StaffStore, StaffUser } from './staff-store';
 
 const POLICY_KEY = 'staff.policy';
+/** A stored policy may predate a rule: what it lacks takes the default. */
+const storedPolicySchema = staffPolicySchema.partial();
 
 export interface SetupInput {
   ownerName: string;
@@ -22,6 +24,9 @@ export interface SetupInput {
 
 /** Users, their PINs and the owner's staff rules; every change is audited. */
 export class StaffService {
+  /** Read on every command (the idle lock): parsed once, replaced by `setPolicy`. */
+  private cachedPolicy: StaffPolicy | null = null;
+
   constructor(
     private readonly deps: {
       staff: StaffStore;
@@ -33,13 +38,16 @@ export class StaffService {
   ) {}
 
   policy(): StaffPolicy {
-    const parsed = staffPolicySchema.partial().safeParse(this.deps.settings.getValue(POLICY_KEY));
-    return { ...defaultStaffPolicy, ...(parsed.success ? parsed.data : {}) };
+    if (this.cachedPolicy) return this.cachedPolicy;
+    const parsed = storedPolicySchema.safeParse(this.deps.settings.getValue(POLICY_KEY));
+    this.cachedPolicy = { ...defaultStaffPolicy, ...(parsed.success ? parsed.data : {}) };
+    return this.cachedPolicy;
   }
 
   setPolicy(by: OperatorRef | null, patch: Partial<StaffPolicy>): StaffPolicy {
     const next = staffPolicySchema.parse({ ...this.policy(), ...patch });
     this.deps.settings.setValue(POLICY_KEY, next);
+    this.cachedPolicy = next;
     this.deps.audit.record({ user: by, action: 'policy_change', detail: { ...next } });
     return next;
   }

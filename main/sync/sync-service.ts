@@ -50,6 +50,8 @@ export class SyncService {
   /** Where the current backlog began, for the owner's progress bar. */
   private backlogFrom: number | null = null;
   private closed = false;
+  /** A status is due after this turn of the event loop (`noteNewEntry`). */
+  private statusDue = false;
 
   constructor(private readonly deps: SyncServiceDeps) {
     const now = deps.now ?? (() => new Date());
@@ -86,10 +88,18 @@ export class SyncService {
     await this.engine.stop();
   }
 
-  /** A ledger entry was committed. */
+  /**
+   * A ledger entry was committed. Its new status goes out after this turn of the event
+   * loop: the cashier's answer first, and one status for the entries of one turn.
+   */
   noteNewEntry(): void {
     this.engine.noteNewEntry();
-    this.publish();
+    if (this.statusDue) return;
+    this.statusDue = true;
+    setImmediate(() => {
+      this.statusDue = false;
+      this.publish();
+    });
   }
 
   async bind(input: {
