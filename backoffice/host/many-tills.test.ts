@@ -13,6 +13,7 @@ import { storedEntries } from './host-ledger';
 import { startTestHost } from './test-host';
 import type { TestHost } from './test-host';
 import { MERCHANT, START_MS, call } from './test-support';
+import { seededRandom } from '@app/util/seeded-random';
 
 let cluster: PgCluster;
 let databases = 0;
@@ -45,18 +46,6 @@ async function bindTills(host: TestHost, count: number, entriesEach: number): Pr
     });
   }
   return tills;
-}
-
-/** A seeded PRNG (mulberry32), so a run's faults can be replayed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Each till's entries held once each, in seq order, the chain verifying, rollups agreeing. */
@@ -113,7 +102,7 @@ describe('many tills against the back office on PostgreSQL', () => {
       const host = await startTestHost({
         database: newDatabase(),
         merchants: [MERCHANT],
-        random: seeded(17),
+        random: seededRandom(17),
       });
       try {
         const tills = await bindTills(host, 20, 300);

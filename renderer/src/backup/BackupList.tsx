@@ -4,9 +4,10 @@ import type { BackupCopy, BackupStatus } from '@app/api/contract';
 import type { Result } from '@app/result';
 import { useApi } from '../api/api-context';
 import type { Notice } from '../common/notices';
-import { formatBytes, useErrorText } from '../common/format';
+import { useErrorText } from '../common/format';
 import { RestoreDialog } from './RestoreDialog';
-import { localTime, useProblemText } from './backup-text';
+import { useProblemText } from './backup-text';
+import { BackupCopyFacts, BackupCopyHeadings } from './BackupCopyColumns';
 
 /** The copies in the backup folder, newest first, each with its check and a way to restore it. */
 export function BackupList({
@@ -68,10 +69,7 @@ export function BackupList({
         <table className="table compact backup-table">
           <thead>
             <tr>
-              <th>{t('backup.made')}</th>
-              <th>{t('backup.terminal')}</th>
-              <th className="col-money">{t('backup.entries')}</th>
-              <th className="col-money">{t('backup.size')}</th>
+              <BackupCopyHeadings />
               <th>{t('backup.verified')}</th>
               <th />
             </tr>
@@ -79,15 +77,7 @@ export function BackupList({
           <tbody>
             {copies.map((copy) => (
               <tr key={copy.name} data-testid="backup-row" data-name={copy.name}>
-                <td>{localTime(copy.createdAt)}</td>
-                <td>
-                  {copy.terminalId ?? '—'}
-                  {!copy.thisTerminal && (
-                    <span className="badge backup-other">{t('backup.otherTerminal')}</span>
-                  )}
-                </td>
-                <td className="col-money">{copy.headSeq ?? '—'}</td>
-                <td className="col-money">{formatBytes(copy.bytes)}</td>
+                <BackupCopyFacts copy={copy} markOther />
                 <td
                   className={copy.verified.ok ? 'swipe-ok' : 'state-error'}
                   data-testid="backup-verified"

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { BackupCopy, RecoveryStatus } from '@app/api/contract';
 import type { AppError } from '@app/result';
 import { useApi, useEvent } from '../api/api-context';
-import { formatBytes, useErrorText } from '../common/format';
+import { useErrorText } from '../common/format';
 import { changeLocale } from '../i18n';
-import { localTime } from './backup-text';
+import { BackupCopyFacts, BackupCopyHeadings } from './BackupCopyColumns';
 import './backup.css';
 
 /**
@@ -113,20 +113,14 @@ export function RecoveryScreen() {
         <table className="table compact">
           <thead>
             <tr>
-              <th>{t('backup.made')}</th>
-              <th>{t('backup.terminal')}</th>
-              <th className="col-money">{t('backup.entries')}</th>
-              <th className="col-money">{t('backup.size')}</th>
+              <BackupCopyHeadings />
               <th />
             </tr>
           </thead>
           <tbody>
             {copies.map((copy) => (
               <tr key={copy.name} data-testid="recovery-row" data-name={copy.name}>
-                <td>{localTime(copy.createdAt)}</td>
-                <td>{copy.terminalId ?? '—'}</td>
-                <td className="col-money">{copy.headSeq ?? '—'}</td>
-                <td className="col-money">{formatBytes(copy.bytes)}</td>
+                <BackupCopyFacts copy={copy} markOther={false} />
                 <td>
                   <button
                     type="button"
