@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import type { SyntheticEvent } from 'react';
+import { api } from './api';
+import { errorText } from './errors';
+import { useLocale } from './locale';
+
+export function LoginForm(props: {
+  notice: string | null;
+  needsSetup: boolean;
+  onSignedIn: (login: string) => void;
+}) {
+  const { t } = useLocale();
+  const [login, setLogin] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: SyntheticEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const me = await api.login(login, password);
+      props.onSignedIn(me.login);
+    } catch (caught) {
+      setError(caught);
+      setPassword('');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="card narrow"
+      onSubmit={(event) => void submit(event)}
+      aria-label={t('login.title')}
+    >
+      <h2>{t('login.title')}</h2>
+      {props.notice !== null && <p className="notice">{props.notice}</p>}
+      {props.needsSetup && <p className="notice">{t('setup.needed')}</p>}
+      {error !== null && (
+        <p className="error-banner" role="alert">
+          {errorText(error, t)}
+        </p>
+      )}
+      <label>
+        {t('login.login')}
+        <input
+          name="login"
+          autoComplete="username"
+          value={login}
+          onChange={(event) => setLogin(event.target.value)}
+          required
+          autoFocus
+        />
+      </label>
+      <label>
+        {t('login.password')}
+        <input
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          required
+        />
+      </label>
+      <button type="submit" className="primary" disabled={busy}>
+        {t('login.submit')}
+      </button>
+    </form>
+  );
+}
