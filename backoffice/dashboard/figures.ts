@@ -63,8 +63,11 @@ export function addTender(into: Figures, row: TenderRow): void {
   into.settlementMinor = into.nonCashMinor - into.feeMinor;
 }
 
+const figureKeys = Object.keys(emptyFigures()) as (keyof Figures)[];
+
+/** Adds the figures only (`into` may carry a shop or till id beside them). */
 export function addFigures(into: Figures, from: Figures): void {
-  for (const key of Object.keys(into) as (keyof Figures)[]) into[key] += from[key];
+  for (const key of figureKeys) into[key] += from[key];
 }
 
 /** Tender sums merged by kind, in the fee schedule's order. */
