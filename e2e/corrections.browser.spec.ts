@@ -123,7 +123,9 @@ test('a card sale is voided from History: cancelled at the host, then nothing mo
 
     // The host holds the void beside the sale once it is synced.
     await expect
-      .poll(() => upstream.entries('CTE2E001').map((e) => e.type), { timeout: 20_000 })
+      .poll(async () => (await upstream.entries('CTE2E001')).map((e) => e.type), {
+        timeout: 20_000,
+      })
       .toContain('void');
 
     // The simulated printer received the void slip.

@@ -23,7 +23,7 @@ test('a split sale: part in cash, the rest by card swipe, with the card lines on
     await page.getByTestId('bind-host').fill(upstream.url);
     await page.getByTestId('bind-merchant').fill(MERCHANT.merchantId);
     await page.getByTestId('bind-terminal').fill('cte2e001');
-    await page.getByTestId('bind-code').fill(upstream.issueBindingCode(MERCHANT.merchantId));
+    await page.getByTestId('bind-code').fill(await upstream.issueBindingCode(MERCHANT.merchantId));
     await page.getByTestId('bind-submit').click();
     await expect(page.getByTestId('sync-merchant')).toHaveText(MERCHANT.merchantName);
 

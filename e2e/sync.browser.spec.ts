@@ -27,14 +27,14 @@ test('the owner binds the till, the sale goes up, and the closed batch settles b
     await page.getByTestId('bind-code').fill('000000');
     await page.getByTestId('bind-submit').click();
     await expect(page.getByRole('alert')).toContainText(/binding code|绑定码/i);
-    await page.getByTestId('bind-code').fill(upstream.issueBindingCode(MERCHANT.merchantId));
+    await page.getByTestId('bind-code').fill(await upstream.issueBindingCode(MERCHANT.merchantId));
     await page.getByTestId('bind-submit').click();
 
     await expect(page.getByTestId('sync-merchant')).toHaveText(MERCHANT.merchantName);
     await expect(page.getByTestId('sync-account')).toHaveText('6222 **** **** 1234');
     await expect(page.getByTestId('sync-chip')).toHaveAttribute('data-state', 'synced');
     // The owner's shift_open, then the sale.
-    expect(upstream.entries('CTE2E001')).toHaveLength(2);
+    expect(await upstream.entries('CTE2E001')).toHaveLength(2);
 
     // The day closes once the shift is counted: float 0 and the sale's cash.
     await closeShift(page, parseDecimal(total, 'CNY') ?? NaN);
@@ -44,7 +44,7 @@ test('the owner binds the till, the sale goes up, and the closed batch settles b
     await expect(page.getByTestId('settlement-000001')).toHaveAttribute('data-status', 'balanced');
     await expect(page.getByText('CTE2E001 · 000002')).toBeVisible();
     await page.screenshot({ path: 'test-results/e2e/sync-settled.png' });
-    expect(upstream.entries('CTE2E001').map((e) => e.type)).toEqual([
+    expect((await upstream.entries('CTE2E001')).map((e) => e.type)).toEqual([
       'shift_open',
       'sale',
       'shift_close',

@@ -28,7 +28,7 @@ describe('POST /v1/batches', () => {
       acceptedThroughSeq: 3,
       receivedAt: '2026-11-22T10:00:00.000Z',
     });
-    expect(fixture.host.entries(terminal.terminalId)).toEqual(entries);
+    expect(await fixture.host.entries(terminal.terminalId)).toEqual(entries);
     expect(await cursor()).toEqual({ lastSeq: 3, headHash: entries[2]!.hash });
   });
 
@@ -41,7 +41,7 @@ describe('POST /v1/batches', () => {
     expect(
       (await upload(fixture.host, terminal, batchOf(terminal.terminalId, entries.slice(2)))).status,
     ).toBe(201);
-    expect(fixture.host.entries(terminal.terminalId)).toEqual(entries);
+    expect(await fixture.host.entries(terminal.terminalId)).toEqual(entries);
   });
 
   it('answers a replay (same key, same body) with 200 and the first body, storing nothing', async () => {
@@ -50,7 +50,7 @@ describe('POST /v1/batches', () => {
     fixture.clock.ms += 60_000;
     const replay = await upload(fixture.host, terminal, batch);
     expect(replay).toMatchObject({ status: 200, body: first.body });
-    expect(fixture.host.entries(terminal.terminalId)).toHaveLength(2);
+    expect(await fixture.host.entries(terminal.terminalId)).toHaveLength(2);
   });
 
   it('answers 409 idempotency_conflict to the same key with another body', async () => {
@@ -81,7 +81,7 @@ describe('POST /v1/batches', () => {
       status: 409,
       body: { error: 'seq_gap', expectedSeq: 3 },
     });
-    expect(fixture.host.entries(terminal.terminalId)).toHaveLength(2);
+    expect(await fixture.host.entries(terminal.terminalId)).toHaveLength(2);
   });
 
   it('answers 422 chain_broken at a tampered hash, a wrong prevHash or a seq out of order', async () => {
@@ -123,7 +123,7 @@ describe('POST /v1/batches', () => {
       status: 422,
       body: { error: 'chain_broken', atSeq: 3 },
     });
-    expect(fixture.host.entries(terminal.terminalId)).toHaveLength(1);
+    expect(await fixture.host.entries(terminal.terminalId)).toHaveLength(1);
   });
 
   it('answers 422 totals_mismatch when count, seq range, amountTotal or tenders disagree', async () => {
@@ -144,7 +144,7 @@ describe('POST /v1/batches', () => {
         body: { error: 'totals_mismatch' },
       });
     }
-    expect(fixture.host.entries(terminal.terminalId)).toHaveLength(0);
+    expect(await fixture.host.entries(terminal.terminalId)).toHaveLength(0);
   });
 
   it('answers 422 sensitive_data with the path of the card number', async () => {

@@ -1,105 +1,59 @@
-import { MAX_BATCH_ENTRIES, batchRequestSchema } from '@app/sync/protocol';
-import type { BatchAccepted, BatchRequest } from '@app/sync/protocol';
-import { findSensitiveData, mayContainCardData } from '@app/sync/sensitive-data';
-import { sealEntry } from './chain';
-import type { HostContext, Reply } from './reply';
+import type { BatchAccepted } from '@app/sync/protocol';
+import type { Reply } from './reply';
 import { badRequest, fail, ok } from './reply';
-import { remember, replayed } from './idempotency';
+import { remember, replayed, sha256Hex } from './idempotency';
 import { readCursor } from './host-ledger';
+import { checkBatch } from './batch-checks';
+import type { UploadRequest } from './batch-checks';
+import { storeEntries } from './entry-store';
+import { lockTerminal } from './terminal-lock';
+import type { HostContext } from './reply';
 
-export interface UploadRequest {
-  terminalId: string;
-  idempotencyKey: string | undefined;
-  raw: Buffer;
-  /** The body as text, decoded once. */
-  text: string;
-  json: unknown;
-}
+export type { UploadRequest } from './batch-checks';
 
 /**
- * upstream-sync-v1 "Uploading": POST /v1/batches. The checks and the insert run in one
- * transaction, so a batch is stored whole with its first answer, or not at all.
+ * upstream-sync-v1 "Uploading": POST /v1/batches. The batch is checked and hashed first;
+ * then one transaction, holding the terminal's lock, answers a replay, checks the cursor
+ * and stores the entries, their rollups and the first answer together, or nothing.
  */
-export function uploadBatch(ctx: HostContext, request: UploadRequest): Reply {
+export async function uploadBatch(ctx: HostContext, request: UploadRequest): Promise<Reply> {
   const { terminalId, idempotencyKey: key } = request;
   if (key === undefined) return badRequest('Idempotency-Key is required');
-  return ctx.db.transaction((): Reply => {
-    const replay = replayed(ctx, terminalId, 'batches', key, request.raw);
+  const bodySha256 = sha256Hex(request.raw);
+  const checked = checkBatch(request, key);
+  return ctx.db.transaction(async (tx): Promise<Reply> => {
+    const terminal = await lockTerminal(tx, terminalId);
+    const replay = await replayed(tx, terminalId, 'batches', key, bodySha256);
     if (replay !== null) return replay;
-    // "Card data": rejected before anything else looks at the body.
-    const path = mayContainCardData(request.text) ? findSensitiveData(request.json) : null;
-    if (path !== null) return fail(422, { error: 'sensitive_data', path });
-    // "at most 500 entries and 1 MiB per request (413 too_large otherwise)".
-    if (entryCount(request.json) > MAX_BATCH_ENTRIES) return fail(413, { error: 'too_large' });
-    const parsed = batchRequestSchema.safeParse(request.json);
-    if (!parsed.success) return badRequest(parsed.error.message);
-    const batch = parsed.data;
-    if (batch.batchId !== key) return badRequest('Idempotency-Key must be the batchId');
-    if (batch.terminalId !== terminalId) return badRequest('terminalId is not the signer');
-    if (!totalsMatch(batch)) return fail(422, { error: 'totals_mismatch' });
+    if ('reply' in checked) return checked.reply;
+    const { batch, bodies, brokenAt } = checked;
 
-    const cursor = readCursor(ctx, terminalId);
+    const cursor = await readCursor(tx, terminalId);
     // The spec's table, literally: anything but the next seq is a gap, even a resend of
     // entries the host holds; the client then reads the cursor and skips them.
     if (batch.fromSeq !== cursor.lastSeq + 1) {
       return fail(409, { error: 'seq_gap', expectedSeq: cursor.lastSeq + 1 });
     }
-    const sealed = sealChain(batch, cursor.headHash);
-    if ('brokenAt' in sealed) return fail(422, { error: 'chain_broken', atSeq: sealed.brokenAt });
+    // The first entry must link to the host's head; past that, the checks made above.
+    const first = batch.entries[0];
+    const atSeq = first !== undefined && first.prevHash !== cursor.headHash ? first.seq : brokenAt;
+    if (atSeq !== null) return fail(422, { error: 'chain_broken', atSeq });
 
-    const insert = ctx.db.prepare(
-      `INSERT INTO entries (terminal_id, seq, id, type, batch_no, hash, body, upload_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    batch.entries.forEach((entry, index) => {
-      const body = sealed.bodies[index];
-      insert.run(terminalId, entry.seq, entry.id, entry.type, entry.batchNo, entry.hash, body, key);
+    const receivedAt = ctx.now();
+    await storeEntries(tx, {
+      terminalId,
+      uploadId: key,
+      receivedAt,
+      timeZone: terminal.timeZone,
+      entries: batch.entries,
+      bodies,
     });
     const answer: BatchAccepted = {
       batchId: batch.batchId,
       acceptedThroughSeq: batch.toSeq,
-      receivedAt: new Date(ctx.now()).toISOString(),
+      receivedAt: new Date(receivedAt).toISOString(),
     };
-    remember(ctx, terminalId, 'batches', key, request.raw, 201, answer);
+    await remember(tx, terminalId, 'batches', key, bodySha256, 201, answer);
     return ok(201, answer);
-  })();
-}
-
-/** toSeq − fromSeq + 1 == count == entries.length, amountTotal, and each entry's tenders. */
-function totalsMatch(batch: BatchRequest): boolean {
-  const { entries } = batch;
-  if (batch.count !== entries.length || batch.toSeq - batch.fromSeq + 1 !== batch.count) {
-    return false;
-  }
-  const sum = entries.reduce((total, entry) => total + entry.amount, 0);
-  if (sum !== batch.amountTotal) return false;
-  // "Ledger entries": sum(tenders[].amount) == amount for every entry.
-  return entries.every((e) => e.tenders.reduce((t, tender) => t + tender.amount, 0) === e.amount);
-}
-
-/**
- * Each entry's stored body, canonicalized once (its hash comes with it); or the first seq
- * whose seq, prevHash or hash does not continue the host's chain.
- */
-function sealChain(
-  batch: BatchRequest,
-  headHash: string,
-): { bodies: string[] } | { brokenAt: number } {
-  let prevHash = headHash;
-  const bodies: string[] = [];
-  for (const [index, entry] of batch.entries.entries()) {
-    if (entry.seq !== batch.fromSeq + index || entry.prevHash !== prevHash) {
-      return { brokenAt: entry.seq };
-    }
-    const { hash, body } = sealEntry(entry);
-    if (hash !== entry.hash) return { brokenAt: entry.seq };
-    bodies.push(body);
-    prevHash = entry.hash;
-  }
-  return { bodies };
-}
-
-function entryCount(json: unknown): number {
-  if (typeof json !== 'object' || json === null || !('entries' in json)) return 0;
-  return Array.isArray(json.entries) ? json.entries.length : 0;
+  });
 }

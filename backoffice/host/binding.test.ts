@@ -22,7 +22,7 @@ const wrong = (code: string): string => String((Number(code) + 1) % 1_000_000).p
 // upstream-sync-v1 "Identities".
 describe('POST /v1/bind', () => {
   it('binds with a fresh code: a 32-byte secret, the merchant name and masked account', async () => {
-    const answer = await bind(fixture.host.issueBindingCode(MERCHANT.merchantId));
+    const answer = await bind(await fixture.host.issueBindingCode(MERCHANT.merchantId));
     expect(answer.status).toBe(200);
     const body = bindResponseSchema.parse(answer.body);
     expect(Buffer.from(body.terminalSecret, 'base64')).toHaveLength(32);
@@ -33,25 +33,25 @@ describe('POST /v1/bind', () => {
   });
 
   it('refuses a wrong code with 403 binding_code_invalid', async () => {
-    const code = fixture.host.issueBindingCode(MERCHANT.merchantId);
+    const code = await fixture.host.issueBindingCode(MERCHANT.merchantId);
     const answer = await bind(wrong(code));
     expect(answer).toMatchObject({ status: 403, body: { error: 'binding_code_invalid' } });
   });
 
   it('refuses a code past its 10 minutes, and accepts it just before', async () => {
-    const code = fixture.host.issueBindingCode(MERCHANT.merchantId);
+    const code = await fixture.host.issueBindingCode(MERCHANT.merchantId);
     fixture.clock.ms += 10 * 60_000;
     expect(await bind(code)).toMatchObject({
       status: 403,
       body: { error: 'binding_code_invalid' },
     });
-    const fresh = fixture.host.issueBindingCode(MERCHANT.merchantId);
+    const fresh = await fixture.host.issueBindingCode(MERCHANT.merchantId);
     fixture.clock.ms += 10 * 60_000 - 1;
     expect((await bind(fresh)).status).toBe(200);
   });
 
   it('accepts a code once', async () => {
-    const code = fixture.host.issueBindingCode(MERCHANT.merchantId);
+    const code = await fixture.host.issueBindingCode(MERCHANT.merchantId);
     expect((await bind(code)).status).toBe(200);
     expect(await bind(code, 'CT4X7Q2N')).toMatchObject({
       status: 403,
@@ -60,7 +60,7 @@ describe('POST /v1/bind', () => {
   });
 
   it('locks the terminalId for 15 minutes after 5 wrong tries, even for the right code', async () => {
-    const code = fixture.host.issueBindingCode(MERCHANT.merchantId);
+    const code = await fixture.host.issueBindingCode(MERCHANT.merchantId);
     for (let i = 0; i < 5; i += 1) expect((await bind(wrong(code))).status).toBe(403);
     expect(await bind(code)).toMatchObject({
       status: 423,
@@ -69,10 +69,10 @@ describe('POST /v1/bind', () => {
     fixture.clock.ms += 14 * 60_000;
     expect(await bind(code)).toMatchObject({ status: 423, body: { retryAfter: 60 } });
     // Another terminal is not locked.
-    const other = fixture.host.issueBindingCode(MERCHANT.merchantId);
+    const other = await fixture.host.issueBindingCode(MERCHANT.merchantId);
     expect((await bind(other, 'CT4X7Q2N')).status).toBe(200);
     fixture.clock.ms += 60_000;
-    const next = fixture.host.issueBindingCode(MERCHANT.merchantId);
+    const next = await fixture.host.issueBindingCode(MERCHANT.merchantId);
     expect((await bind(next)).status).toBe(200);
   });
 

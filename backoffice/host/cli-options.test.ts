@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { parseCliOptions } from './cli-options';
 
 describe('npm run host flags', () => {
-  it('defaults to port 8787, ./.data/upstream-host.sqlite and no faults', () => {
+  it('defaults to port 8787, ./.data/backoffice.sqlite and no faults', () => {
     expect(parseCliOptions([])).toEqual({
       port: 8787,
-      dbFile: './.data/upstream-host.sqlite',
+      database: './.data/backoffice.sqlite',
+      poolSize: 10,
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       faults: {
         dropAfterStore: null,
         fail500: null,
@@ -36,7 +38,7 @@ describe('npm run host flags', () => {
     ]);
     expect(options).toMatchObject({
       port: 9000,
-      dbFile: '/tmp/h.sqlite',
+      database: '/tmp/h.sqlite',
       faults: {
         dropAfterStore: { next: 1 },
         fail503: { probability: 0.1, retryAfterS: 3 },
@@ -45,6 +47,29 @@ describe('npm run host flags', () => {
         clockSkewS: -600,
       },
     });
+  });
+
+  it('takes a PostgreSQL URL, a pool size and a time zone', () => {
+    expect(
+      parseCliOptions([
+        '--database',
+        'postgres://till@db.example/backoffice',
+        '--pool-size=20',
+        '--time-zone',
+        'Asia/Shanghai',
+      ]),
+    ).toMatchObject({
+      database: 'postgres://till@db.example/backoffice',
+      poolSize: 20,
+      timeZone: 'Asia/Shanghai',
+    });
+  });
+
+  it('refuses a time zone it does not know, and --db beside --database', () => {
+    expect(() => parseCliOptions(['--time-zone', 'Mars/Olympus'])).toThrow(/IANA time zone/);
+    expect(() => parseCliOptions(['--db', 'a.sqlite', '--database', 'b.sqlite'])).toThrow(
+      /another name/,
+    );
   });
 
   it('refuses unknown flags and bad numbers', () => {

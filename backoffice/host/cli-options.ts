@@ -1,16 +1,27 @@
 import { parseArgs } from 'node:util';
+import { checkTimeZone, hostTimeZone } from './business-day';
 import { parseTrigger } from './faults';
 import type { Faults } from './faults';
 
 export interface CliOptions {
   port: number;
-  dbFile: string;
+  /** A PostgreSQL URL, or the embedded SQLite file. */
+  database: string;
+  /** PostgreSQL connections. */
+  poolSize: number;
+  /** IANA time zone of new merchants' default shops. */
+  timeZone: string;
   faults: Partial<Faults>;
 }
 
+export const DEFAULT_DATABASE = './.data/backoffice.sqlite';
+
 export const CLI_USAGE = `npm run host -- [options]
   --port N                  listen on 127.0.0.1:N (default 8787)
-  --db FILE                 the host's database (default ./.data/upstream-host.sqlite)
+  --database URL|FILE       postgres://user@host/db for PostgreSQL, or a SQLite file
+                            (default ${DEFAULT_DATABASE}); --db is the same
+  --pool-size N             PostgreSQL connections (default 10)
+  --time-zone ZONE          IANA time zone of a new merchant's shop (default this machine's)
   --drop-after-store T      store, then drop the connection without answering
   --fail500 T               answer 500
   --fail503 T               answer 503 with Retry-After
@@ -28,7 +39,10 @@ export function parseCliOptions(args: readonly string[]): CliOptions {
     strict: true,
     options: {
       port: { type: 'string', default: '8787' },
-      db: { type: 'string', default: './.data/upstream-host.sqlite' },
+      database: { type: 'string' },
+      db: { type: 'string' },
+      'pool-size': { type: 'string', default: '10' },
+      'time-zone': { type: 'string' },
       'drop-after-store': { type: 'string' },
       fail500: { type: 'string' },
       fail503: { type: 'string' },
@@ -39,15 +53,22 @@ export function parseCliOptions(args: readonly string[]): CliOptions {
       'clock-skew-s': { type: 'string', default: '0' },
     },
   });
+  if (values.database !== undefined && values.db !== undefined) {
+    throw new Error('--db is another name for --database: give one of them');
+  }
   const retryAfterS = integer(values['retry-after'], 'retry-after');
   const trigger = (text: string | undefined) => (text === undefined ? null : parseTrigger(text));
   const busy = (text: string | undefined) => {
     const t = trigger(text);
     return t === null ? null : { ...t, retryAfterS };
   };
+  const poolSize = integer(values['pool-size'], 'pool-size');
+  if (poolSize < 1) throw new Error('--pool-size needs at least 1 connection');
   return {
     port: integer(values.port, 'port'),
-    dbFile: values.db,
+    database: values.database ?? values.db ?? DEFAULT_DATABASE,
+    poolSize,
+    timeZone: checkTimeZone(values['time-zone'] ?? hostTimeZone()),
     faults: {
       dropAfterStore: trigger(values['drop-after-store']),
       fail500: trigger(values.fail500),

@@ -33,7 +33,7 @@ describe('fault injection', () => {
     const batch = batchOf(terminal.terminalId, chain(3));
     fixture.host.setFaults({ dropAfterStore: { next: 1 } });
     await expect(upload(fixture.host, terminal, batch)).rejects.toThrow();
-    expect(fixture.host.entries(terminal.terminalId)).toEqual(batch.entries);
+    expect(await fixture.host.entries(terminal.terminalId)).toEqual(batch.entries);
     const resend = await upload(fixture.host, terminal, batch);
     expect(resend.status).toBe(200);
     expect(batchAcceptedSchema.parse(resend.body)).toEqual({
@@ -53,7 +53,7 @@ describe('fault injection', () => {
     const limited = await upload(fixture.host, terminal, batch);
     expect(limited.status).toBe(429);
     expect(limited.headers['retry-after']).toBe('2');
-    expect(fixture.host.entries(terminal.terminalId)).toHaveLength(0);
+    expect(await fixture.host.entries(terminal.terminalId)).toHaveLength(0);
     expect((await upload(fixture.host, terminal, batch)).status).toBe(201);
   });
 
@@ -82,7 +82,7 @@ describe('fault injection', () => {
     fixture.host.setFaults({ duplicateDelivery: true });
     const batch = batchOf(terminal.terminalId, chain(2));
     expect((await upload(fixture.host, terminal, batch)).status).toBe(201);
-    expect(fixture.host.entries(terminal.terminalId)).toHaveLength(2);
+    expect(await fixture.host.entries(terminal.terminalId)).toHaveLength(2);
     const authId = randomUUID();
     const auth = {
       authId,
@@ -114,7 +114,7 @@ describe('fault injection', () => {
   it('restart: same URL, same database, same secrets and binding codes', async () => {
     const entries = chain(2);
     await upload(fixture.host, terminal, batchOf(terminal.terminalId, entries));
-    const code = fixture.host.issueBindingCode(MERCHANT.merchantId);
+    const code = await fixture.host.issueBindingCode(MERCHANT.merchantId);
     const url = fixture.host.url;
     await fixture.host.restart();
     expect(fixture.host.url).toBe(url);

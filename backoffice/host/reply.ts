@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import type { HostError } from '@app/sync/protocol';
+import type { SqlDatabase } from '../store/sql';
 
 /** Errors of this host that the spec does not name: malformed requests and unknown paths. */
 export type LocalError =
@@ -20,6 +20,8 @@ export const badRequest = (message: string): Reply => fail(400, { error: 'bad_re
 
 /** What every route needs: the store and the host's clock (ms, fault skew included). */
 export interface HostContext {
-  db: Database.Database;
+  readonly db: SqlDatabase;
   now: () => number;
+  /** IANA time zone of a new merchant's default shop. */
+  readonly timeZone: string;
 }

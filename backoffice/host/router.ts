@@ -20,7 +20,7 @@ export interface HostRequest {
 const AUTH_ACTION = /^\/v1\/authorizations\/([0-9a-fA-F-]{36})\/(reversal|void)$/;
 
 /** upstream-sync-v1: one answer per request, every route but /v1/bind signed. */
-export function route(ctx: HostContext, request: HostRequest): Reply {
+export async function route(ctx: HostContext, request: HostRequest): Promise<Reply> {
   // Decoded once: the card-data check reads the text, the handlers the parsed JSON.
   const text = request.body.toString('utf8');
   const json = parseJson(text);
@@ -32,7 +32,7 @@ export function route(ctx: HostContext, request: HostRequest): Reply {
     const parsed = bindRequestSchema.safeParse(json);
     return parsed.success ? bind(ctx, parsed.data) : badRequest(parsed.error.message);
   }
-  const auth = authenticate(ctx, request);
+  const auth = await authenticate(ctx, request);
   if ('reply' in auth) return auth.reply;
   const { terminalId } = auth;
   const call = {
@@ -43,7 +43,8 @@ export function route(ctx: HostContext, request: HostRequest): Reply {
     json,
   };
 
-  if (method === 'GET' && pathname === '/v1/cursor') return ok(200, readCursor(ctx, terminalId));
+  if (method === 'GET' && pathname === '/v1/cursor')
+    return ok(200, await readCursor(ctx.db, terminalId));
   if (method === 'POST' && pathname === '/v1/batches') return uploadBatch(ctx, call);
   if (method === 'POST' && pathname === '/v1/settlements') return settle(ctx, call);
   if (method === 'POST' && pathname === '/v1/authorizations') {

@@ -1,11 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { BINDING_CODE_TTL_MS } from './binding';
 import type { Merchant } from './binding';
 import { CLI_USAGE, parseCliOptions } from './cli-options';
+import { isPostgresUrl } from '../store/open-database';
 import { startTestHost } from './test-host';
 
-/** `npm run host`: the upstream test host for people trying the app. */
+/** `npm run host`: the back office (upstream-sync-v1) on SQLite or PostgreSQL. */
 const DEMO_MERCHANT: Merchant = {
   merchantId: '898310048160001',
   merchantName: 'Countertop Demo Merchant 演示商户',
@@ -25,26 +24,41 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  mkdirSync(dirname(options.dbFile), { recursive: true });
-  const host = await startTestHost({
-    port: options.port,
-    dbFile: options.dbFile,
-    merchants: [DEMO_MERCHANT],
-  });
+  let host;
+  try {
+    host = await startTestHost({
+      port: options.port,
+      database: options.database,
+      poolSize: options.poolSize,
+      timeZone: options.timeZone,
+      merchants: [DEMO_MERCHANT],
+    });
+  } catch (error) {
+    console.error(
+      `Cannot open the database ${shown(options.database)}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exitCode = 1;
+    return;
+  }
   host.setFaults(options.faults);
 
-  const printCode = (): void => {
-    const code = host.issueBindingCode(DEMO_MERCHANT.merchantId);
-    const until = new Date(Date.now() + BINDING_CODE_TTL_MS).toLocaleTimeString();
-    console.log(`Binding code:  ${code}  (one use, valid until ${until})`);
+  const printCode = async (): Promise<void> => {
+    try {
+      const code = await host.issueBindingCode(DEMO_MERCHANT.merchantId);
+      const until = new Date(Date.now() + BINDING_CODE_TTL_MS).toLocaleTimeString();
+      console.log(`Binding code:  ${code}  (one use, valid until ${until})`);
+    } catch (error) {
+      console.error(`No binding code: ${error instanceof Error ? error.message : String(error)}`);
+    }
   };
-  console.log(`Upstream test host (upstream-sync-v1) at ${host.url}`);
-  console.log(`Database:      ${options.dbFile}`);
+  console.log(`Back office (upstream-sync-v1) at ${host.url}`);
+  console.log(`Database:      ${shown(options.database)}`);
+  console.log(`Time zone:     ${options.timeZone} (new shops)`);
   console.log(`Merchant ID:   ${DEMO_MERCHANT.merchantId}  ${DEMO_MERCHANT.merchantName}`);
-  printCode();
+  await printCode();
   if (process.stdin.isTTY) {
     console.log('Press Enter for a new binding code, Ctrl+C to stop.');
-    process.stdin.on('data', printCode);
+    process.stdin.on('data', () => void printCode());
   }
 
   const stop = (): void => {
@@ -53,6 +67,14 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** A PostgreSQL URL without its password. */
+function shown(database: string): string {
+  if (!isPostgresUrl(database)) return database;
+  const url = new URL(database);
+  if (url.password !== '') url.password = '****';
+  return url.toString();
 }
 
 void main();

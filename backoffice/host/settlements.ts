@@ -1,11 +1,13 @@
 import { canonicalJson } from '@app/ledger/canonical-json';
 import { settlementRequestSchema } from '@app/sync/protocol';
-import type { SettlementResponse, WireEntry } from '@app/sync/protocol';
+import type { SettlementResponse } from '@app/sync/protocol';
 import { findSensitiveData, mayContainCardData } from '@app/sync/sensitive-data';
 import type { HostContext, Reply } from './reply';
 import { badRequest, fail, ok } from './reply';
-import { remember, replayed } from './idempotency';
-import { entriesOfBatchNo, readCursor } from './host-ledger';
+import type { SqlRunner } from '../store/sql';
+import { remember, replayed, sha256Hex } from './idempotency';
+import { readCursor } from './host-ledger';
+import { lockTerminal } from './terminal-lock';
 
 export interface SettlementCall {
   terminalId: string;
@@ -20,58 +22,75 @@ type Totals = Record<string, { count: number; amount: number }>;
 type ByMethod = Record<string, number>;
 
 /** upstream-sync-v1 "Settlement": POST /v1/settlements. */
-export function settle(ctx: HostContext, call: SettlementCall): Reply {
+export async function settle(ctx: HostContext, call: SettlementCall): Promise<Reply> {
   const { terminalId, idempotencyKey: key } = call;
   if (key === undefined) return badRequest('Idempotency-Key is required');
-  return ctx.db.transaction((): Reply => {
-    const replay = replayed(ctx, terminalId, 'settlements', key, call.raw);
+  const bodySha256 = sha256Hex(call.raw);
+  return ctx.db.transaction(async (tx): Promise<Reply> => {
+    await lockTerminal(tx, terminalId);
+    const replay = await replayed(tx, terminalId, 'settlements', key, bodySha256);
     if (replay !== null) return replay;
     const path = mayContainCardData(call.text) ? findSensitiveData(call.json) : null;
     if (path !== null) return fail(422, { error: 'sensitive_data', path });
     const parsed = settlementRequestSchema.safeParse(call.json);
     if (!parsed.success) return badRequest(parsed.error.message);
     const request = parsed.data;
-    const { lastSeq } = readCursor(ctx, terminalId);
+    const { lastSeq } = await readCursor(tx, terminalId);
     if (lastSeq < request.throughSeq) return fail(409, { error: 'not_synced', lastSeq });
 
-    const host = hostTotals(entriesOfBatchNo(ctx, terminalId, request.batchNo));
+    const host = await batchTotals(tx, terminalId, request.batchNo);
     const balanced =
       same(nonZeroTotals(request.totals), nonZeroTotals(host.totals)) &&
       same(nonZeroMethods(request.byMethod), nonZeroMethods(host.byMethod));
     const answer: SettlementResponse = balanced
       ? { status: 'balanced' }
       : { status: 'unbalanced', hostTotals: host.totals, hostByMethod: host.byMethod };
-    ctx.db
-      .prepare(
-        `INSERT INTO settlements (terminal_id, settlement_id, batch_no, through_seq, status, settled_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(terminalId, key, request.batchNo, request.throughSeq, answer.status, ctx.now());
-    remember(ctx, terminalId, 'settlements', key, call.raw, 200, answer);
+    await tx.execute(
+      `INSERT INTO settlements (terminal_id, settlement_id, batch_no, through_seq, status, settled_at)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [terminalId, key, request.batchNo, request.throughSeq, answer.status, ctx.now()],
+    );
+    await remember(tx, terminalId, 'settlements', key, bodySha256, 200, answer);
     return ok(200, answer);
-  })();
+  });
 }
 
-/** The host's own count and amount by entry type, and amount by tender method. */
-export function hostTotals(entries: readonly WireEntry[]): { totals: Totals; byMethod: ByMethod } {
-  const totals: Totals = {};
-  const byMethod: ByMethod = {};
-  for (const entry of entries) {
-    const total = totals[entry.type] ?? { count: 0, amount: 0 };
-    totals[entry.type] = { count: total.count + 1, amount: total.amount + entry.amount };
-    for (const tender of entry.tenders) {
-      byMethod[tender.method] = (byMethod[tender.method] ?? 0) + tender.amount;
-    }
-  }
-  return { totals, byMethod };
+/**
+ * The host's own count and amount by entry type, and amount by tender method, of one
+ * settlement batch: summed from the day rollups, which the entries' own transaction keeps.
+ */
+export async function batchTotals(
+  db: SqlRunner,
+  terminalId: string,
+  batchNo: string,
+): Promise<{ totals: Totals; byMethod: ByMethod }> {
+  const types = await db.query<{ type: string; count: number; amount: number }>(
+    `SELECT type, SUM(count) AS count, SUM(amount) AS amount FROM day_type_totals
+     WHERE terminal_id = $1 AND batch_no = $2 GROUP BY type ORDER BY type`,
+    [terminalId, batchNo],
+  );
+  const methods = await db.query<{ method: string; amount: number }>(
+    `SELECT method, SUM(amount) AS amount FROM day_tender_totals
+     WHERE terminal_id = $1 AND batch_no = $2 GROUP BY method ORDER BY method`,
+    [terminalId, batchNo],
+  );
+  return {
+    totals: Object.fromEntries(types.map((r) => [r.type, { count: r.count, amount: r.amount }])),
+    byMethod: Object.fromEntries(methods.map((r) => [r.method, r.amount])),
+  };
 }
 
 /** True when the batch has been settled (either status): its sales can no longer be voided. */
-export function isSettled(ctx: HostContext, terminalId: string, batchNo: string): boolean {
-  const row = ctx.db
-    .prepare('SELECT 1 FROM settlements WHERE terminal_id = ? AND batch_no = ? LIMIT 1')
-    .get(terminalId, batchNo);
-  return row !== undefined;
+export async function isSettled(
+  db: SqlRunner,
+  terminalId: string,
+  batchNo: string,
+): Promise<boolean> {
+  const rows = await db.query(
+    'SELECT 1 FROM settlements WHERE terminal_id = $1 AND batch_no = $2 LIMIT 1',
+    [terminalId, batchNo],
+  );
+  return rows.length > 0;
 }
 
 // A type or method the terminal lists with zeros and one the host omits agree.

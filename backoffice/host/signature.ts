@@ -20,26 +20,33 @@ export interface SignedRequest {
  * sig = hex(HMAC-SHA256(secret, METHOD \n PATH \n ts \n hex(SHA256(body)))).
  * Returns the terminal it authenticates, or the 401 to answer.
  */
-export function authenticate(
+export async function authenticate(
   ctx: HostContext,
   request: SignedRequest,
-): { terminalId: string } | { reply: Reply } {
+): Promise<{ terminalId: string } | { reply: Reply }> {
   const parts = HEADER.exec(request.authorization ?? '')?.groups;
   const terminalId = parts?.terminalId;
   const ts = parts?.ts;
   const sig = parts?.sig;
   if (terminalId === undefined || ts === undefined || sig === undefined) return badSignature();
-  const secret = terminalSecret(ctx, terminalId);
+  const secret = await terminalSecret(ctx.db, terminalId);
   if (secret === null) return badSignature();
   const expected = createHmac('sha256', secret)
     .update(signingText(request.method, request.path, ts, request.body))
     .digest();
   if (!timingSafeEqual(expected, Buffer.from(sig, 'hex'))) return badSignature();
   // Checked after the signature, so only the terminal itself learns the host's clock.
-  const serverTime = Math.floor(ctx.now() / 1000);
+  const now = ctx.now();
+  const serverTime = Math.floor(now / 1000);
   if (Math.abs(serverTime - Number(ts)) > MAX_CLOCK_SKEW_S) {
     return { reply: fail(401, { error: 'clock_skew', serverTime }) };
   }
+  // The owner sees each till's last contact; a request out of order never moves it back.
+  await ctx.db.execute(
+    `UPDATE terminals SET last_contact_at = $1
+     WHERE terminal_id = $2 AND (last_contact_at IS NULL OR last_contact_at < $1)`,
+    [now, terminalId],
+  );
   return { terminalId };
 }
 

@@ -112,7 +112,7 @@ export async function bindTerminal(
   fixture: HostFixture,
   terminalId = TERMINAL_ID,
 ): Promise<Terminal> {
-  const bindingCode = fixture.host.issueBindingCode(MERCHANT.merchantId);
+  const bindingCode = await fixture.host.issueBindingCode(MERCHANT.merchantId);
   const answer = await call(fixture.host, 'POST', '/v1/bind', {
     body: { merchantId: MERCHANT.merchantId, terminalId, bindingCode, deviceName: 'Till 1' },
   });

@@ -5,9 +5,21 @@ import type { SqlDatabase, SqlRow, SqlRunner, SqlValue } from './sql';
 const RETRYABLE = new Set(['40001', '40P01']);
 const MAX_ATTEMPTS = 5;
 
+const { INT8, NUMERIC } = pg.types.builtins;
+
+/**
+ * BIGINT (times in ms, money in minor units, counts) and the NUMERIC of SUM(bigint) as
+ * numbers, as SQLite gives them: node-postgres returns strings by default, since an int8
+ * may pass 2^53. Ours stay far below it.
+ */
+const NUMERIC_TYPES: pg.CustomTypesConfig = {
+  getTypeParser: (oid, format) =>
+    oid === INT8 || oid === NUMERIC ? Number : (pg.types.getTypeParser(oid, format) as unknown),
+};
+
 /** SqlDatabase over a node-postgres pool: each transaction takes its own connection. */
 export function openPostgresDatabase(connectionString: string, poolSize = 10): SqlDatabase {
-  const pool = new pg.Pool({ connectionString, max: poolSize });
+  const pool = new pg.Pool({ connectionString, max: poolSize, types: NUMERIC_TYPES });
   // A connection that dies while idle (server restart) must not end the process.
   pool.on('error', () => undefined);
   const runnerOf = (client: pg.Pool | pg.PoolClient): SqlRunner => ({

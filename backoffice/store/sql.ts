@@ -35,3 +35,11 @@ export interface Migration {
   readonly sqlite: string;
   readonly postgres: string;
 }
+
+/**
+ * ` FOR UPDATE` on PostgreSQL, to append to a SELECT: the rows stay locked until the
+ * transaction ends, so two back-office processes take turns on them. SQLite's
+ * `BEGIN IMMEDIATE` already locks the whole database for the transaction.
+ */
+export const forUpdate = (tx: SqlRunner): string =>
+  tx.dialect === 'postgres' ? ' FOR UPDATE' : '';

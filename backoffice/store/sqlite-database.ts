@@ -21,10 +21,10 @@ export function openSqliteDatabase(file: string): SqlDatabase {
   };
   const runner: SqlRunner = {
     dialect: 'sqlite',
-    query: async <Row extends SqlRow>(text: string, params: readonly SqlValue[] = []) =>
-      statement(db, text).all(...positional(text, params)) as Row[],
-    execute: async (text: string, params: readonly SqlValue[] = []) =>
-      statement(db, text).run(...positional(text, params)).changes,
+    query: <Row extends SqlRow>(text: string, params: readonly SqlValue[] = []) =>
+      settle(() => statement(db, text).all(...positional(text, params)) as Row[]),
+    execute: (text: string, params: readonly SqlValue[] = []) =>
+      settle(() => statement(db, text).run(...positional(text, params)).changes),
   };
   return {
     dialect: 'sqlite',
@@ -46,11 +46,20 @@ export function openSqliteDatabase(file: string): SqlDatabase {
   };
 }
 
+/** A synchronous call as a promise, its throw a rejection. */
+function settle<T>(work: () => T): Promise<T> {
+  try {
+    return Promise.resolve(work());
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
 function statement(db: Database.Database, text: string): Database.Statement {
   let cache = statements.get(db);
-  if (cache === undefined) statements.set(db, (cache = new Map()));
+  if (cache === undefined) statements.set(db, (cache = new Map<string, Database.Statement>()));
   let prepared = cache.get(text);
   if (prepared === undefined) cache.set(text, (prepared = db.prepare(toSqlitePlaceholders(text))));
   return prepared;

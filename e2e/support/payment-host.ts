@@ -30,7 +30,7 @@ export async function bindTill(page: Page, upstream: TestHost, terminalId: strin
   await page.getByTestId('bind-host').fill(upstream.url);
   await page.getByTestId('bind-merchant').fill(MERCHANT.merchantId);
   await page.getByTestId('bind-terminal').fill(terminalId);
-  await page.getByTestId('bind-code').fill(upstream.issueBindingCode(MERCHANT.merchantId));
+  await page.getByTestId('bind-code').fill(await upstream.issueBindingCode(MERCHANT.merchantId));
   await page.getByTestId('bind-submit').click();
   await expect(page.getByTestId('sync-merchant')).toHaveText(MERCHANT.merchantName);
   await page.getByTestId('nav-sell').click();

@@ -184,7 +184,7 @@ async function freshTill(scenario: Scenario): Promise<{ dataDir: string; t: Till
       hostUrl: host.url,
       merchantId: MERCHANT.merchantId,
       terminalId: `CTONCE${String(dirs.length).padStart(2, '0')}`,
-      bindingCode: host.issueBindingCode(MERCHANT.merchantId),
+      bindingCode: await host.issueBindingCode(MERCHANT.merchantId),
     });
   }
   return { dataDir, t };

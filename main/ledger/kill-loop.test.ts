@@ -74,7 +74,7 @@ describe(`kill -9 at random moments while selling (seed ${seed}, KILL_LOOP_SEED 
             hostUrl: host.url,
             merchantId: MERCHANT.merchantId,
             terminalId: 'CTKILL01',
-            bindingCode: host.issueBindingCode(MERCHANT.merchantId),
+            bindingCode: await host.issueBindingCode(MERCHANT.merchantId),
           });
         }
         // Sells until killed at a random moment, mid-command as often as not.

@@ -104,7 +104,7 @@ describe(`soak: sales, host faults and kill -9 (seed ${seed}, SOAK_SEED to repla
       testHost.setFaults({ ...first, ...second });
       const args =
         round === 0
-          ? [dataDir, ...bind, testHost.issueBindingCode(MERCHANT.merchantId)]
+          ? [dataDir, ...bind, await testHost.issueBindingCode(MERCHANT.merchantId)]
           : [dataDir];
       // Half the rounds also restart the host while the till is selling.
       const restartMidway = random() < 0.5;
@@ -131,7 +131,7 @@ describe(`soak: sales, host faults and kill -9 (seed ${seed}, SOAK_SEED to repla
     expect(new Set(acknowledged).size).toBe(acknowledged.length);
     expect(acknowledged.every((seq) => seq <= head)).toBe(true);
 
-    const held = testHost.entries(TERMINAL_ID);
+    const held = await testHost.entries(TERMINAL_ID);
     expect(held.map((e) => e.seq)).toEqual(local.map((e) => e.seq));
     expect(held).toEqual(local);
     expect(verifies(held)).toBe(true);

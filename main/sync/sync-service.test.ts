@@ -64,7 +64,7 @@ describe('binding the till', () => {
     const status = await call(
       services,
       'sync.bind',
-      bindInput(host.issueBindingCode(MERCHANT.merchantId)),
+      bindInput(await host.issueBindingCode(MERCHANT.merchantId)),
     );
     expect(status.binding).toMatchObject({
       merchantId: MERCHANT.merchantId,
@@ -91,7 +91,7 @@ describe('binding the till', () => {
     }
     const locked = await failure(
       'sync.bind',
-      bindInput(host.issueBindingCode(MERCHANT.merchantId)),
+      bindInput(await host.issueBindingCode(MERCHANT.merchantId)),
     );
     expect(locked.code).toBe('binding_locked');
     expect(locked.params).toEqual({ minutes: 15 });
@@ -99,7 +99,7 @@ describe('binding the till', () => {
   });
 
   it('an expired code is refused', async () => {
-    const code = host.issueBindingCode(MERCHANT.merchantId);
+    const code = await host.issueBindingCode(MERCHANT.merchantId);
     hostClock.ms += 11 * 60_000;
     expect((await failure('sync.bind', bindInput(code))).code).toBe('binding_code_invalid');
   });
@@ -126,7 +126,7 @@ describe('binding the till', () => {
   });
 
   it('unbinding needs the terminal ID typed; the secret goes, the ledger stays', async () => {
-    await call(services, 'sync.bind', bindInput(host.issueBindingCode(MERCHANT.merchantId)));
+    await call(services, 'sync.bind', bindInput(await host.issueBindingCode(MERCHANT.merchantId)));
     expect((await failure('sync.unbind', { confirmTerminalId: 'WRONG' })).code).toBe(
       'invalid_input',
     );
@@ -137,21 +137,21 @@ describe('binding the till', () => {
   });
 
   it('once entries were uploaded as one terminal ID, rebinding as another is refused', async () => {
-    await call(services, 'sync.bind', bindInput(host.issueBindingCode(MERCHANT.merchantId)));
+    await call(services, 'sync.bind', bindInput(await host.issueBindingCode(MERCHANT.merchantId)));
     await sell();
     await until((s) => s.state === 'synced');
     await call(services, 'sync.unbind', { confirmTerminalId: 'CTSHOP01' });
     const error = await failure(
       'sync.bind',
-      bindInput(host.issueBindingCode(MERCHANT.merchantId), 'CTOTHER1'),
+      bindInput(await host.issueBindingCode(MERCHANT.merchantId), 'CTOTHER1'),
     );
     expect(error).toMatchObject({ code: 'terminal_mismatch', params: { terminalId: 'CTSHOP01' } });
     // The same ID again is fine, and uploading carries on where it stopped.
-    await call(services, 'sync.bind', bindInput(host.issueBindingCode(MERCHANT.merchantId)));
+    await call(services, 'sync.bind', bindInput(await host.issueBindingCode(MERCHANT.merchantId)));
     await sell();
     // seq 1 is the shift_open entry the signed-in owner's shift began with.
     await until((s) => s.state === 'synced' && s.ackedSeq === 3);
-    expect(host.entries('CTSHOP01').map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect((await host.entries('CTSHOP01')).map((e) => e.seq)).toEqual([1, 2, 3]);
   });
 });
 
@@ -163,10 +163,10 @@ describe('selling with sync', () => {
     // Two sales after the shift_open entry.
     expect(status).toMatchObject({ state: 'not_bound', unsynced: 3 });
     expect(status.oldestUnsyncedAt).not.toBeNull();
-    await call(services, 'sync.bind', bindInput(host.issueBindingCode(MERCHANT.merchantId)));
+    await call(services, 'sync.bind', bindInput(await host.issueBindingCode(MERCHANT.merchantId)));
     status = await until((s) => s.state === 'synced');
     expect(status).toMatchObject({ unsynced: 0, ackedSeq: 3, headSeq: 3 });
-    expect(host.entries('CTSHOP01')).toHaveLength(3);
+    expect(await host.entries('CTSHOP01')).toHaveLength(3);
   });
 
   it('a host that stops answering shows "unreachable since"; sync now after it is back', async () => {
@@ -174,7 +174,7 @@ describe('selling with sync', () => {
     await host.close();
     const dbFile = join(mkdtempSync(join(tmpdir(), 'host-')), 'host.sqlite');
     host = await startTestHost({ merchants: [MERCHANT], dbFile });
-    await call(services, 'sync.bind', bindInput(host.issueBindingCode(MERCHANT.merchantId)));
+    await call(services, 'sync.bind', bindInput(await host.issueBindingCode(MERCHANT.merchantId)));
     await until((s) => s.state === 'synced');
     const url = host.url;
     await host.close();
@@ -194,7 +194,7 @@ describe('selling with sync', () => {
   });
 
   it("sync now waits out a busy host's Retry-After", async () => {
-    await call(services, 'sync.bind', bindInput(host.issueBindingCode(MERCHANT.merchantId)));
+    await call(services, 'sync.bind', bindInput(await host.issueBindingCode(MERCHANT.merchantId)));
     await until((s) => s.state === 'synced');
     host.setFaults({ fail503: { next: 1, retryAfterS: 2 } });
     await sell();
@@ -210,7 +210,7 @@ describe('selling with sync', () => {
   });
 
   it('closing the batch settles it and advances the batch number', async () => {
-    await call(services, 'sync.bind', bindInput(host.issueBindingCode(MERCHANT.merchantId)));
+    await call(services, 'sync.bind', bindInput(await host.issueBindingCode(MERCHANT.merchantId)));
     await sell();
     await closeShift(services);
     const closed = await call(services, 'sync.closeBatch', {});
@@ -233,7 +233,7 @@ describe('selling with sync', () => {
     const { bindTerminal, chain, batchOf, upload } = await import('@backoffice/host/test-support');
     const impostor = await bindTerminal({ host, clock: hostClock }, 'CTSHOP01');
     await upload(host, impostor, batchOf('CTSHOP01', chain(1)));
-    await call(services, 'sync.bind', bindInput(host.issueBindingCode(MERCHANT.merchantId)));
+    await call(services, 'sync.bind', bindInput(await host.issueBindingCode(MERCHANT.merchantId)));
     let status = await until((s) => s.state === 'alarm');
     expect(status.alarm).toMatchObject({ code: 'cursor_mismatch', atSeq: 1 });
     await sell();
@@ -241,7 +241,7 @@ describe('selling with sync', () => {
     status = await until((s) => s.state === 'alarm' && !s.uploading);
     expect(status.alarm?.code).toBe('cursor_mismatch');
     expect(status.unsynced).toBe(3);
-    expect(host.entries('CTSHOP01')).toHaveLength(1);
+    expect(await host.entries('CTSHOP01')).toHaveLength(1);
   });
 });
 

@@ -61,7 +61,7 @@ export async function bindTill(host: TestHost, options: TillOptions = {}): Promi
       hostUrl: host.url,
       merchantId: MERCHANT.merchantId,
       terminalId: TILL_TERMINAL_ID,
-      bindingCode: host.issueBindingCode(MERCHANT.merchantId),
+      bindingCode: await host.issueBindingCode(MERCHANT.merchantId),
       deviceName: 'test till',
     },
     { clock, timeoutMs: 5_000, now: new Date(START_MS) },

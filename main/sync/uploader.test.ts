@@ -16,7 +16,8 @@ let till: Till;
 const tills: Till[] = [];
 const scripted: ScriptedHost[] = [];
 
-const hostSeqs = (): number[] => host.entries(TILL_TERMINAL_ID).map((e) => e.seq);
+const hostSeqs = async (): Promise<number[]> =>
+  (await host.entries(TILL_TERMINAL_ID)).map((e) => e.seq);
 const range = (from: number, to: number): number[] =>
   Array.from({ length: to - from + 1 }, (_, i) => from + i);
 /** Inserts an entry with raw SQL, as only a corrupted or tampered ledger could hold it. */
@@ -84,7 +85,7 @@ describe('upstream-sync-v1 "Uploading": the answer table', () => {
     till.commit(3);
     const results = await till.drain();
     expect(results.at(-1)).toEqual({ next: 'idle' });
-    expect(hostSeqs()).toEqual([1, 2, 3]);
+    expect(await hostSeqs()).toEqual([1, 2, 3]);
     expect(till.store.state().ackedSeq).toBe(3);
     expect(till.store.openBatch()).toBeNull();
   });
@@ -92,7 +93,7 @@ describe('upstream-sync-v1 "Uploading": the answer table', () => {
   it('starts at start-up by reading the cursor, and uploads in seq order across batches', async () => {
     till.commit(1_200);
     await till.drain();
-    expect(hostSeqs()).toEqual(range(1, 1_200));
+    expect(await hostSeqs()).toEqual(range(1, 1_200));
     const batches = till.temp.db
       .prepare(
         "SELECT from_seq, to_seq FROM sync_batches WHERE status = 'accepted' ORDER BY from_seq",
@@ -114,11 +115,11 @@ describe('upstream-sync-v1 "Uploading": the answer table', () => {
     const open = till.store.openBatch();
     expect(open).toMatchObject({ fromSeq: 1, toSeq: 4, attempts: 1 });
     expect(till.store.state().ackedSeq).toBe(0);
-    expect(hostSeqs()).toEqual([1, 2, 3, 4]);
+    expect(await hostSeqs()).toEqual([1, 2, 3, 4]);
 
     await till.drain();
     expect(till.store.state().ackedSeq).toBe(4);
-    expect(hostSeqs()).toEqual([1, 2, 3, 4]);
+    expect(await hostSeqs()).toEqual([1, 2, 3, 4]);
     const closed = till.temp.db
       .prepare('SELECT status FROM sync_batches WHERE batch_id = ?')
       .get(open?.batchId);
@@ -133,7 +134,7 @@ describe('upstream-sync-v1 "Uploading": the answer table', () => {
     till.commit(2);
     const results = await till.drain();
     expect(results[0]).toEqual({ next: 'now' }); // the seq_gap answer
-    expect(hostSeqs()).toEqual([1, 2, 3, 4, 5]);
+    expect(await hostSeqs()).toEqual([1, 2, 3, 4, 5]);
     expect(till.store.state().ackedSeq).toBe(5);
     const abandoned = till.temp.db
       .prepare("SELECT from_seq FROM sync_batches WHERE status = 'abandoned'")
@@ -168,7 +169,7 @@ describe('upstream-sync-v1 "Uploading": the answer table', () => {
     const results = await till.drain();
     expect(results.at(-1)).toEqual({ next: 'stopped', reason: 'alarm' });
     expect(till.store.state().alarm).toMatchObject({ code: 'idempotency_conflict', atSeq: 3 });
-    expect(hostSeqs()).toEqual([1, 2]);
+    expect(await hostSeqs()).toEqual([1, 2]);
   });
 
   it('422 chain_broken: stops with an alarm and never rewrites either side', async () => {
@@ -179,7 +180,7 @@ describe('upstream-sync-v1 "Uploading": the answer table', () => {
     const results = await till.drain();
     expect(results.at(-1)).toEqual({ next: 'stopped', reason: 'alarm' });
     expect(till.store.state().alarm).toMatchObject({ code: 'chain_broken', atSeq: 3 });
-    expect(hostSeqs()).toEqual([1, 2]);
+    expect(await hostSeqs()).toEqual([1, 2]);
     // Stopped means stopped: nothing is sent until a person clears the alarm.
     expect(await till.uploader.step()).toEqual({ next: 'stopped', reason: 'alarm' });
   });
@@ -191,7 +192,7 @@ describe('upstream-sync-v1 "Uploading": the answer table', () => {
     const results = await till.drain();
     expect(results.at(-1)).toEqual({ next: 'stopped', reason: 'alarm' });
     expect(till.store.state().alarm).toMatchObject({ code: 'totals_mismatch' });
-    expect(hostSeqs()).toEqual([]);
+    expect(await hostSeqs()).toEqual([]);
   });
 
   it('422 sensitive_data: stops with an alarm naming the path', async () => {
@@ -200,7 +201,7 @@ describe('upstream-sync-v1 "Uploading": the answer table', () => {
     expect(results.at(-1)).toEqual({ next: 'stopped', reason: 'alarm' });
     expect(till.store.state().alarm).toMatchObject({ code: 'sensitive_data' });
     expect(till.store.state().alarm?.path).toContain('note');
-    expect(hostSeqs()).toEqual([]);
+    expect(await hostSeqs()).toEqual([]);
   });
 
   it('429 and 503 with Retry-After: waits at least that long, then the same batch goes', async () => {
@@ -216,7 +217,7 @@ describe('upstream-sync-v1 "Uploading": the answer table', () => {
     expect(unavailable.next === 'later' && unavailable.delayMs).toBeGreaterThanOrEqual(42_000);
     expect(till.store.openBatch()).toMatchObject({ fromSeq: 1, toSeq: 2, attempts: 2 });
     await till.drain();
-    expect(hostSeqs()).toEqual([1, 2]);
+    expect(await hostSeqs()).toEqual([1, 2]);
   });
 
   it('other 5xx: retries the same batch after 1 s doubling, capped at 300 s, and logs each', async () => {
@@ -246,7 +247,7 @@ describe('upstream-sync-v1 "Uploading": the answer table', () => {
     expect(laterDelays(results)).toEqual([
       1_250, 2_500, 5_000, 10_000, 20_000, 40_000, 80_000, 160_000, 300_000, 300_000, 300_000,
     ]);
-    expect(hostSeqs()).toEqual([1, 2]);
+    expect(await hostSeqs()).toEqual([1, 2]);
     expect(logged.temp.db.prepare('SELECT count(*) AS n FROM sync_batches').get()).toEqual({
       n: 1,
     });
@@ -262,7 +263,7 @@ describe('upstream-sync-v1 "Uploading": the answer table', () => {
     host.setFaults({ delayMs: 0 });
     await slow.drain();
     expect(slow.store.state().ackedSeq).toBe(3);
-    expect(host.entries(TILL_TERMINAL_ID).map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect((await host.entries(TILL_TERMINAL_ID)).map((e) => e.seq)).toEqual([1, 2, 3]);
   });
 
   it('a host restart mid-upload (connections reset) is retried until stored', async () => {
@@ -270,14 +271,14 @@ describe('upstream-sync-v1 "Uploading": the answer table', () => {
     await till.uploader.step(); // cursor
     await host.restart();
     await till.drain();
-    expect(hostSeqs()).toEqual([1, 2, 3]);
+    expect(await hostSeqs()).toEqual([1, 2, 3]);
   });
 
   it('duplicate delivery at the host changes nothing', async () => {
     host.setFaults({ duplicateDelivery: true });
     till.commit(5);
     await till.drain();
-    expect(hostSeqs()).toEqual([1, 2, 3, 4, 5]);
+    expect(await hostSeqs()).toEqual([1, 2, 3, 4, 5]);
   });
 });
 
@@ -289,8 +290,8 @@ describe('upstream-sync-v1 "Authentication": clock skew', () => {
     const results = await till.drain();
     expect(results.at(-1)).toEqual({ next: 'idle' });
     expect(till.clock.offset()).toBeGreaterThanOrEqual(3_599);
-    expect(hostSeqs()).toEqual([1, 2]);
-    expect(host.entries(TILL_TERMINAL_ID).map((e) => e.at)).toEqual(before);
+    expect(await hostSeqs()).toEqual([1, 2]);
+    expect((await host.entries(TILL_TERMINAL_ID)).map((e) => e.at)).toEqual(before);
   });
 });
 
@@ -315,7 +316,7 @@ describe('upstream-sync-v1 "Cursor"', () => {
     const results = await other.drain();
     expect(results.at(-1)).toEqual({ next: 'stopped', reason: 'alarm' });
     expect(other.store.state().alarm).toMatchObject({ code: 'cursor_mismatch', atSeq: 3 });
-    expect(hostSeqs()).toEqual([1, 2, 3]);
+    expect(await hostSeqs()).toEqual([1, 2, 3]);
   });
 
   it('a host ahead of the till raises cursor_ahead', async () => {
@@ -336,7 +337,7 @@ describe('upstream-sync-v1 "Cursor"', () => {
     till.store.setAcked(5, new Date().toISOString());
     till.restart();
     await till.drain();
-    expect(hostSeqs()).toEqual([1, 2, 3, 4, 5]);
+    expect(await hostSeqs()).toEqual([1, 2, 3, 4, 5]);
   });
 });
 
@@ -431,7 +432,7 @@ describe('upstream-sync-v1 "Settlement"', () => {
       },
       byMethod: { cash: 410 },
     });
-    expect(host.entries(TILL_TERMINAL_ID).at(-1)?.batchNo).toBe('000002');
+    expect((await host.entries(TILL_TERMINAL_ID)).at(-1)?.batchNo).toBe('000002');
   });
 
   it('unbalanced: the host totals are kept beside the terminal totals', async () => {
@@ -461,7 +462,7 @@ describe('upstream-sync-v1 "Settlement"', () => {
     forgetHostEntries(host); // the host restored from a backup meanwhile
     const results = await till.drain();
     expect(laterDelays(results)).toHaveLength(1); // the not_synced answer
-    expect(hostSeqs()).toEqual([1, 2, 3]);
+    expect(await hostSeqs()).toEqual([1, 2, 3]);
     expect(till.store.settlements(1)[0]?.status).toBe('balanced');
   });
 

@@ -41,7 +41,7 @@ export async function startPaymentServices(hostOptions: { dbFile?: string } = {}
     hostUrl: host.url,
     merchantId: MERCHANT.merchantId,
     terminalId: 'CTSHOP01',
-    bindingCode: host.issueBindingCode(MERCHANT.merchantId),
+    bindingCode: await host.issueBindingCode(MERCHANT.merchantId),
   });
   await eventually(
     () => call(services, 'devices.list', {}),
