@@ -3,6 +3,7 @@ import type { Merchant } from './binding';
 import { CLI_USAGE, parseCliOptions } from './cli-options';
 import { isPostgresUrl } from '../store/open-database';
 import { startTestHost } from './test-host';
+import { dashboardFeature } from '../dashboard/dashboard-feature';
 
 /** `npm run host`: the back office (upstream-sync-v1) on SQLite or PostgreSQL. */
 const DEMO_MERCHANT: Merchant = {
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  const dashboard = dashboardFeature({ defaultTimeZone: options.timeZone });
   let host;
   try {
     host = await startTestHost({
@@ -32,6 +34,9 @@ async function main(): Promise<void> {
       poolSize: options.poolSize,
       timeZone: options.timeZone,
       merchants: [DEMO_MERCHANT],
+      migrations: dashboard.migrations,
+      routes: (db) => dashboard.routes(db),
+      onRefusal: (db) => dashboard.onRefusal(db),
     });
   } catch (error) {
     console.error(
@@ -55,6 +60,12 @@ async function main(): Promise<void> {
   console.log(`Database:      ${shown(options.database)}`);
   console.log(`Time zone:     ${options.timeZone} (new shops)`);
   console.log(`Merchant ID:   ${DEMO_MERCHANT.merchantId}  ${DEMO_MERCHANT.merchantName}`);
+  console.log(`Dashboard:     ${host.url}/dashboard/`);
+  const setup = await dashboard.setupPath();
+  if (setup !== null) {
+    console.log(`Owner set-up:  ${host.url}${setup}`);
+    console.log('               (open it once to choose the owner’s login and password)');
+  }
   await printCode();
   if (process.stdin.isTTY) {
     console.log('Press Enter for a new binding code, Ctrl+C to stop.');
