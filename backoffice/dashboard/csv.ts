@@ -1,8 +1,8 @@
 import { toDecimalString } from '@app/money/format';
 import type { BatchRow, Summary, TillStatus } from './dashboard-api';
 
-export type CsvTable = 'tills' | 'tenders' | 'batches' | 'status';
-export const csvTables: readonly CsvTable[] = ['tills', 'tenders', 'batches', 'status'];
+export type CsvTable = 'shops' | 'tills' | 'tenders' | 'batches' | 'status';
+export const csvTables: readonly CsvTable[] = ['shops', 'tills', 'tenders', 'batches', 'status'];
 
 type Cell = string | number;
 
@@ -32,8 +32,8 @@ const FIGURE_HEADINGS = [
   'expected_settlement',
 ];
 
-/** Per till, with a total row: the Summary's figures. */
-export function tillsCsv(summary: Summary): string {
+/** Per till or per shop, with a total row: the Summary's figures. */
+export function figuresCsv(summary: Summary, per: 'tills' | 'shops'): string {
   const currency = summary.currency ?? 'CNY';
   const money = (minor: number): string => toDecimalString(minor, currency);
   const figures = (f: Summary['total']): Cell[] => [
@@ -47,15 +47,19 @@ export function tillsCsv(summary: Summary): string {
     money(f.feeMinor),
     money(f.settlementMinor),
   ];
+  const rows: { shopId: string; terminalId: string; figures: Summary['total'] }[] =
+    per === 'tills'
+      ? summary.tills.map((t) => ({ shopId: t.shopId, terminalId: t.terminalId, figures: t }))
+      : summary.shops.map((s) => ({ shopId: s.shopId, terminalId: '', figures: s }));
   return csv([
     ['from', 'to', 'shop', 'till', 'currency', ...FIGURE_HEADINGS],
-    ...summary.tills.map((t) => [
+    ...rows.map((row) => [
       summary.from,
       summary.to,
-      t.shopId,
-      t.terminalId,
+      row.shopId,
+      row.terminalId,
       currency,
-      ...figures(t),
+      ...figures(row.figures),
     ]),
     [summary.from, summary.to, 'total', '', currency, ...figures(summary.total)],
   ]);

@@ -11,7 +11,7 @@ import type { Owner } from './owners';
 import type { ScryptCost } from './password';
 import { batches, places, summary, tillStatus } from './queries';
 import { catchUpSums } from './sums';
-import { batchesCsv, csvTables, statusCsv, tendersCsv, tillsCsv } from './csv';
+import { batchesCsv, csvTables, figuresCsv, statusCsv, tendersCsv } from './csv';
 import type { CsvTable } from './csv';
 import { serveStatic } from './static-files';
 
@@ -26,7 +26,7 @@ export interface DashboardOptions {
   db: SqlDatabase;
   now?: () => number;
   fees?: FeeSchedule;
-  /** The local hour a business day starts; 0 (the calendar day) by default. */
+  /** The local hour a business day starts: 4 (04:00) by default, as on the till. */
   cutoffHour?: number;
   /** The zone of a till whose shop has none: the host machine's by default. */
   defaultTimeZone?: string;
@@ -61,7 +61,7 @@ export function createDashboard(options: DashboardOptions): Dashboard {
   const staticDir = options.staticDir ?? defaultStaticDir;
   const sumsOptions = {
     fees: options.fees ?? defaultFeeSchedule,
-    cutoffHour: options.cutoffHour ?? 0,
+    cutoffHour: options.cutoffHour ?? 4,
     defaultTimeZone: options.defaultTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
   };
   // One catch-up at a time in this process; a request arriving meanwhile waits for it.
@@ -140,8 +140,9 @@ export function createDashboard(options: DashboardOptions): Dashboard {
     status: { now: number; noContactMs: number },
   ): Promise<string> => {
     switch (table) {
+      case 'shops':
       case 'tills':
-        return tillsCsv(await summary(db, filter));
+        return figuresCsv(await summary(db, filter), table);
       case 'tenders':
         return tendersCsv(await summary(db, filter));
       case 'batches':

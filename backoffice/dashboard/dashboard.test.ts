@@ -348,6 +348,10 @@ describe.each(['sqlite', 'postgres'] as const)('the owner’s dashboard on %s', 
       `${DAY},${DAY},M1-1,TILL-A,CNY,6,44.45,3.50,10.00,0.00,30.95,17.85,0.11,17.74`,
       `${DAY},${DAY},total,,CNY,6,44.45,3.50,10.00,0.00,30.95,17.85,0.11,17.74`,
     ]);
+    const shops = await (await call(`export.csv?table=shops&from=${DAY}&to=${DAY}`)).text();
+    expect(shops).toContain(
+      `${DAY},${DAY},M1-1,,CNY,6,44.45,3.50,10.00,0.00,30.95,17.85,0.11,17.74\r\n`,
+    );
     const tenders = await (await call(`export.csv?table=tenders&from=${DAY}&to=${DAY}`)).text();
     expect(tenders).toContain(`${DAY},${DAY},debit,CNY,2,12.00,0.07,11.93`);
     expect((await call(`export.csv?table=secrets&from=${DAY}&to=${DAY}`)).status).toBe(400);

@@ -114,23 +114,21 @@ export function Dashboard(props: { login: string; onSignedOut: (expired: boolean
               })}
             </p>
           )}
-          <div className="two-columns">
-            <Section title={t('section.shops')} csv={null} id="shops">
-              <FiguresTable
-                rows={summary.shops.map((s) => ({
-                  key: s.shopId,
-                  labels: [shopName(s.shopId)],
-                  figures: s,
-                }))}
-                headings={[t('table.shop')]}
-                total={total}
-                currency={currency}
-              />
-            </Section>
-            <Section title={t('section.tenders')} csv={api.csvHref(filter, 'tenders')} id="tenders">
-              <TendersTable tenders={summary.tenders} currency={currency} />
-            </Section>
-          </div>
+          <Section title={t('section.shops')} csv={api.csvHref(filter, 'shops')} id="shops">
+            <FiguresTable
+              rows={summary.shops.map((s) => ({
+                key: s.shopId,
+                labels: [shopName(s.shopId)],
+                figures: s,
+              }))}
+              headings={[t('table.shop')]}
+              total={total}
+              currency={currency}
+            />
+          </Section>
+          <Section title={t('section.tenders')} csv={api.csvHref(filter, 'tenders')} id="tenders">
+            <TendersTable tenders={summary.tenders} currency={currency} />
+          </Section>
           <Section title={t('section.tills')} csv={api.csvHref(filter, 'tills')} id="tills">
             <FiguresTable
               rows={summary.tills.map((till) => ({

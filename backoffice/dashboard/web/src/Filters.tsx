@@ -58,9 +58,10 @@ export function Filters(props: {
           );
         })}
       </div>
-      <label>
-        {t('filter.from')}
+      <div className="field">
+        <label htmlFor="filter-from">{t('filter.from')}</label>
         <input
+          id="filter-from"
           type="date"
           name="from"
           value={from}
@@ -68,10 +69,11 @@ export function Filters(props: {
           onChange={(event) => setFrom(event.target.value)}
           onBlur={() => valid && apply({ from, to })}
         />
-      </label>
-      <label>
-        {t('filter.to')}
+      </div>
+      <div className="field">
+        <label htmlFor="filter-to">{t('filter.to')}</label>
         <input
+          id="filter-to"
           type="date"
           name="to"
           value={to}
@@ -79,10 +81,11 @@ export function Filters(props: {
           onChange={(event) => setTo(event.target.value)}
           onBlur={() => valid && apply({ from, to })}
         />
-      </label>
-      <label>
-        {t('filter.shop')}
+      </div>
+      <div className="field">
+        <label htmlFor="filter-shop">{t('filter.shop')}</label>
         <select
+          id="filter-shop"
           name="shop"
           value={filter.shopId ?? ''}
           onChange={(event) =>
@@ -96,10 +99,11 @@ export function Filters(props: {
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        {t('filter.till')}
+      </div>
+      <div className="field">
+        <label htmlFor="filter-till">{t('filter.till')}</label>
         <select
+          id="filter-till"
           name="till"
           value={filter.terminalId ?? ''}
           onChange={(event) => apply({ terminalId: event.target.value || undefined })}
@@ -112,7 +116,7 @@ export function Filters(props: {
             </option>
           ))}
         </select>
-      </label>
+      </div>
       <button
         type="submit"
         className="primary"

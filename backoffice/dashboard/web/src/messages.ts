@@ -48,7 +48,7 @@ const en = {
   'filter.refresh': 'Refresh',
   'filter.badRange': 'Choose a start date on or before the end date.',
   'summary.net': 'Net sales',
-  'summary.sales': 'Sales',
+  'summary.sales': 'Number of sales',
   'summary.returns': 'Refunds and voids',
   'summary.fees': 'Merchant fees',
   'summary.settlement': 'Expected settlement',
