@@ -8,6 +8,7 @@ import { syncUploadSection } from './sync-upload';
 import { reportsSection } from './reports';
 import { logRotationSection } from './log-rotation';
 import { backupSection } from './backup';
+import { backofficeDashboardSection } from './backoffice-dashboard';
 
 /** Every bench section, in the order they run. */
 export const sections: readonly BenchSection[] = [
@@ -20,4 +21,5 @@ export const sections: readonly BenchSection[] = [
   reportsSection,
   logRotationSection,
   backupSection,
+  backofficeDashboardSection,
 ];

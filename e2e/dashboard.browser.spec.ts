@@ -107,7 +107,7 @@ test('the owner sets up a login, signs in, filters by shop and till and download
     await expect(page.getByRole('alert')).toHaveText('The two passwords differ.');
     await page.getByLabel('Password again').fill(PASSWORD);
     await page.getByRole('button', { name: 'Create the owner' }).click();
-    await expect(page.getByText('The owner owner is set up.')).toBeVisible();
+    await expect(page.getByText('The owner’s login “owner” is set up.')).toBeVisible();
 
     // A wrong password is refused in words, and the password field is emptied.
     await signIn(page, 'not the password');

@@ -15,6 +15,7 @@ import { openPostgresDatabase } from '../store/postgres-database';
 import { openSqliteDatabase } from '../store/sqlite-database';
 import type { SqlDatabase } from '../store/sql';
 import type { PgCluster } from '../testing/pg-cluster';
+import { handComputedDay } from '@app/reports/test-day';
 import { dashboardMigrations } from './migrations';
 
 /** A cheap scrypt for tests (production: password.ts defaultScryptCost). */
@@ -104,6 +105,15 @@ export async function storeLedger(
     }
   });
   return sealed;
+}
+
+/** app/reports/test-day.ts's hand-computed day (2026-11-22, Shanghai) moved to `day`. */
+export function handDayOn(day: string): NewEntry[] {
+  const shift = Date.parse(day) - Date.parse('2026-11-22');
+  return handComputedDay().map((e) => ({
+    ...e,
+    at: new Date(Date.parse(e.at) + shift).toISOString(),
+  }));
 }
 
 /** An HTTP server with only `routes` (404 for anything they leave). */

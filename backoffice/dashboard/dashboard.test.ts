@@ -11,6 +11,7 @@ import type { Dashboard } from './dashboard-routes';
 import { recordAlarm } from './alarms';
 import {
   addTill,
+  handDayOn,
   openTestDatabase,
   serve,
   signIn,
@@ -234,6 +235,34 @@ describe.each(['sqlite', 'postgres'] as const)('the owner’s dashboard on %s', 
     const bad = await call(`summary?from=${DAY}&to=2026-11-01`);
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: 'bad_request' });
+  });
+
+  it('sums a range of months from month sums and its ragged ends from day sums', async () => {
+    await start();
+    await twoShops();
+    await addTill(db, {
+      merchantId: 'M1',
+      shopId: 'M1-2',
+      shopName: 'Huaihai Road',
+      timeZone: SHANGHAI,
+      terminalId: 'TILL-C',
+      lastContactAt: NOW,
+    });
+    await storeLedger(db, 'TILL-A', handDayOn('2026-10-15'), { receivedAt: NOW });
+    await storeLedger(db, 'TILL-B', handDayOn('2026-11-22'), { receivedAt: NOW });
+    await storeLedger(db, 'TILL-C', handDayOn('2026-12-01'), { receivedAt: NOW });
+    const call = await signIn(server.url, 'owner', PASSWORD);
+    const net = async (from: string, to: string, extra = ''): Promise<number> =>
+      ((await (await call(`summary?from=${from}&to=${to}${extra}`)).json()) as Summary).total
+        .netMinor;
+    const day = handFigures.netMinor;
+    expect(await net('2026-10-10', '2026-12-05')).toBe(3 * day);
+    expect(await net('2026-11-01', '2026-11-30')).toBe(day);
+    expect(await net('2026-10-01', '2026-11-30')).toBe(2 * day);
+    expect(await net('2026-10-16', '2026-11-30')).toBe(day);
+    expect(await net('2026-10-15', '2026-12-01', '&shop=M1-2')).toBe(2 * day);
+    expect(await net('2026-01-01', '2026-12-31', '&till=TILL-C')).toBe(day);
+    expect(await net('2026-12-02', '2027-03-31')).toBe(0);
   });
 
   it('adds later uploads once, even with two back-office processes answering at once', async () => {

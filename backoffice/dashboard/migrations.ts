@@ -53,6 +53,7 @@ const sums = `
     PRIMARY KEY (terminal_id, day, batch_no, type)
   );
   CREATE INDEX dashboard_type_totals_day ON dashboard_type_totals (day);
+  CREATE INDEX dashboard_type_totals_batch ON dashboard_type_totals (terminal_id, batch_no);
   -- kind: the fee kind (cash, credit, debit, wallet_qr, unionpay_qr, other).
   CREATE TABLE dashboard_tender_totals (
     terminal_id TEXT NOT NULL,
@@ -65,6 +66,28 @@ const sums = `
     PRIMARY KEY (terminal_id, day, batch_no, kind)
   );
   CREATE INDEX dashboard_tender_totals_day ON dashboard_tender_totals (day);
+  CREATE INDEX dashboard_tender_totals_batch ON dashboard_tender_totals (terminal_id, batch_no);
+  -- The same sums per calendar month of business days (YYYY-MM): a year's range reads twelve
+  -- rows per till and kind, and days only at its ragged ends.
+  CREATE TABLE dashboard_type_months (
+    terminal_id TEXT NOT NULL,
+    month TEXT NOT NULL,
+    type TEXT NOT NULL,
+    count BIGINT NOT NULL,
+    amount BIGINT NOT NULL,
+    PRIMARY KEY (terminal_id, month, type)
+  );
+  CREATE INDEX dashboard_type_months_month ON dashboard_type_months (month);
+  CREATE TABLE dashboard_tender_months (
+    terminal_id TEXT NOT NULL,
+    month TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    count BIGINT NOT NULL,
+    amount BIGINT NOT NULL,
+    fee BIGINT NOT NULL,
+    PRIMARY KEY (terminal_id, month, kind)
+  );
+  CREATE INDEX dashboard_tender_months_month ON dashboard_tender_months (month);
   -- A void or refund without its own tender detail takes its sale's (found by id).
   CREATE INDEX dashboard_entries_id ON entries (terminal_id, id);
   -- The last refusal of each kind a terminal met (chain_broken, sensitive_data, …).

@@ -15,6 +15,7 @@ import type {
 } from './dashboard-api';
 import { addFigures, addTender, addTypes, emptyFigures, mergeTenders } from './figures';
 import type { TenderRow } from './figures';
+import { splitRange } from './range-split';
 
 /** Numbers come back as strings from PostgreSQL's BIGINT and sums. */
 type Num = number | string;
@@ -61,42 +62,55 @@ export async function places(db: SqlDatabase): Promise<Places> {
 
 /** Totals, tenders and fees of the range, in all, per shop and per till. */
 export async function summary(db: SqlDatabase, filter: RangeFilter): Promise<Summary> {
-  const params = rangeParams(filter);
-  const types = await db.query<{
-    terminal_id: string;
-    shop_id: string;
-    type: string;
-    count: Num;
-    amount: Num;
-  }>(
-    `SELECT x.terminal_id, t.shop_id, x.type, sum(x.count) AS count, sum(x.amount) AS amount
-     FROM dashboard_type_totals x JOIN terminals t ON t.terminal_id = x.terminal_id
-     WHERE ${RANGE_WHERE}
+  // Whole months from the month sums, the days before and after them from the day sums.
+  const { head, months, tail } = splitRange(filter.from, filter.to);
+  const params = [...head, ...tail, ...months, filter.shopId ?? null, filter.terminalId ?? null];
+  const parts = (table: string, columns: string): string =>
+    `SELECT terminal_id, ${columns} FROM dashboard_${table}_totals WHERE day BETWEEN $1 AND $2
+     UNION ALL SELECT terminal_id, ${columns} FROM dashboard_${table}_totals WHERE day BETWEEN $3 AND $4
+     UNION ALL SELECT terminal_id, ${columns} FROM dashboard_${table}_months WHERE month BETWEEN $5 AND $6`;
+  const where = `(CAST($7 AS TEXT) IS NULL OR t.shop_id = $7)
+     AND (CAST($8 AS TEXT) IS NULL OR x.terminal_id = $8)`;
+  // Three reads at once: each takes its own connection on PostgreSQL.
+  const [types, tenders, currencies] = await Promise.all([
+    db.query<{
+      terminal_id: string;
+      shop_id: string;
+      type: string;
+      count: Num;
+      amount: Num;
+    }>(
+      `SELECT x.terminal_id, t.shop_id, x.type, sum(x.count) AS count, sum(x.amount) AS amount
+     FROM (${parts('type', 'type, count, amount')}) x
+     JOIN terminals t ON t.terminal_id = x.terminal_id
+     WHERE ${where}
      GROUP BY x.terminal_id, t.shop_id, x.type`,
-    params,
-  );
-  const tenders = await db.query<{
-    terminal_id: string;
-    shop_id: string;
-    kind: FeeKind;
-    count: Num;
-    amount: Num;
-    fee: Num;
-  }>(
-    `SELECT x.terminal_id, t.shop_id, x.kind, sum(x.count) AS count, sum(x.amount) AS amount,
+      params,
+    ),
+    db.query<{
+      terminal_id: string;
+      shop_id: string;
+      kind: FeeKind;
+      count: Num;
+      amount: Num;
+      fee: Num;
+    }>(
+      `SELECT x.terminal_id, t.shop_id, x.kind, sum(x.count) AS count, sum(x.amount) AS amount,
        sum(x.fee) AS fee
-     FROM dashboard_tender_totals x JOIN terminals t ON t.terminal_id = x.terminal_id
-     WHERE ${RANGE_WHERE}
+     FROM (${parts('tender', 'kind, count, amount, fee')}) x
+     JOIN terminals t ON t.terminal_id = x.terminal_id
+     WHERE ${where}
      GROUP BY x.terminal_id, t.shop_id, x.kind`,
-    params,
-  );
-  const currencies = await db.query<{ currency: string }>(
-    `SELECT DISTINCT p.currency FROM dashboard_progress p JOIN terminals t ON t.terminal_id = p.terminal_id
+      params,
+    ),
+    db.query<{ currency: string }>(
+      `SELECT DISTINCT p.currency FROM dashboard_progress p JOIN terminals t ON t.terminal_id = p.terminal_id
      WHERE (CAST($1 AS TEXT) IS NULL OR t.shop_id = $1)
        AND (CAST($2 AS TEXT) IS NULL OR p.terminal_id = $2)
      ORDER BY p.currency`,
-    params.slice(2),
-  );
+      params.slice(6),
+    ),
+  ]);
 
   const tills = new Map<string, TillFigures>();
   const tillOf = (terminalId: string, shopId: string): TillFigures => {
@@ -238,16 +252,21 @@ export async function tillStatus(
   filter: Pick<RangeFilter, 'shopId' | 'terminalId'>,
   options: StatusOptions,
 ): Promise<TillStatus[]> {
+  // The newest entry by the primary key, one index probe per till.
+  const newest = (column: string): string =>
+    `(SELECT e.${column} FROM entries e WHERE e.terminal_id = t.terminal_id ORDER BY e.seq DESC LIMIT 1)`;
   const tills = await db.query<{
     terminal_id: string;
     shop_id: string;
     device_name: string;
     last_contact_at: Num | null;
     held: Num | null;
+    newest_at: string | null;
+    newest_received_at: Num | null;
     summed: Num | null;
   }>(
-    `SELECT t.terminal_id, t.shop_id, t.device_name, t.last_contact_at,
-       (SELECT max(e.seq) FROM entries e WHERE e.terminal_id = t.terminal_id) AS held,
+    `SELECT t.terminal_id, t.shop_id, t.device_name, t.last_contact_at, ${newest('seq')} AS held,
+       ${newest('at')} AS newest_at, ${newest('received_at')} AS newest_received_at,
        p.through_seq AS summed
      FROM terminals t LEFT JOIN dashboard_progress p ON p.terminal_id = t.terminal_id
      WHERE (CAST($1 AS TEXT) IS NULL OR t.shop_id = $1)
@@ -264,20 +283,10 @@ export async function tillStatus(
        SELECT 1 FROM settlements b WHERE b.terminal_id = s.terminal_id
          AND b.batch_no = s.batch_no AND b.status = 'balanced')`,
   );
-  const result: TillStatus[] = [];
-  for (const till of tills) {
+  return tills.map((till): TillStatus => {
     const heldSeq = num(till.held);
-    const newest =
-      heldSeq === 0
-        ? undefined
-        : (
-            await db.query<{ at: string; received_at: Num }>(
-              'SELECT at, received_at FROM entries WHERE terminal_id = $1 AND seq = $2',
-              [till.terminal_id, heldSeq],
-            )
-          )[0];
-    const newestAt = newest === undefined ? null : Date.parse(newest.at);
-    const newestReceivedAt = numOrNull(newest?.received_at);
+    const newestAt = till.newest_at === null ? null : Date.parse(till.newest_at);
+    const newestReceivedAt = numOrNull(till.newest_received_at);
     const lastContactAt = numOrNull(till.last_contact_at);
     const own: Alarm[] = alarms
       .filter((a) => a.terminal_id === till.terminal_id)
@@ -291,7 +300,7 @@ export async function tillStatus(
     if (heldSeq > num(till.summed)) {
       own.push({ kind: 'not_summed', at: null, detail: String(heldSeq - num(till.summed)) });
     }
-    result.push({
+    return {
       terminalId: till.terminal_id,
       shopId: till.shop_id,
       deviceName: till.device_name,
@@ -302,7 +311,6 @@ export async function tillStatus(
       uploadLagMs:
         newestAt === null || newestReceivedAt === null ? null : newestReceivedAt - newestAt,
       alarms: own,
-    });
-  }
-  return result;
+    };
+  });
 }

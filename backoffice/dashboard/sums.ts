@@ -139,6 +139,8 @@ async function sumSlice(
   }
   const last = entries[entries.length - 1];
   if (last === undefined) return null;
+  const typeMonths = byMonth([...types.values()], (sum) => sum.type);
+  const tenderMonths = byMonth([...tenders.values()], (sum) => sum.kind);
   const claimed = await db.transaction(async (tx) => {
     if (!(await claim(tx, from, last))) return false;
     for (const sum of types.values()) {
@@ -162,9 +164,56 @@ async function sumSlice(
         [from.terminalId, sum.day, sum.batchNo, sum.kind, sum.count, sum.amount, sum.fee],
       );
     }
+    for (const sum of typeMonths) {
+      await tx.execute(
+        `INSERT INTO dashboard_type_months (terminal_id, month, type, count, amount)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (terminal_id, month, type) DO UPDATE SET
+           count = dashboard_type_months.count + excluded.count,
+           amount = dashboard_type_months.amount + excluded.amount`,
+        [from.terminalId, sum.month, sum.key, sum.count, sum.amount],
+      );
+    }
+    for (const sum of tenderMonths) {
+      await tx.execute(
+        `INSERT INTO dashboard_tender_months (terminal_id, month, kind, count, amount, fee)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (terminal_id, month, kind) DO UPDATE SET
+           count = dashboard_tender_months.count + excluded.count,
+           amount = dashboard_tender_months.amount + excluded.amount,
+           fee = dashboard_tender_months.fee + excluded.fee`,
+        [from.terminalId, sum.month, sum.key, sum.count, sum.amount, sum.fee],
+      );
+    }
     return true;
   });
   return claimed ? { count: entries.length, throughSeq: last.seq } : null;
+}
+
+interface MonthSum {
+  month: string;
+  key: string;
+  count: number;
+  amount: number;
+  fee: number;
+}
+
+/** Day sums folded into their month (YYYY-MM of the business day). */
+function byMonth<T extends { day: string; count: number; amount: number; fee?: number }>(
+  sums: readonly T[],
+  keyOf: (sum: T) => string,
+): MonthSum[] {
+  const months = new Map<string, MonthSum>();
+  for (const sum of sums) {
+    const month = sum.day.slice(0, 7);
+    const key = keyOf(sum);
+    const into = months.get(`${month}|${key}`) ?? { month, key, count: 0, amount: 0, fee: 0 };
+    into.count += sum.count;
+    into.amount += sum.amount;
+    into.fee += sum.fee ?? 0;
+    months.set(`${month}|${key}`, into);
+  }
+  return [...months.values()];
 }
 
 /** Moves the terminal's progress from `from.throughSeq` to `last.seq`; false if another did. */

@@ -20,7 +20,7 @@ const en = {
     'This back office has no owner yet. Choose the login name and password you will sign in with.',
   'setup.confirm': 'Password again',
   'setup.submit': 'Create the owner',
-  'setup.done': 'The owner {{login}} is set up. Sign in with the new password.',
+  'setup.done': 'The owner’s login “{{login}}” is set up. Sign in with it and the new password.',
   'setup.needed':
     'No owner is set up yet. Open the one-time set-up link the back office printed when it started (npm run host).',
   'errors.login_failed': 'Wrong login name or password.',
@@ -108,7 +108,7 @@ const zhCN: Record<DashboardKey, string> = {
   'setup.intro': '此后台尚无店主。请设置您将用来登录的登录名和密码。',
   'setup.confirm': '再次输入密码',
   'setup.submit': '创建店主',
-  'setup.done': '店主 {{login}} 已设置。请用新密码登录。',
+  'setup.done': '店主登录名“{{login}}”已设置。请用它和新密码登录。',
   'setup.needed': '尚未设置店主。请打开后台启动时（npm run host）打印的一次性设置链接。',
   'errors.login_failed': '登录名或密码错误。',
   'errors.login_locked': '密码错误次数过多，此登录名已暂停登录：请在 {{minutes}} 分钟后重试。',
