@@ -8,6 +8,7 @@ import { syncUploadSection } from './sync-upload';
 import { reportsSection } from './reports';
 import { logRotationSection } from './log-rotation';
 import { backupSection } from './backup';
+import { backofficeIngestSection } from './backoffice-ingest';
 import { backofficeDashboardSection } from './backoffice-dashboard';
 
 /** Every bench section, in the order they run. */
@@ -21,5 +22,6 @@ export const sections: readonly BenchSection[] = [
   reportsSection,
   logRotationSection,
   backupSection,
+  backofficeIngestSection,
   backofficeDashboardSection,
 ];

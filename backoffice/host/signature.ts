@@ -4,6 +4,8 @@ import type { HostContext, Reply } from './reply';
 import { fail } from './reply';
 import { terminalSecret } from './binding';
 
+const CONTACT_RESOLUTION_MS = 1000;
+
 const HEADER =
   /^POS-HMAC terminalId=(?<terminalId>[A-Z0-9]{8}), ts=(?<ts>-?\d{1,12}), sig=(?<sig>[0-9a-f]{64})$/;
 
@@ -41,11 +43,12 @@ export async function authenticate(
   if (Math.abs(serverTime - Number(ts)) > MAX_CLOCK_SKEW_S) {
     return { reply: fail(401, { error: 'clock_skew', serverTime }) };
   }
-  // The owner sees each till's last contact; a request out of order never moves it back.
+  // The owner sees each till's last contact, to the second: a till sending batch after
+  // batch writes it once a second, not with every request (a write is a commit to disk).
   await ctx.db.execute(
     `UPDATE terminals SET last_contact_at = $1
-     WHERE terminal_id = $2 AND (last_contact_at IS NULL OR last_contact_at < $1)`,
-    [now, terminalId],
+     WHERE terminal_id = $2 AND (last_contact_at IS NULL OR last_contact_at <= $3)`,
+    [now, terminalId, now - CONTACT_RESOLUTION_MS],
   );
   return { terminalId };
 }

@@ -23,9 +23,14 @@ export interface HostFixture {
   clock: { ms: number };
 }
 
-export async function startFixture(): Promise<HostFixture> {
+/** `database`: a PostgreSQL URL; absent, a temporary SQLite file. */
+export async function startFixture(database?: string): Promise<HostFixture> {
   const clock = { ms: START_MS };
-  const host = await startTestHost({ now: () => clock.ms, merchants: [MERCHANT] });
+  const host = await startTestHost({
+    now: () => clock.ms,
+    merchants: [MERCHANT],
+    ...(database !== undefined ? { database } : {}),
+  });
   return { host, clock };
 }
 

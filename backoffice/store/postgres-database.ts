@@ -36,16 +36,23 @@ export function openPostgresDatabase(connectionString: string, poolSize = 10): S
       for (let attempt = 1; ; attempt += 1) {
         const client = await pool.connect();
         let broken = false;
+        // The server can end a connection between our statements (a restart, an admin's
+        // kill): without a listener that 'error' event would end the process.
+        const lost = (): void => {
+          broken = true;
+        };
+        client.on('error', lost);
         try {
           await client.query('BEGIN');
           const result = await work(runnerOf(client));
           await client.query('COMMIT');
           return result;
         } catch (error) {
-          broken = await rollBack(client);
+          broken = (await rollBack(client)) || broken;
           if (attempt < MAX_ATTEMPTS && RETRYABLE.has(sqlState(error))) continue;
           throw error;
         } finally {
+          client.off('error', lost);
           client.release(broken);
         }
       }

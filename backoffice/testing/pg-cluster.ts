@@ -14,7 +14,10 @@ export interface PgCluster {
   readonly dir: string;
   /** Creates an empty database and returns its connection string. */
   createDatabase(name: string): string;
-  /** Stops the server (fast shutdown) and removes the folder. */
+  /** Stops the server (fast shutdown: sessions end, committed work is kept); start() again. */
+  stopServer(): void;
+  startServer(): void;
+  /** Stops the server (immediate shutdown) and removes the folder. */
   stop(): void;
 }
 
@@ -43,7 +46,7 @@ export function startPgCluster(options: { settings?: Record<string, string> } = 
   const asRoot = process.getuid?.() === 0;
   if (asRoot) chownSync(dir, NOBODY, NOBODY);
   const user = asRoot ? 'nobody' : (process.env['USER'] ?? 'postgres');
-  const run = (command: string, args: string[]): void => {
+  const spawn = (command: string, args: string[]) => {
     const argv = asRoot
       ? [
           '--reuid',
@@ -55,7 +58,10 @@ export function startPgCluster(options: { settings?: Record<string, string> } = 
           ...args,
         ]
       : args;
-    const result = spawnSync(asRoot ? 'setpriv' : join(bin, command), argv, { encoding: 'utf8' });
+    return spawnSync(asRoot ? 'setpriv' : join(bin, command), argv, { encoding: 'utf8' });
+  };
+  const run = (command: string, args: string[]): void => {
+    const result = spawn(command, args);
     if (result.status !== 0) {
       throw new Error(`${command} failed (${result.status}): ${result.stderr || result.stdout}`);
     }
@@ -70,7 +76,9 @@ export function startPgCluster(options: { settings?: Record<string, string> } = 
   const serverOptions = Object.entries(settings)
     .map(([key, value]) => `-c ${key}=${value}`)
     .join(' ');
-  run('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-o', serverOptions, '-w', 'start']);
+  const startServer = (): void =>
+    run('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-o', serverOptions, '-w', 'start']);
+  startServer();
   const urlOf = (database: string): string =>
     `postgres:///${database}?host=${encodeURIComponent(dir)}&user=${user}`;
   let stopped = false;
@@ -81,11 +89,16 @@ export function startPgCluster(options: { settings?: Record<string, string> } = 
       execFileSync(join(bin, 'createdb'), ['-h', dir, '-U', user, name]);
       return urlOf(name);
     },
+    stopServer(): void {
+      run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+    },
+    startServer,
     stop(): void {
       if (stopped) return;
       stopped = true;
       try {
-        run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+        // The folder goes next: no checkpoint to wait for. A server already stopped is fine.
+        spawn('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

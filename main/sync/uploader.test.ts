@@ -47,10 +47,12 @@ function insertRawEntry(
     .run(seq, entry.id, entry.at, options.amountColumn ?? options.amount, body, prevHash, hash);
 }
 
-/** Deletes what the host holds for the till, behind its back. */
+/** Deletes what the host holds for the till, behind its back: its entries and their day totals. */
 function forgetHostEntries(h: TestHost): void {
   const db = new Database(h.dbFile);
-  db.prepare('DELETE FROM entries WHERE terminal_id = ?').run(TILL_TERMINAL_ID);
+  for (const table of ['entries', 'day_type_totals', 'day_tender_totals']) {
+    db.prepare(`DELETE FROM ${table} WHERE terminal_id = ?`).run(TILL_TERMINAL_ID);
+  }
   db.close();
 }
 
