@@ -167,6 +167,12 @@ export const backofficeDashboardSection: BenchSection = {
         return [
           {
             section: 'backoffice-dashboard',
+            metric: 'load average while measuring (other work on this machine)',
+            value: Math.round((loadavg()[0] ?? 0) * 10) / 10,
+            unit: 'runnable',
+          },
+          {
+            section: 'backoffice-dashboard',
             metric: 'entries held',
             value: Number(held?.n ?? 0),
             unit: 'entries',

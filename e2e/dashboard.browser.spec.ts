@@ -9,7 +9,12 @@ import type { TestHost } from '@backoffice/host/test-host';
 import { MERCHANT } from '@backoffice/host/test-support';
 import { dashboardFeature } from '@backoffice/dashboard/dashboard-feature';
 import { recordAlarm } from '@backoffice/dashboard/alarms';
-import { addTill, storeLedger, testScryptCost } from '@backoffice/dashboard/dashboard.test-support';
+import {
+  addTill,
+  storeLedger,
+  testScryptCost,
+  zCloseAt,
+} from '@backoffice/dashboard/dashboard.test-support';
 import { tempRunDir } from './support/browser-host';
 
 /**
@@ -43,16 +48,7 @@ async function seed(host: TestHost): Promise<void> {
       lastContactAt,
     });
   }
-  const zClose: NewEntry = {
-    id: '00000000-0000-4000-8000-00000000ffff',
-    type: 'z_close',
-    at: local('22:00'),
-    batchNo: '000001',
-    currency: 'CNY',
-    amount: 0,
-    tenders: [],
-    detail: {},
-  };
+  const zClose = zCloseAt(local('22:00'));
   await storeLedger(host.db, 'TILLA001', today([...handComputedDay(), zClose]), {
     receivedAt: now - 20_000,
   });

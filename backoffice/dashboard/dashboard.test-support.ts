@@ -116,6 +116,18 @@ export function handDayOn(day: string): NewEntry[] {
   }));
 }
 
+/** The z_close that ends batch 000001 at `at` (the Z of that day). */
+export const zCloseAt = (at: string): NewEntry => ({
+  id: randomUUID(),
+  type: 'z_close',
+  at,
+  batchNo: '000001',
+  currency: 'CNY',
+  amount: 0,
+  tenders: [],
+  detail: {},
+});
+
 /** An HTTP server with only `routes` (404 for anything they leave). */
 export async function serve(routes: RouteModule): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((request, response) => {

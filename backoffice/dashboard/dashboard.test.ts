@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { NewEntry } from '@app/ledger/entry';
 import { handComputedDay, local } from '@app/reports/test-day';
 import { handFigures } from '@app/reports/test-day-figures';
 import type { SqlDatabase } from '../store/sql';
@@ -17,6 +16,7 @@ import {
   signIn,
   storeLedger,
   testScryptCost,
+  zCloseAt,
 } from './dashboard.test-support';
 
 const SHANGHAI = 'Asia/Shanghai';
@@ -300,16 +300,7 @@ describe.each(['sqlite', 'postgres'] as const)('the owner’s dashboard on %s', 
   it('shows each batch’s settlement state and each till’s contact, upload lag and alarms', async () => {
     await start();
     await twoShops();
-    const zClose: NewEntry = {
-      id: '00000000-0000-4000-8000-0000000000z1'.replace('z', 'f'),
-      type: 'z_close',
-      at: local('22:00'),
-      batchNo: '000001',
-      currency: 'CNY',
-      amount: 0,
-      tenders: [],
-      detail: {},
-    };
+    const zClose = zCloseAt(local('22:00'));
     const receivedA = Date.parse(local('22:00')) + 90_000;
     await storeLedger(db, 'TILL-A', [...handComputedDay(), zClose], { receivedAt: receivedA });
     await storeLedger(db, 'TILL-B', handComputedDay(), { receivedAt: NOW });

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Places, RangeFilter } from '../../dashboard-api';
 import { presetRange, presets } from './dates';
 import type { Preset } from './dates';
+import { Field } from './fields';
 import { useLocale } from './locale';
 
 const presetLabel = {
@@ -58,8 +59,7 @@ export function Filters(props: {
           );
         })}
       </div>
-      <div className="field">
-        <label htmlFor="filter-from">{t('filter.from')}</label>
+      <Field id="filter-from" label={t('filter.from')}>
         <input
           id="filter-from"
           type="date"
@@ -69,9 +69,8 @@ export function Filters(props: {
           onChange={(event) => setFrom(event.target.value)}
           onBlur={() => valid && apply({ from, to })}
         />
-      </div>
-      <div className="field">
-        <label htmlFor="filter-to">{t('filter.to')}</label>
+      </Field>
+      <Field id="filter-to" label={t('filter.to')}>
         <input
           id="filter-to"
           type="date"
@@ -81,9 +80,8 @@ export function Filters(props: {
           onChange={(event) => setTo(event.target.value)}
           onBlur={() => valid && apply({ from, to })}
         />
-      </div>
-      <div className="field">
-        <label htmlFor="filter-shop">{t('filter.shop')}</label>
+      </Field>
+      <Field id="filter-shop" label={t('filter.shop')}>
         <select
           id="filter-shop"
           name="shop"
@@ -99,9 +97,8 @@ export function Filters(props: {
             </option>
           ))}
         </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-till">{t('filter.till')}</label>
+      </Field>
+      <Field id="filter-till" label={t('filter.till')}>
         <select
           id="filter-till"
           name="till"
@@ -116,7 +113,7 @@ export function Filters(props: {
             </option>
           ))}
         </select>
-      </div>
+      </Field>
       <button
         type="submit"
         className="primary"

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { SyntheticEvent } from 'react';
 import { api } from './api';
 import { errorText } from './errors';
+import { TextField } from './fields';
 import { useLocale } from './locale';
 
 export function LoginForm(props: {
@@ -44,28 +45,22 @@ export function LoginForm(props: {
           {errorText(error, t)}
         </p>
       )}
-      <label>
-        {t('login.login')}
-        <input
-          name="login"
-          autoComplete="username"
-          value={login}
-          onChange={(event) => setLogin(event.target.value)}
-          required
-          autoFocus
-        />
-      </label>
-      <label>
-        {t('login.password')}
-        <input
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          required
-        />
-      </label>
+      <TextField
+        name="login"
+        label={t('login.login')}
+        autoComplete="username"
+        value={login}
+        onChange={setLogin}
+        autoFocus
+      />
+      <TextField
+        name="password"
+        label={t('login.password')}
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+      />
       <button type="submit" className="primary" disabled={busy}>
         {t('login.submit')}
       </button>

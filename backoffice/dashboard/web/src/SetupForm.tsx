@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { SyntheticEvent } from 'react';
 import { api } from './api';
 import { errorText } from './errors';
+import { TextField } from './fields';
 import { useLocale } from './locale';
 
 const MIN_PASSWORD_LENGTH = 8;
@@ -43,39 +44,30 @@ export function SetupForm(props: { token: string; onDone: (login: string) => voi
           {error}
         </p>
       )}
-      <label>
-        {t('login.login')}
-        <input
-          name="login"
-          autoComplete="username"
-          value={login}
-          onChange={(event) => setLogin(event.target.value)}
-          required
-          autoFocus
-        />
-      </label>
-      <label>
-        {t('login.password')}
-        <input
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          required
-        />
-      </label>
-      <label>
-        {t('setup.confirm')}
-        <input
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          value={confirm}
-          onChange={(event) => setConfirm(event.target.value)}
-          required
-        />
-      </label>
+      <TextField
+        name="login"
+        label={t('login.login')}
+        autoComplete="username"
+        value={login}
+        onChange={setLogin}
+        autoFocus
+      />
+      <TextField
+        name="password"
+        label={t('login.password')}
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        onChange={setPassword}
+      />
+      <TextField
+        name="confirm"
+        label={t('setup.confirm')}
+        type="password"
+        autoComplete="new-password"
+        value={confirm}
+        onChange={setConfirm}
+      />
       <button type="submit" className="primary" disabled={busy}>
         {t('setup.submit')}
       </button>
