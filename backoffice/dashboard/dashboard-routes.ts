@@ -209,11 +209,7 @@ export function createDashboard(options: DashboardOptions): Dashboard {
         } else if (path.startsWith(API)) {
           await api(request, response, url, path.slice(API.length));
         } else if (request.method === 'GET' || request.method === 'HEAD') {
-          await serveStatic(
-            staticDir,
-            decodeURIComponent(path.slice(DASHBOARD_PATH.length)),
-            response,
-          );
+          await serveStatic(staticDir, path.slice(DASHBOARD_PATH.length), response);
         } else {
           sendError(response, 405, { error: 'bad_request' });
         }

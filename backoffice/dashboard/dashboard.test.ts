@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { handComputedDay, local } from '@app/reports/test-day';
 import { handFigures } from '@app/reports/test-day-figures';
@@ -347,6 +350,36 @@ describe.each(['sqlite', 'postgres'] as const)('the owner’s dashboard on %s', 
     const places = (await (await call('places')).json()) as Places;
     expect(places.shops.map((s) => s.name)).toEqual(['Huaihai Road', 'Nanjing Road']);
     expect(places.tills.map((t) => t.terminalId)).toEqual(['TILL-A', 'TILL-B']);
+  });
+
+  it('serves the built app, never a file outside it, and says when it is not built', async () => {
+    const built = mkdtempSync(join(tmpdir(), 'dashboard-web-'));
+    mkdirSync(join(built, 'assets'));
+    writeFileSync(join(built, 'index.html'), '<!doctype html><title>app</title>');
+    writeFileSync(join(built, 'assets', 'app-1a2b.js'), 'console.log(1)');
+    db = await openTestDatabase(dialect === 'sqlite' ? null : cluster);
+    const routes = createDashboard({ db, staticDir: built, scryptCost: testScryptCost }).routes;
+    server = await serve(routes);
+    const page = await fetch(`${server.url}/dashboard/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(await page.text()).toContain('<title>app</title>');
+    const script = await fetch(`${server.url}/dashboard/assets/app-1a2b.js`);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(script.headers.get('cache-control')).toContain('immutable');
+    expect((await fetch(`${server.url}/dashboard/..%2f..%2fetc%2fpasswd`)).status).toBe(404);
+    expect((await fetch(`${server.url}/dashboard/%E0%A4%A`)).status).toBe(404);
+    expect((await fetch(`${server.url}/dashboard/assets/missing.js`)).status).toBe(404);
+    expect((await fetch(`${server.url}/dashboardx`)).status).toBe(404);
+    const redirect = await fetch(`${server.url}/dashboard`, { redirect: 'manual' });
+    expect(redirect.headers.get('location')).toBe('/dashboard/');
+
+    await server.close();
+    rmSync(join(built, 'index.html'));
+    server = await serve(routes);
+    const unbuilt = await fetch(`${server.url}/dashboard/`);
+    expect(unbuilt.status).toBe(503);
+    expect(await unbuilt.text()).toContain('npm run build');
   });
 
   it('exports the figures as CSV with exact decimals and a total row', async () => {

@@ -108,6 +108,8 @@ export class OwnerStore {
       return { ok: false, error: 'login_failed' };
     }
     await this.db.execute('DELETE FROM owner_login_failures WHERE login = $1', [name]);
+    // Expired sessions go with each login, so the table holds only live ones.
+    await this.db.execute('DELETE FROM owner_sessions WHERE expires_at <= $1', [now]);
     const token = newToken();
     const expiresAt = now + SESSION_TTL_MS;
     await this.db.execute(

@@ -15,14 +15,22 @@ const TYPES: Record<string, string> = {
 
 /**
  * Serves the built web app from `root`: a file under it, or index.html for any other page
- * (the app reads its own address). A path that climbs out of `root` is refused.
+ * (the app reads its own address). A path that climbs out of `root`, or is not valid
+ * percent-encoding, is refused.
  */
 export async function serveStatic(
   root: string,
   relative: string,
   response: ServerResponse,
 ): Promise<void> {
-  const file = normalize(join(root, relative));
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(relative);
+  } catch {
+    response.writeHead(404).end();
+    return;
+  }
+  const file = normalize(join(root, decoded));
   if (file !== root && !file.startsWith(root + sep)) {
     response.writeHead(404).end();
     return;

@@ -7,13 +7,20 @@ import { LoginForm } from './LoginForm';
 import { SetupForm } from './SetupForm';
 import { LocaleContext, initialLocale, saveLocale } from './locale';
 import { translator } from './messages';
+import type { DashboardKey } from './messages';
 
 type Phase =
   | { name: 'loading' }
   | { name: 'setup'; token: string }
-  | { name: 'login'; notice: string | null; needsSetup: boolean }
+  | { name: 'login'; notice: Notice | null; needsSetup: boolean }
   | { name: 'dashboard'; login: string }
   | { name: 'unreachable'; error: unknown };
+
+/** A message for the sign-in page, translated when shown (the language may change). */
+interface Notice {
+  key: DashboardKey;
+  params?: Record<string, string>;
+}
 
 const setupToken = (): string | null => /[#&]setup=([\w-]+)/.exec(location.hash)?.[1] ?? null;
 
@@ -43,6 +50,14 @@ export function App() {
     return token === null ? { name: 'loading' } : { name: 'setup', token };
   });
   const [attempt, setAttempt] = useState(0);
+  // Stable, so the dashboard does not load again when the language changes.
+  const signedOut = useCallback((expired: boolean) => {
+    setPhase({
+      name: 'login',
+      notice: expired ? { key: 'errors.not_signed_in' } : null,
+      needsSetup: false,
+    });
+  }, []);
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -92,7 +107,11 @@ export function App() {
           token={phase.token}
           onDone={(login) => {
             history.replaceState(null, '', location.pathname);
-            setPhase({ name: 'login', notice: t('setup.done', { login }), needsSetup: false });
+            setPhase({
+              name: 'login',
+              notice: { key: 'setup.done', params: { login } },
+              needsSetup: false,
+            });
           }}
         />
       );
@@ -100,25 +119,14 @@ export function App() {
     case 'login':
       body = (
         <LoginForm
-          notice={phase.notice}
+          notice={phase.notice === null ? null : t(phase.notice.key, phase.notice.params)}
           needsSetup={phase.needsSetup}
           onSignedIn={(login) => setPhase({ name: 'dashboard', login })}
         />
       );
       break;
     case 'dashboard':
-      body = (
-        <Dashboard
-          login={phase.login}
-          onSignedOut={(notice) =>
-            setPhase({
-              name: 'login',
-              notice: notice ? t('errors.not_signed_in') : null,
-              needsSetup: false,
-            })
-          }
-        />
-      );
+      body = <Dashboard login={phase.login} onSignedOut={signedOut} />;
       break;
   }
 

@@ -21,7 +21,7 @@ export function Dashboard(props: { login: string; onSignedOut: (expired: boolean
   const [filter, setFilter] = useState<RangeFilter>(() => presetRange('today'));
   const [places, setPlaces] = useState<Places>({ shops: [], tills: [] });
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(true);
   const [reload, setReload] = useState(0);
 
@@ -43,7 +43,7 @@ export function Dashboard(props: { login: string; onSignedOut: (expired: boolean
       } catch (caught) {
         if (run.cancelled) return;
         if (isSignedOut(caught)) onSignedOut(true);
-        else setError(errorText(caught, t));
+        else setError(caught);
       } finally {
         if (!run.cancelled) setBusy(false);
       }
@@ -51,7 +51,7 @@ export function Dashboard(props: { login: string; onSignedOut: (expired: boolean
     return () => {
       run.cancelled = true;
     };
-  }, [filter, reload, onSignedOut, t]);
+  }, [filter, reload, onSignedOut]);
 
   const shopName = (shopId: string): string =>
     places.shops.find((s) => s.shopId === shopId)?.name ?? shopId;
@@ -70,7 +70,7 @@ export function Dashboard(props: { login: string; onSignedOut: (expired: boolean
       />
       {error !== null && (
         <p className="error-banner" role="alert">
-          {error}
+          {errorText(error, t)}
         </p>
       )}
       {summary !== null && total !== undefined && (
