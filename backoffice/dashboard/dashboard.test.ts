@@ -165,6 +165,21 @@ describe.each(['sqlite', 'postgres'] as const)('the owner’s dashboard on %s', 
     ).toBe(401);
   });
 
+  it('sets a forgotten password from the back office’s machine, signing the owner out', async () => {
+    await start();
+    await dashboard.owners.create('owner', PASSWORD);
+    const before = await signIn(server.url, 'owner', PASSWORD);
+    expect((await before('me')).status).toBe(200);
+    expect(await dashboard.owners.setPassword('Owner', 'a new password')).toBe('changed');
+    expect((await before('me')).status).toBe(401);
+    expect((await post(server.url, 'login', { login: 'owner', password: PASSWORD })).status).toBe(
+      401,
+    );
+    await signIn(server.url, 'owner', 'a new password');
+    expect(await dashboard.owners.setPassword('partner', 'partner password')).toBe('added');
+    await signIn(server.url, 'partner', 'partner password');
+  });
+
   it('pauses a login after five wrong passwords in a row', async () => {
     await start();
     await dashboard.owners.create('owner', PASSWORD);

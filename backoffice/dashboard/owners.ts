@@ -47,6 +47,33 @@ export class OwnerStore {
     return added === 1;
   }
 
+  /**
+   * Sets a login's password, adding the owner if the login is new, and ends that owner's
+   * sessions: what `npm run owner` does for a forgotten password.
+   */
+  async setPassword(login: string, password: string): Promise<'added' | 'changed'> {
+    const hash = await hashPassword(password, this.cost);
+    const name = normalizeLogin(login);
+    return this.db.transaction(async (tx) => {
+      const changed = await tx.execute('UPDATE owners SET password_hash = $2 WHERE login = $1', [
+        name,
+        hash,
+      ]);
+      if (changed === 0) {
+        await tx.execute(
+          'INSERT INTO owners (owner_id, login, password_hash, created_at) VALUES ($1, $2, $3, $4)',
+          [randomUUID(), name, hash, this.now()],
+        );
+      }
+      await tx.execute(
+        'DELETE FROM owner_sessions WHERE owner_id IN (SELECT owner_id FROM owners WHERE login = $1)',
+        [name],
+      );
+      await tx.execute('DELETE FROM owner_login_failures WHERE login = $1', [name]);
+      return changed === 0 ? 'added' : 'changed';
+    });
+  }
+
   /** A new one-time token for the first owner's set-up link (the old ones stay valid). */
   async issueSetupToken(): Promise<string> {
     const token = newToken();
