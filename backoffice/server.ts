@@ -9,7 +9,7 @@ import { storageTrouble } from './store/storage-errors';
 import type { StorageTrouble } from './store/storage-errors';
 import { FaultPlan } from './host/faults';
 import { hostTimeZone } from './host/business-day';
-import type { HostContext, Reply } from './host/reply';
+import type { HostContext, LocalError, Reply } from './host/reply';
 import { route } from './host/router';
 import { header, readBody, sendJson } from './host/http-io';
 
@@ -88,12 +88,8 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
         if (res.headersSent) res.destroy();
         else if (trouble === null) sendJson(res, 500, { error: 'internal_error' });
         else {
-          sendJson(
-            res,
-            503,
-            { error: 'storage_unavailable', reason: trouble },
-            { 'retry-after': retryAfter },
-          );
+          const body: LocalError = { error: 'storage_unavailable', reason: trouble };
+          sendJson(res, 503, body, { 'retry-after': retryAfter });
         }
       },
     );

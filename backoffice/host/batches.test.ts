@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { batchAcceptedSchema } from '@app/sync/protocol';
 import { batchOf, bindTerminal, call, chain, rechain, startFixture, upload } from './test-support';
+import { sealEntry } from './chain';
 import { storeDialects } from '../testing/dialects';
 import type { HostFixture, Terminal } from './test-support';
 
@@ -33,6 +34,20 @@ describe.each(storeDialects())('on %s', (_dialect, database) => {
       });
       expect(await fixture.host.entries(terminal.terminalId)).toEqual(entries);
       expect(await cursor()).toEqual({ lastSeq: 3, headHash: entries[2]!.hash });
+    });
+
+    it('stores each entry byte for byte: quotes, backslashes, Chinese, line separators', async () => {
+      const entries = chain(3, {
+        detail: (seq) => ({ note: `"${seq}" \\ C:\\tmp 找零 \u2028 \n ${'€'.repeat(seq)}` }),
+      });
+      expect(
+        (await upload(fixture.host, terminal, batchOf(terminal.terminalId, entries))).status,
+      ).toBe(201);
+      expect(await fixture.host.entries(terminal.terminalId)).toEqual(entries);
+      const bodies = await fixture.host.db.query<{ body: string }>(
+        'SELECT body FROM entries ORDER BY seq',
+      );
+      expect(bodies.map((row) => row.body)).toEqual(entries.map((e) => sealEntry(e).body));
     });
 
     it('continues the chain in the next batch', async () => {

@@ -1,5 +1,5 @@
 import type { BatchAccepted } from '@app/sync/protocol';
-import type { Reply } from './reply';
+import type { HostContext, Reply } from './reply';
 import { badRequest, fail, ok } from './reply';
 import { remember, replayed, sha256Hex } from './idempotency';
 import { readCursor } from './host-ledger';
@@ -7,7 +7,6 @@ import { checkBatch } from './batch-checks';
 import type { UploadRequest } from './batch-checks';
 import { storeEntries } from './entry-store';
 import { lockTerminal } from './terminal-lock';
-import type { HostContext } from './reply';
 
 export type { UploadRequest } from './batch-checks';
 

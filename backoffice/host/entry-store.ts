@@ -34,15 +34,21 @@ export async function storeEntries(tx: SqlRunner, store: EntriesToStore): Promis
 const ENTRY_COLUMNS =
   'terminal_id, seq, id, type, at, batch_no, currency, amount, hash, body, upload_id, received_at';
 
-/** PostgreSQL: the whole batch in one statement, as arrays unnested into rows. */
+/**
+ * PostgreSQL: the whole batch in one statement, as arrays unnested into rows. The bodies go
+ * as one JSON array: node-postgres escapes a text[] element by element in JavaScript, which
+ * for 500 bodies cost ten times JSON.stringify.
+ */
 function insertAtOnce(tx: SqlRunner, store: EntriesToStore): Promise<number> {
   const { entries } = store;
   return tx.execute(
     `INSERT INTO entries (${ENTRY_COLUMNS})
-     SELECT $1, u.seq, u.id, u.type, u.at, u.batch_no, u.currency, u.amount, u.hash, u.body, $2, $3
+     SELECT $1, u.seq, u.id, u.type, u.at, u.batch_no, u.currency, u.amount, u.hash, b.body, $2, $3
      FROM unnest($4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-                 $10::bigint[], $11::text[], $12::text[])
-       AS u (seq, id, type, at, batch_no, currency, amount, hash, body)
+                 $10::bigint[], $11::text[])
+            WITH ORDINALITY AS u (seq, id, type, at, batch_no, currency, amount, hash, n),
+          json_array_elements_text($12::json) WITH ORDINALITY AS b (body, n)
+     WHERE b.n = u.n
      ON CONFLICT (terminal_id, seq) DO NOTHING`,
     [
       store.terminalId,
@@ -56,7 +62,7 @@ function insertAtOnce(tx: SqlRunner, store: EntriesToStore): Promise<number> {
       entries.map((e) => e.currency),
       entries.map((e) => e.amount),
       entries.map((e) => e.hash),
-      store.bodies,
+      JSON.stringify(store.bodies),
     ],
   );
 }

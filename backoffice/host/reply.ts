@@ -6,7 +6,9 @@ export type LocalError =
   | { error: 'bad_request'; message: string }
   | { error: 'not_found' }
   | { error: 'internal_error' }
-  | { error: 'busy' };
+  | { error: 'busy' }
+  /** The database is unreachable or full: the same request may be sent again later. */
+  | { error: 'storage_unavailable'; reason: 'unavailable' | 'disk_full' };
 
 /** What a route answers; `hang` holds the request open with no answer (test card "91"). */
 export type Reply =

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPgCluster } from '../testing/pg-cluster';
 import type { PgCluster } from '../testing/pg-cluster';
+import { TEST_SETTINGS } from '../testing/dialects';
 import { migrate } from './migrate';
 import { openPostgresDatabase } from './postgres-database';
 import type { Migration, SqlDatabase } from './sql';
@@ -18,14 +19,15 @@ const COUNTERS: Migration = {
 let cluster: PgCluster;
 let folder: string;
 let databases = 0;
+// initdb takes seconds on a busy machine: more than a hook's default 10 s may wait.
 beforeAll(() => {
-  cluster = startPgCluster();
+  cluster = startPgCluster({ settings: TEST_SETTINGS });
   folder = mkdtempSync(join(tmpdir(), 'backoffice-sql-'));
-});
+}, 120_000);
 afterAll(() => {
   cluster.stop();
   rmSync(folder, { recursive: true, force: true });
-});
+}, 60_000);
 
 const dialects: [string, () => SqlDatabase][] = [
   ['sqlite', () => openSqliteDatabase(join(folder, `db${(databases += 1)}.sqlite`))],
