@@ -3,6 +3,7 @@ import type { Locale } from '@app/i18n/messages';
 import { api } from './api';
 import { Dashboard } from './Dashboard';
 import { errorText, isSignedOut } from './errors';
+import { ErrorBanner } from './fields';
 import { LoginForm } from './LoginForm';
 import { SetupForm } from './SetupForm';
 import { LocaleContext, initialLocale, saveLocale } from './locale';
@@ -92,9 +93,7 @@ export function App() {
     case 'unreachable':
       body = (
         <div className="card narrow">
-          <p className="error-banner" role="alert">
-            {errorText(phase.error, t)}
-          </p>
+          <ErrorBanner text={errorText(phase.error, t)} />
           <button type="button" className="primary" onClick={() => setAttempt((n) => n + 1)}>
             {t('filter.refresh')}
           </button>

@@ -4,6 +4,7 @@ import { api } from './api';
 import { errorText, isSignedOut } from './errors';
 import { Filters } from './Filters';
 import { money } from './format';
+import { ErrorBanner } from './fields';
 import { useLocale } from './locale';
 import { BatchesTable, FiguresTable, Section, StatusTable, TendersTable } from './tables';
 import { presetRange } from './dates';
@@ -68,11 +69,7 @@ export function Dashboard(props: { login: string; onSignedOut: (expired: boolean
         onChange={setFilter}
         onRefresh={() => setReload((n) => n + 1)}
       />
-      {error !== null && (
-        <p className="error-banner" role="alert">
-          {errorText(error, t)}
-        </p>
-      )}
+      <ErrorBanner text={error === null ? null : errorText(error, t)} />
       {summary !== null && total !== undefined && (
         <>
           <div className="cards" data-testid="summary-cards">

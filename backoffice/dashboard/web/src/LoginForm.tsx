@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { SyntheticEvent } from 'react';
 import { api } from './api';
 import { errorText } from './errors';
-import { TextField } from './fields';
+import { ErrorBanner, TextField } from './fields';
 import { useLocale } from './locale';
 
 export function LoginForm(props: {
@@ -40,11 +40,7 @@ export function LoginForm(props: {
       <h2>{t('login.title')}</h2>
       {props.notice !== null && <p className="notice">{props.notice}</p>}
       {props.needsSetup && <p className="notice">{t('setup.needed')}</p>}
-      {error !== null && (
-        <p className="error-banner" role="alert">
-          {errorText(error, t)}
-        </p>
-      )}
+      <ErrorBanner text={error === null ? null : errorText(error, t)} />
       <TextField
         name="login"
         label={t('login.login')}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { SyntheticEvent } from 'react';
 import { api } from './api';
 import { errorText } from './errors';
-import { TextField } from './fields';
+import { ErrorBanner, TextField } from './fields';
 import { useLocale } from './locale';
 
 const MIN_PASSWORD_LENGTH = 8;
@@ -39,11 +39,7 @@ export function SetupForm(props: { token: string; onDone: (login: string) => voi
     >
       <h2>{t('setup.title')}</h2>
       <p>{t('setup.intro')}</p>
-      {error !== null && (
-        <p className="error-banner" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorBanner text={error} />
       <TextField
         name="login"
         label={t('login.login')}

@@ -36,3 +36,13 @@ export function TextField(props: {
     </Field>
   );
 }
+
+/** A failed call or a refused entry, in words, announced to a screen reader. */
+export function ErrorBanner(props: { text: string | null }) {
+  if (props.text === null) return null;
+  return (
+    <p className="error-banner" role="alert">
+      {props.text}
+    </p>
+  );
+}
