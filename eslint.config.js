@@ -127,6 +127,19 @@ export default tseslint.config(
     },
   },
   {
+    // The owner's dashboard runs in a browser: no Node, and never the till's own code.
+    files: ['backoffice/dashboard/web/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: globals.browser },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...restrict(
+        [...nodeBuiltins, ...devices, 'electron', '@main/*', '@native/*', '**/renderer/**'],
+        'The dashboard is a web page: it shares app/ with the till, never main/ or renderer/.',
+      ),
+    },
+  },
+  {
     files: ['**/*.{js,mjs,cjs}'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {

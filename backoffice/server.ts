@@ -32,6 +32,16 @@ export interface BackOfficeOptions {
   retryAfterS?: number;
   /** Where the server says what happened to its database (console.error by default). */
   log?: (line: string) => void;
+  /** Told of an upload refused for chain_broken or sensitive_data (the owner's alarm). */
+  onRefusal?: (refusal: Refusal) => Promise<void>;
+}
+
+export interface Refusal {
+  terminalId: string;
+  error: 'chain_broken' | 'sensitive_data';
+  /** The refusal's body as sent (atSeq or path, never the data itself). */
+  detail: string;
+  at: number;
 }
 
 export interface BackOffice {
@@ -68,7 +78,7 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://host.invalid');
       for (const module of routes) if (await module.handle(req, res, url)) return;
-      await handleV1(ctx, plan, held, req, res);
+      await handleV1(ctx, plan, held, req, res, options.onRefusal);
     })().then(
       () => health.succeeded(),
       (error: unknown) => {
@@ -131,6 +141,7 @@ async function handleV1(
   held: Set<ServerResponse>,
   req: IncomingMessage,
   res: ServerResponse,
+  onRefusal: BackOfficeOptions['onRefusal'],
 ): Promise<void> {
   const read = await readBody(req, MAX_BATCH_BYTES);
   const { delayMs } = plan.current;
@@ -149,6 +160,7 @@ async function handleV1(
     body: read.body,
   };
   const reply = await route(ctx, request);
+  if (onRefusal !== undefined) await reportRefusal(ctx, request.authorization, reply, onRefusal);
   // A second delivery of the same bytes: idempotency must absorb it; the first answer stands.
   if (plan.current.duplicateDelivery) await route(ctx, request);
   if (plan.fires('dropAfterStore')) {
@@ -156,6 +168,20 @@ async function handleV1(
     return;
   }
   send(res, reply, held);
+}
+
+/** Only a signed request gets as far as these refusals, so its terminal id is verified. */
+async function reportRefusal(
+  ctx: HostContext,
+  authorization: string | undefined,
+  reply: Reply,
+  onRefusal: NonNullable<BackOfficeOptions['onRefusal']>,
+): Promise<void> {
+  if ('hang' in reply || reply.status !== 422) return;
+  const { error, ...rest } = reply.body as { error?: string };
+  const terminalId = /terminalId=([A-Z0-9]+)/.exec(authorization ?? '')?.[1];
+  if ((error !== 'chain_broken' && error !== 'sensitive_data') || terminalId === undefined) return;
+  await onRefusal({ terminalId, error, detail: JSON.stringify(rest), at: ctx.now() });
 }
 
 /** 429/503 with Retry-After, or 500, before the request is looked at. */

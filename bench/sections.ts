@@ -11,6 +11,7 @@ import { backupSection } from './backup';
 import { catalogDownsyncSection } from './catalog-downsync';
 import { tillScreenSection } from './till-screen';
 import { backofficeIngestSection } from './backoffice-ingest';
+import { backofficeDashboardSection } from './backoffice-dashboard';
 
 /** Every bench section, in the order they run. */
 export const sections: readonly BenchSection[] = [
@@ -26,4 +27,5 @@ export const sections: readonly BenchSection[] = [
   catalogDownsyncSection,
   tillScreenSection,
   backofficeIngestSection,
+  backofficeDashboardSection,
 ];

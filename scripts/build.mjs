@@ -7,6 +7,8 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 const quiet = process.argv.includes('--quiet');
 
 await viteBuild({ configFile: 'vite.config.ts', logLevel: quiet ? 'warn' : 'info' });
+// The owner's dashboard, served by the back office (backoffice/dashboard).
+await viteBuild({ configFile: 'vite.dashboard.config.ts', logLevel: quiet ? 'warn' : 'info' });
 
 const common = {
   bundle: true,
@@ -50,4 +52,4 @@ await esbuild({
   outExtension: { '.js': '.cjs' },
   external: ['electron'],
 });
-if (!quiet) console.log('Built dist/renderer and dist/main.');
+if (!quiet) console.log('Built dist/renderer, dist/dashboard and dist/main.');

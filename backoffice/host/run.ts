@@ -4,6 +4,7 @@ import { CLI_USAGE, parseCliOptions } from './cli-options';
 import { isPostgresUrl } from '../store/open-database';
 import { startTestHost } from './test-host';
 import { downsyncMigrations, downsyncRoutes } from '../http/downsync-routes';
+import { dashboardFeature } from '../dashboard/dashboard-feature';
 
 /** `npm run host`: the back office (upstream-sync-v1) on SQLite or PostgreSQL. */
 const DEMO_MERCHANT: Merchant = {
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  const dashboard = dashboardFeature({ defaultTimeZone: options.timeZone });
   let host;
   try {
     host = await startTestHost({
@@ -33,8 +35,12 @@ async function main(): Promise<void> {
       poolSize: options.poolSize,
       timeZone: options.timeZone,
       merchants: [DEMO_MERCHANT],
-      migrations: downsyncMigrations,
-      routes: (db) => [downsyncRoutes(db, { ownerToken: options.ownerToken })],
+      migrations: [...downsyncMigrations, ...dashboard.migrations],
+      routes: (db) => [
+        downsyncRoutes(db, { ownerToken: options.ownerToken }),
+        ...dashboard.routes(db),
+      ],
+      onRefusal: (db) => dashboard.onRefusal(db),
     });
   } catch (error) {
     console.error(
@@ -61,6 +67,12 @@ async function main(): Promise<void> {
     `Owner API:     ${options.ownerToken === null ? 'closed (no --owner-token)' : 'open'}`,
   );
   console.log(`Merchant ID:   ${DEMO_MERCHANT.merchantId}  ${DEMO_MERCHANT.merchantName}`);
+  console.log(`Dashboard:     ${host.url}/dashboard/`);
+  const setup = await dashboard.setupPath();
+  if (setup !== null) {
+    console.log(`Owner set-up:  ${host.url}${setup}`);
+    console.log('               (open it once to choose the owner’s login and password)');
+  }
   await printCode();
   if (process.stdin.isTTY) {
     console.log('Press Enter for a new binding code, Ctrl+C to stop.');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { WireEntry } from '@app/sync/protocol';
 import type { RouteModule } from '../http/route-module';
 import { startBackOffice } from '../server';
-import type { BackOffice } from '../server';
+import type { BackOffice, BackOfficeOptions } from '../server';
 import { openBackOfficeDatabase } from '../store/open-database';
 import type { Migration, SqlDatabase } from '../store/sql';
 import { addMerchant, issueBindingCode } from './binding';
@@ -36,6 +36,8 @@ export interface TestHostOptions {
   /** Retry-After when the database cannot take a request (default 5 s). */
   retryAfterS?: number;
   log?: (line: string) => void;
+  /** Told of chain_broken and sensitive_data refusals; gets the (re)opened database. */
+  onRefusal?: (db: SqlDatabase) => BackOfficeOptions['onRefusal'];
 }
 
 export interface TestHost {
@@ -89,6 +91,7 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
         ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}),
         ...(options.retryAfterS !== undefined ? { retryAfterS: options.retryAfterS } : {}),
         ...(options.log !== undefined ? { log: options.log } : {}),
+        ...(options.onRefusal !== undefined ? { onRefusal: options.onRefusal(db) } : {}),
       });
       return { db, server };
     } catch (error) {
