@@ -78,8 +78,7 @@ export const backupZhCN: Record<keyof typeof backupEn, string> = {
   'restore.done': '已恢复 {{name}}。恢复前的数据保留在 {{aside}}。请重新登录。',
   'restore.failed': '恢复未完成：{{reason}}。收银机仍使用之前的数据运行。',
   'restore.continue': '继续',
-  'errors.ledger_unreadable':
-    '无法读取收银机数据（{{problem}}）。店主可在此恢复备份后继续收银。',
+  'errors.ledger_unreadable': '无法读取收银机数据（{{problem}}）。店主可在此恢复备份后继续收银。',
   'errors.not_in_recovery': '收银机数据可以读取：请在“备份”页面恢复备份。',
   'errors.recovery_pin_wrong': '该 PIN 不是此备份中店主的 PIN。未做任何更改。',
   'errors.recovery_locked': 'PIN 错误次数过多。请等待 {{seconds}} 秒后再试。',

@@ -71,7 +71,8 @@ export const reportsZhCN: Record<keyof typeof reportsEn, string> = {
   'reports.exportPdf': '打印 / PDF',
   'reports.savePdf': '另存为 PDF',
   'reports.pdfSaved': '已保存为 {{path}}',
-  'errors.pdf_not_available': '直接保存 PDF 仅在桌面应用中可用。此处请点击“打印”并选择“另存为 PDF”。',
+  'errors.pdf_not_available':
+    '直接保存 PDF 仅在桌面应用中可用。此处请点击“打印”并选择“另存为 PDF”。',
   'reports.runX': 'X 报表',
   'reports.runZ': '日结（Z）',
   'reports.print': '打印',

@@ -665,7 +665,7 @@ export class FakeDialog implements Pick<Dialog, 'showErrorBox' | 'showSaveDialog
     windowOrOptions: BaseWindow | SaveDialogOptions,
     options?: SaveDialogOptions,
   ): Promise<SaveDialogReturnValue> {
-    this.saveDialogs.push(options ?? (windowOrOptions));
+    this.saveDialogs.push(options ?? windowOrOptions);
     return Promise.resolve(this.nextSave);
   }
 
