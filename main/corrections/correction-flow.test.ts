@@ -131,6 +131,7 @@ describe('refund (退货) of a cash sale', () => {
     expect(shift.totals?.salesMinor).toBe(sale.paidMinor - cola.priceMinor);
     // The slip says what went back, against which receipt.
     await services.idle();
+    await services.idle();
     const slip = printedText((await call(services, 'printer.pages', {})).at(-1));
     expect(slip).toContain('REFUND');
     expect(slip).toContain(String(sale.seq).padStart(6, '0'));
@@ -266,6 +267,7 @@ describe('void (撤销) and refund of a card sale at the host', () => {
     expect(entry?.detail.tenders).toEqual([
       expect.objectContaining({ cardMasked: '411111******1111', entryMode: 'swipe' }),
     ]);
+    await services.idle();
     const slip = printedText((await call(services, 'printer.pages', {})).at(-1));
     expect(slip).toContain('411111******1111');
   });
@@ -344,6 +346,8 @@ describe('chip and tap sales on the payment terminal (simulated ZVT)', () => {
       amount: -sale.paidMinor,
       detail: { tenders: [{ method: 'card', entryMode: 'chip' }] },
     });
+    // Receipts print after the answer: wait for the spooler to reach this one.
+    await services.idle();
     const pages = printedText((await call(services, 'printer.pages', {})).at(-1));
     expect(pages).toContain('VOID');
   });
