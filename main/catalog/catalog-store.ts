@@ -1,89 +1,14 @@
 import type Database from 'better-sqlite3';
 import { barcodesOf } from '@app/catalog/product';
-import type { Category, Product, ProductUnit } from '@app/catalog/product';
+import type { Category, Product } from '@app/catalog/product';
 import { categoryProblems, productProblems } from '@app/catalog/product-rules';
 import { DomainError } from '@app/result';
 import { defaultTaxClassIds } from '@app/tax/tax-class';
 import type { TaxClassId } from '@app/tax/tax-class';
 import { prepared } from '../ledger/prepared';
 import { matchExpression, searchText } from './search-terms';
-
-interface ProductRow {
-  id: string;
-  sku: string;
-  barcode: string;
-  barcodes: string;
-  name_en: string;
-  name_zh: string;
-  price: number;
-  tax_class: TaxClassId;
-  category_id: string | null;
-  cost: number | null;
-  unit: ProductUnit;
-  active: number;
-  track_stock: number;
-  favourite: number;
-  plu: string | null;
-}
-
-interface CategoryRow {
-  id: string;
-  name_en: string;
-  name_zh: string;
-  colour: string;
-  sort_order: number;
-}
-
-const toProduct = (row: ProductRow): Product => {
-  const codes = row.barcodes === '' ? [] : row.barcodes.split(' ');
-  return {
-    id: row.id,
-    sku: row.sku,
-    barcode: row.barcode,
-    extraBarcodes: row.barcode === '' ? codes : codes.slice(1),
-    nameEn: row.name_en,
-    nameZh: row.name_zh,
-    priceMinor: row.price,
-    taxClass: row.tax_class,
-    categoryId: row.category_id,
-    costMinor: row.cost,
-    unit: row.unit,
-    active: row.active === 1,
-    trackStock: row.track_stock === 1,
-    favourite: row.favourite === 1,
-    plu: row.plu,
-  };
-};
-
-const toCategory = (row: CategoryRow): Category => ({
-  id: row.id,
-  nameEn: row.name_en,
-  nameZh: row.name_zh,
-  colour: row.colour,
-  sortOrder: row.sort_order,
-});
-
-const COLUMNS = `p.id, p.sku, p.barcode, p.barcodes, p.name_en, p.name_zh, p.price, p.tax_class,
-  p.category_id, p.cost, p.unit, p.active, p.track_stock, p.favourite, p.plu`;
-
-/** The row values of a product, named as the insert and update statements want them. */
-const rowParams = (product: Product) => ({
-  id: product.id,
-  sku: product.sku,
-  barcode: product.barcode,
-  barcodes: barcodesOf(product).join(' '),
-  nameEn: product.nameEn,
-  nameZh: product.nameZh,
-  price: product.priceMinor,
-  taxClass: product.taxClass,
-  categoryId: product.categoryId,
-  cost: product.costMinor,
-  unit: product.unit,
-  active: product.active ? 1 : 0,
-  trackStock: product.trackStock ? 1 : 0,
-  favourite: product.favourite ? 1 : 0,
-  plu: product.plu,
-});
+import { COLUMNS, rowParams, sameIndexEntry, toCategory, toProduct, upcTwin } from './catalog-rows';
+import type { CategoryRow, IndexedRow, ProductRow } from './catalog-rows';
 
 /**
  * How many full-text matches are ranked. A two-letter query on a million products matches
@@ -517,34 +442,4 @@ export class CatalogStore {
     this.deleteCategoryStmt.run(id);
     return this.categories();
   }
-}
-
-/** What a product's barcodes and search entry are made of, as stored. */
-interface IndexedRow {
-  doc: number;
-  sku: string;
-  barcodes: string;
-  name_en: string;
-  name_zh: string;
-  plu: string | null;
-}
-
-function sameIndexEntry(row: IndexedRow, product: Product, codes: readonly string[]): boolean {
-  return (
-    row.sku === product.sku &&
-    row.barcodes === codes.join(' ') &&
-    row.name_en === product.nameEn &&
-    row.name_zh === product.nameZh &&
-    row.plu === product.plu
-  );
-}
-
-/**
- * A UPC-A code and the EAN-13 with a leading zero are the same product; scanners are set up
- * to send either form, so a miss is retried with the other.
- */
-function upcTwin(code: string): string | null {
-  if (/^\d{12}$/.test(code)) return `0${code}`;
-  if (/^0\d{12}$/.test(code)) return code.slice(1);
-  return null;
 }
