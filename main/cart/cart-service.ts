@@ -21,7 +21,7 @@ import type { LedgerEntry } from '@app/ledger/entry';
 import type { CatalogStore } from '../catalog/catalog-store';
 import type { SettingsStore } from '../settings/settings-store';
 import type { EventBus } from '../kernel/event-bus';
-import { cartView } from './cart-view';
+import { cartView } from '@app/cart/cart-view';
 
 const CART_KEY = 'cart.current';
 

@@ -1,12 +1,11 @@
 import type { CartView, Settings } from '@app/api/contract';
 import { addProduct, emptyCart, removeLine, setQuantity } from '@app/cart/cart';
 import type { Cart } from '@app/cart/cart-types';
-import { computeTotals } from '@app/cart/totals';
+import { cartView } from '@app/cart/cart-view';
 import { newProduct } from '@app/catalog/product';
 import type { Product } from '@app/catalog/product';
 import { fail, ok } from '@app/result';
 import type { Result } from '@app/result';
-import { quickCashSuggestions, roundCash } from '@app/tender/cash';
 import { defaultTaxClasses } from '@app/tax/tax-class';
 import { FakeApi } from './fake-api.test-support';
 
@@ -54,25 +53,8 @@ export function fakeTill(products: Product[] = [COLA, CHIPS]): {
   let cart: Cart = emptyCart('CNY');
   let lastLineId: string | null = null;
   let nextLine = 1;
-  const view = (): CartView => {
-    const { lines: lineTotals, ...totals } = computeTotals(cart, {
-      taxMode: testSettings.taxMode,
-      taxRounding: testSettings.taxRounding,
-      taxClasses: testSettings.taxClasses,
-    });
-    const cash = roundCash(totals.totalMinor, 0);
-    return {
-      currency: cart.currency,
-      lines: cart.lines,
-      lineTotals,
-      orderDiscount: cart.orderDiscount,
-      totals,
-      cashDueMinor: cash.dueMinor,
-      cashRoundingMinor: cash.adjustmentMinor,
-      quickCash: cart.lines.length > 0 ? quickCashSuggestions(cash.dueMinor, cart.currency) : [],
-      lastLineId,
-    };
-  };
+  // The till's own view of a cart (main builds it with the same function).
+  const view = (): CartView => cartView(cart, testSettings, lastLineId);
   const api = new FakeApi();
   const changed = (next: Result<Cart>): Result<CartView> => {
     if (!next.ok) return next;

@@ -1,7 +1,7 @@
-import type { Cart, PricingSettings } from '@app/cart/cart-types';
-import type { CartView, Settings } from '@app/api/contract';
-import { computeTotals } from '@app/cart/totals';
-import { quickCashSuggestions, roundCash } from '@app/tender/cash';
+import type { Cart, PricingSettings } from './cart-types';
+import type { CartView, Settings } from '../api/contract';
+import { computeTotals } from './totals';
+import { quickCashSuggestions, roundCash } from '../tender/cash';
 
 export const pricingFrom = (settings: Settings): PricingSettings => ({
   taxMode: settings.taxMode,
