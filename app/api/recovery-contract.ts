@@ -41,4 +41,5 @@ export const recoveryCommands = {
   ),
 } as const;
 
+export type RecoveryStatus = z.output<typeof recoveryStatusSchema>;
 export type RecoveryCommandName = keyof typeof recoveryCommands;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupCopy, RecoveryStatus } from '@app/api/contract';
+import type { BackupCopy } from '@app/api/contract';
+import type { RecoveryStatus } from '@app/api/recovery-contract';
 import type { AppError } from '@app/result';
 import { useApi, useEvent } from '../api/api-context';
 import { useErrorText } from '../common/format';
